@@ -1,0 +1,60 @@
+"""Diagnostics: problems found in the sources, as data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    """How bad a diagnostic is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem at one place in one source file (1-based line and column; 0 = unknown)."""
+
+    file: str
+    line: int
+    col: int
+    message: str
+    hint: str | None = None
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """Render as `file:line:col: severity: message`, compiler style."""
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.col:
+                where += f":{self.col}"
+        text = f"{where}: {self.severity.value}: {self.message}"
+        if self.hint:
+            text += f"\n  hint: {self.hint}"
+        return text
+
+
+class ContentError(Exception):
+    """Raised when the sources hold errors; carries every diagnostic found."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(f"{len(diagnostics)} problem(s) in the sources")
+        self.diagnostics = diagnostics
+
+
+def error(file: str, line: int, col: int, message: str, hint: str | None = None) -> Diagnostic:
+    """Make an error diagnostic."""
+    return Diagnostic(file, line, col, message, hint, Severity.ERROR)
+
+
+def warning(file: str, line: int, col: int, message: str, hint: str | None = None) -> Diagnostic:
+    """Make a warning diagnostic."""
+    return Diagnostic(file, line, col, message, hint, Severity.WARNING)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    """True when any diagnostic is an error."""
+    return any(d.severity is Severity.ERROR for d in diagnostics)

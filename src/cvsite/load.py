@@ -1,0 +1,63 @@
+"""Load `content/` into a validated Site, collecting every problem from every file."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from cvsite.bibsource import load_bib
+from cvsite.errors import Diagnostic, error, has_errors
+from cvsite.models import CV, Profile, Publication, Site, SiteConfig
+from cvsite.publications import convert_all
+from cvsite.validate import validate_doc
+from cvsite.yamlsource import load_yaml
+
+CONTENT = "content"
+BIB = "publications.bib"
+M = TypeVar("M", bound=BaseModel)
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _load_model(folder: Path, name: str, model: type[M],
+                optional: bool = False) -> tuple[M | None, list[Diagnostic]]:
+    """Read and validate one YAML file of `content/`."""
+    path = folder / name
+    shown = display_path(path)
+    if not path.is_file():
+        if optional:
+            return model(), []
+        return None, [error(shown, 0, 0, f"missing content file '{name}'",
+                            "run 'cvsite new DIR' to see an example of every file")]
+    doc, problems = load_yaml(path, shown)
+    if problems:
+        return None, problems
+    return validate_doc(model, doc)
+
+
+def load_site(source: Path) -> tuple[Site | None, list[Diagnostic]]:
+    """The whole record, or None with every problem found (warnings ride along either way)."""
+    folder = source / CONTENT
+    config, problems = _load_model(folder, "site.yaml", SiteConfig)
+    profile, found = _load_model(folder, "profile.yaml", Profile)
+    problems += found
+    cv, found = _load_model(folder, "cv.yaml", CV, optional=True)
+    problems += found
+    publications: tuple[Publication, ...] = ()
+    bib = folder / BIB
+    if bib.is_file() and config is not None:
+        entries, found = load_bib(bib, display_path(bib))
+        publications, converted = convert_all(entries, config, display_path(bib))
+        problems += found + converted
+    if has_errors(problems) or config is None or profile is None or cv is None:
+        return None, problems
+    site = Site(config=config, profile=profile, cv=cv, publications=publications)
+    return site, problems

@@ -1,0 +1,250 @@
+"""The typed record: frozen pydantic models, data only (no I/O)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from cvsite.scalars import Email, EndMonth, Handle, Term, Text, Url, YearMonth
+
+
+class Model(BaseModel):
+    """Base for every model: immutable, unknown fields are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- site.yaml ---------------------------------------------------------------------------------
+
+
+class PublicationsConfig(Model):
+    """How the publication list is titled and grouped."""
+
+    heading: Text = "Publications"
+    topics: tuple[Text, ...] = ()
+
+
+class SiteConfig(Model):
+    """Site-wide settings."""
+
+    title: Text
+    base_url: Url
+    language: Text = "en"
+    owner_aliases: tuple[Text, ...] = ()
+    publications: PublicationsConfig = PublicationsConfig()
+
+
+# --- profile.yaml ------------------------------------------------------------------------------
+
+
+class Profile(Model):
+    """The person the site is about."""
+
+    name: Text
+    preferred_name: Text | None = None
+    honorific: Text | None = None
+    location: Text | None = None
+    email: Email | None = None
+    website: Url | None = None
+    linkedin: Handle | None = None
+    scholar: Handle | None = None
+    github: Handle | None = None
+    orcid: Handle | None = None
+    summary: Text
+    interests: tuple[Text, ...] = ()
+
+    @property
+    def display_name(self) -> str:
+        """`Xiaoxia (Shirley) Wu`: the preferred name set before the family name."""
+        if not self.preferred_name:
+            return self.name
+        given, _, family = self.name.rpartition(" ")
+        return f"{given} ({self.preferred_name}) {family}" if given else self.name
+
+
+# --- cv.yaml -----------------------------------------------------------------------------------
+
+
+class Position(Model):
+    """A job, internship or appointment."""
+
+    role: Text
+    organization: Text
+    team: Text | None = None
+    mentor: Text | None = None
+    location: Text | None = None
+    start: YearMonth
+    end: EndMonth
+    highlights: tuple[Text, ...] = ()
+
+    @property
+    def current(self) -> bool:
+        """True while the position is ongoing."""
+        return self.end is None
+
+
+class Advisor(Model):
+    """A thesis advisor and their role."""
+
+    name: Text
+    role: Text | None = None
+
+
+class Thesis(Model):
+    """A dissertation."""
+
+    title: Text
+    award: Text | None = None
+
+
+class Degree(Model):
+    """A degree earned or in progress."""
+
+    degree: Text
+    field: Text | None = None
+    institution: Text
+    location: Text | None = None
+    start: YearMonth | None = None
+    end: EndMonth = None
+    advisors: tuple[Advisor, ...] = ()
+    thesis: Thesis | None = None
+
+
+class Teaching(Model):
+    """A course taught, with the terms."""
+
+    course: Text
+    role: Text | None = None
+    institution: Text | None = None
+    terms: tuple[Term, ...] = ()
+
+
+class Award(Model):
+    """An honour, award, fellowship or scholarship."""
+
+    title: Text
+    organization: Text | None = None
+    years: tuple[int, ...] = ()
+
+
+class Service(Model):
+    """A professional service role."""
+
+    role: Text
+    details: tuple[Text, ...] = ()
+
+
+class CV(Model):
+    """Every section of the curriculum vitae."""
+
+    experience: tuple[Position, ...] = ()
+    education: tuple[Degree, ...] = ()
+    teaching: tuple[Teaching, ...] = ()
+    awards: tuple[Award, ...] = ()
+    service: tuple[Service, ...] = ()
+
+
+# --- publications.bib --------------------------------------------------------------------------
+
+
+class Author(Model):
+    """One author of a publication, decoded to Unicode."""
+
+    given: str = ""
+    von: str = ""
+    family: str
+    jr: str = ""
+    equal: bool = False
+    owner: bool = False
+
+    @property
+    def display(self) -> str:
+        """First-von-Last, as printed in a citation."""
+        return " ".join(part for part in (self.given, self.von, self.family, self.jr) if part)
+
+
+class Publication(Model):
+    """A publication, from one BibTeX entry."""
+
+    key: Text
+    entry_type: Text
+    title: Text
+    authors: tuple[Author, ...]
+    et_al: bool = False
+    year: int
+    month: int | None = None
+    booktitle: Text | None = None
+    journal: Text | None = None
+    publisher: Text | None = None
+    volume: Text | None = None
+    number: Text | None = None
+    pages: Text | None = None
+    eprint: Text | None = None
+    archive_prefix: Text | None = None
+    doi: Text | None = None
+    url: Url | None = None
+    pdf: Text | None = None
+    code: Url | None = None
+    abstract: Text | None = None
+    award: Text | None = None
+    topic: Text | None = None
+    selected: bool = False
+    line: int = 0
+
+    @property
+    def venue(self) -> str:
+        """Where it appeared: journal, proceedings, or the preprint server and id."""
+        if self.journal or self.booktitle:
+            return str(self.journal or self.booktitle)
+        if self.eprint:
+            return f"{self.archive_prefix or 'arXiv'}:{self.eprint}"
+        return self.publisher or ""
+
+    @property
+    def eprint_url(self) -> str | None:
+        """The arXiv abstract page, when the entry names an arXiv id."""
+        if self.eprint and (self.archive_prefix or "arxiv").lower() == "arxiv":
+            return f"https://arxiv.org/abs/{self.eprint}"
+        return None
+
+    @property
+    def has_equal_contribution(self) -> bool:
+        """True when any author is marked as an equal contributor."""
+        return any(a.equal for a in self.authors)
+
+
+# --- the whole site ----------------------------------------------------------------------------
+
+
+class Site(Model):
+    """Everything loaded from `content/`."""
+
+    config: SiteConfig
+    profile: Profile
+    cv: CV
+    publications: tuple[Publication, ...] = ()
+
+    @property
+    def current_position(self) -> Position | None:
+        """The first ongoing position, if any."""
+        return next((p for p in self.cv.experience if p.current), None)
+
+    @property
+    def selected_publications(self) -> tuple[Publication, ...]:
+        """Publications marked `selected`, newest first."""
+        return tuple(p for p in newest_first(self.publications) if p.selected)
+
+    def publications_by_topic(self) -> list[tuple[str, tuple[Publication, ...]]]:
+        """(topic, publications newest first) in the configured topic order; untopical last."""
+        topics = list(self.config.publications.topics)
+        groups = [(t, tuple(p for p in newest_first(self.publications) if p.topic == t))
+                  for t in topics]
+        rest = tuple(p for p in newest_first(self.publications) if p.topic not in topics)
+        if rest:
+            groups.append(("Other" if topics else "", rest))
+        return [(t, ps) for t, ps in groups if ps]
+
+
+def newest_first(publications: tuple[Publication, ...]) -> tuple[Publication, ...]:
+    """Sort by year and month, newest first; ties keep file order (stable)."""
+    return tuple(sorted(publications, key=lambda p: (-p.year, -(p.month or 0))))
+

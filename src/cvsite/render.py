@@ -1,0 +1,86 @@
+"""Rendering: models in, HTML strings out (pure; the templates decide all markup)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown as md
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from cvsite.models import Site
+
+_PACKAGED = Path(__file__).parent / "theme"
+THEME = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2]
+"""The default theme: packaged in the wheel, or the checkout's own `templates/` and `static/`."""
+PAGES = {"index.html": "index.html", "publications/index.html": "publications.html",
+         "cv/index.html": "cv.html", "404.html": "404.html"}
+
+
+def template_dirs(source: Path) -> list[Path]:
+    """Where templates are looked up: the project's own first, then the packaged theme."""
+    return [d for d in (source / "templates", THEME / "templates") if d.is_dir()]
+
+
+def month_year(value: date | None) -> str:
+    """`Jul 2024`, or `Present` for an open end."""
+    return value.strftime("%b %Y") if value else "Present"
+
+
+def period(start: date | None, end: date | None) -> str:
+    """`Jul 2024 – Present`; a single month when start equals end."""
+    if start is None:
+        return month_year(end) if end else ""
+    return month_year(start) if start == end else f"{month_year(start)} – {month_year(end)}"
+
+
+def slug(text: str) -> str:
+    """A URL/id-safe slug: `NLP and Multi-modal` → `nlp-and-multi-modal`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
+
+
+def markdown(text: str) -> Markup:
+    """Markdown to HTML (raw HTML in the source is escaped)."""
+    html = md.markdown(text.replace("<", "&lt;"), output_format="html")
+    return Markup(html)  # noqa: S704 - produced by the Markdown library from escaped input
+
+
+def make_environment(source: Path) -> Environment:
+    """A Jinja environment with autoescaping, StrictUndefined and cvsite's filters."""
+    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(source)])
+    env = Environment(loader=loader, autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      keep_trailing_newline=True)
+    env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown)
+    return env
+
+
+def base_path(base_url: str) -> str:
+    """The path part of the base URL, always ending in `/` (`/` or `/repo/`)."""
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"
+
+
+def render_pages(site: Site, env: Environment) -> dict[str, str]:
+    """Every HTML page of the site, keyed by its path inside the output folder."""
+    root = base_path(site.config.base_url)
+    base_url = site.config.base_url.rstrip("/") + "/"
+
+    def url(path: str = "") -> str:
+        return root + path.lstrip("/")
+
+    def absolute(path: str = "") -> str:
+        return base_url + path.lstrip("/")
+
+    pages = {}
+    for out_path, template in PAGES.items():
+        page_path = "" if out_path in ("index.html", "404.html") else out_path[: -len("index.html")]
+        html = env.get_template(template).render(site=site, page_path=page_path, url=url,
+                                                 absolute=absolute)
+        pages[out_path] = html
+    return pages

@@ -1,0 +1,47 @@
+"""Shared fixtures: the real project, copies of it to break, and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cvsite.cli import main
+from cvsite.load import load_site
+from cvsite.models import Site
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def site() -> Site:
+    """Dr. Wu's record as shipped in content/."""
+    loaded, problems = load_site(ROOT)
+    assert loaded is not None, [p.format() for p in problems]
+    return loaded
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A writable copy of the real project (content, templates, static)."""
+    for name in ("content", "templates", "static"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def run_cli(capsys: pytest.CaptureFixture[str],
+            monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
+    """Run `cvsite ARGS` in a folder; returns (exit status, stdout, stderr)."""
+    def run(*args: str, cwd: Path) -> tuple[int, str, str]:
+        monkeypatch.chdir(cwd)
+        try:
+            status = main(list(args))
+        except SystemExit as exc:
+            status = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+    return run
