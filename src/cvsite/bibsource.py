@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bibtexparser
 from bibtexparser import model as bib
+from bibtexparser.entrypoint import parse_string
 
 from cvsite.errors import Diagnostic, error, warning
 
@@ -45,16 +45,17 @@ def _read_text(path: Path, display: str) -> tuple[str, list[Diagnostic]]:
 
 def _failure(block: bib.Block, display: str) -> Diagnostic:
     """A bibtexparser failed block as a diagnostic."""
-    line = block.start_line + 1
+    line = (block.start_line or 0) + 1
     if isinstance(block, bib.DuplicateBlockKeyBlock):
-        return error(display, line, 0, f"duplicate key '{block.key}' (first at line "
-                                       f"{block.previous_block.start_line + 1})")
+        first = (block.previous_block.start_line or 0) + 1
+        return error(display, line, 0, f"duplicate key '{block.key}' (first at line {first})")
     if isinstance(block, bib.DuplicateFieldKeyBlock):
         entry = block.ignore_error_block
         key = getattr(entry, "key", "?")
         names = ", ".join(f"'{k}'" for k in sorted(block.duplicate_keys))
         return error(display, line, 0, f"entry '{key}' repeats field {names}")
-    head = block.raw.strip().splitlines()[0] if block.raw.strip() else ""
+    raw = (block.raw or "").strip()
+    head = raw.splitlines()[0] if raw else ""
     return error(display, line, 0, f"syntax error in entry starting {head[:40]!r}",
                  "check for an unclosed brace or a missing comma")
 
@@ -62,12 +63,13 @@ def _failure(block: bib.Block, display: str) -> Diagnostic:
 def load_bib(path: Path, display: str) -> tuple[list[RawEntry], list[Diagnostic]]:
     """Read every entry of a .bib file; problems are returned, never raised."""
     text, problems = _read_text(path, display)
-    library = bibtexparser.parse_string(text, parse_stack=[])
+    library = parse_string(text, parse_stack=[])
     problems += [_failure(b, display) for b in library.failed_blocks]
     entries = []
     for entry in library.entries:
         fields = {f.key.lower(): _unenclose(str(f.value)) for f in entry.fields}
-        lines = {f.key.lower(): (f.start_line or entry.start_line) + 1 for f in entry.fields}
-        entries.append(RawEntry(entry.key, entry.entry_type.lower(), fields,
-                                entry.start_line + 1, lines, entry.raw))
+        start = entry.start_line or 0
+        lines = {f.key.lower(): (f.start_line or start) + 1 for f in entry.fields}
+        entries.append(RawEntry(entry.key, entry.entry_type.lower(), fields, start + 1, lines,
+                                entry.raw or ""))
     return entries, problems
