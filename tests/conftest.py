@@ -45,3 +45,13 @@ def run_cli(capsys: pytest.CaptureFixture[str],
         captured = capsys.readouterr()
         return status, captured.out, captured.err
     return run
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built once into a temporary output folder."""
+    from cvsite.build import build
+
+    out = tmp_path_factory.mktemp("site") / "_site"
+    build(ROOT, out)
+    return out

@@ -52,9 +52,11 @@ def load_site(source: Path) -> tuple[Site | None, list[Diagnostic]]:
     problems += found
     publications: tuple[Publication, ...] = ()
     bib = folder / BIB
-    if bib.is_file() and config is not None:
+    if bib.is_file():
         entries, found = load_bib(bib, display_path(bib))
-        publications, converted = convert_all(entries, config, display_path(bib))
+        # With site.yaml in error, still check the entries against an empty configuration.
+        checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
+        publications, converted = convert_all(entries, checked_with, display_path(bib))
         problems += found + converted
     if has_errors(problems) or config is None or profile is None or cv is None:
         return None, problems

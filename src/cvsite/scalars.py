@@ -13,6 +13,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_HANDLE = re.compile(r"^[A-Za-z0-9_.-]+$")
 _TERM = re.compile(r"^(Spring|Summer|Fall|Autumn|Winter) \d{4}$")
 URL_SCHEMES = ("http://", "https://", "mailto:")
 
@@ -25,7 +26,7 @@ def parse_year_month(value: Any) -> date:
     if match and 1 <= int(match[2]) <= 12:
         return date(int(match[1]), int(match[2]), 1)
     raise PydanticCustomError(
-        "year_month", "expected a year and month as YYYY-MM, got {value!r}", {"value": value}
+        "year_month", "expected a year and month as YYYY-MM, got {value}", {"value": repr(value)}
     )
 
 
@@ -38,8 +39,8 @@ def parse_end(value: Any) -> date | None:
     except PydanticCustomError:
         raise PydanticCustomError(
             "year_month_or_present",
-            "expected YYYY-MM or 'present', got {value!r}",
-            {"value": value},
+            "expected YYYY-MM or 'present', got {value}",
+            {"value": repr(value)},
         ) from None
 
 
@@ -47,8 +48,8 @@ def check_url(value: str) -> str:
     """Allow only http, https and mailto links."""
     if not value.startswith(URL_SCHEMES) or len(value) <= len("https://"):
         raise PydanticCustomError(
-            "url_scheme", "expected an http://, https:// or mailto: link, got {value!r}",
-            {"value": value},
+            "url_scheme", "expected an http://, https:// or mailto: link, got {value}",
+            {"value": repr(value)},
         )
     return value
 
@@ -56,7 +57,17 @@ def check_url(value: str) -> str:
 def check_email(value: str) -> str:
     """Require something shaped like an e-mail address."""
     if not _EMAIL.match(value):
-        raise PydanticCustomError("email", "not an e-mail address: {value!r}", {"value": value})
+        raise PydanticCustomError("email", "not an e-mail address: {value}", {"value": repr(value)})
+    return value
+
+
+def check_handle(value: str) -> str:
+    """Require a profile handle such as `xiaoxiawu1` (no spaces, no URL)."""
+    if not _HANDLE.match(value):
+        raise PydanticCustomError(
+            "handle", "expected a user name (letters, digits, '.', '_' or '-'), got {value}",
+            {"value": repr(value)},
+        )
     return value
 
 
@@ -64,7 +75,7 @@ def check_term(value: str) -> str:
     """Require an academic term such as `Spring 2019`."""
     if not _TERM.match(value):
         raise PydanticCustomError(
-            "term", "expected a term such as 'Fall 2019', got {value!r}", {"value": value}
+            "term", "expected a term such as 'Fall 2019', got {value}", {"value": repr(value)}
         )
     return value
 
@@ -74,4 +85,4 @@ EndMonth = Annotated[date | None, BeforeValidator(parse_end)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_url)]
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_email)]
 Term = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_term)]
-Handle = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[A-Za-z0-9_.-]+$")]
+Handle = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_handle)]

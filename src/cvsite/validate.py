@@ -13,6 +13,22 @@ from cvsite.yamlsource import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
 
+# Messages keyed on pydantic's error type (never on its message text).
+MESSAGES = {
+    "int_parsing": "expected a whole number, got {input!r}",
+    "int_type": "expected a whole number, got {input!r}",
+    "int_from_float": "expected a whole number, got {input!r}",
+    "string_type": "expected text, got {input!r}",
+    "string_too_short": "must not be empty",
+    "bool_parsing": "expected true or false, got {input!r}",
+    "bool_type": "expected true or false, got {input!r}",
+    "list_type": "expected a list, got {input!r}",
+    "tuple_type": "expected a list, got {input!r}",
+    "model_type": "expected a mapping of fields, got {input!r}",
+    "model_attributes_type": "expected a mapping of fields, got {input!r}",
+    "dict_type": "expected a mapping of fields, got {input!r}",
+}
+
 
 def did_you_mean(word: str, choices: list[str]) -> str | None:
     """`did you mean 'x'?` for the closest choice, if any is close."""
@@ -80,8 +96,10 @@ def _diagnostic(model: type[BaseModel], doc: YamlDoc, err: ErrorDetails) -> Diag
         expected = err.get("ctx", {}).get("expected", "")
         return error(doc.file, line, col, f"invalid value {err['input']!r} for {describe(loc)}",
                      f"allowed values: {expected}")
-    message = err["msg"]
-    message = message[0].lower() + message[1:] if message else kind
+    if kind in MESSAGES:
+        message = MESSAGES[kind].format(input=err.get("input"))
+    else:
+        message = err["msg"][0].lower() + err["msg"][1:] if err["msg"] else kind
     return error(doc.file, line, col, f"{describe(loc)}: {message}" if loc else message)
 
 
