@@ -89,7 +89,7 @@ def test_version(project: Path, run_cli: Run) -> None:
 def test_strict_turns_warnings_into_errors(project: Path, run_cli: Run) -> None:
     bib = project / "content" / "publications.bib"
     bib.write_bytes(bib.read_bytes().replace(b"Wu, X. and Dyer", b"Wu, X. and D\xfcyer"))
-    status, out, err = run_cli("build", cwd=project)
+    status, _, err = run_cli("build", cwd=project)
     assert status == 0
     assert "warning: file is not UTF-8" in err
     status, _out, err = run_cli("build", "--strict", cwd=project)
