@@ -1,4 +1,8 @@
-"""The build, top to bottom: load, render, collect static files, write."""
+"""The build, top to bottom: load, render, collect static files, write.
+
+The rendering stack is imported only when there is work to do: a build whose inputs and output
+are unchanged since the last one returns after hashing its inputs (see `uptodate`).
+"""
 
 from __future__ import annotations
 
@@ -7,14 +11,15 @@ import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
+from typing import TYPE_CHECKING
 
-from jinja2 import TemplateError, TemplateSyntaxError
-
-from cvsite.assets import collect_static
-from cvsite.errors import ContentError, Diagnostic, Severity, error, has_errors
-from cvsite.load import display_path, load_site
-from cvsite.render import make_environment, render_pages
+from cvsite.cache import Cache, inputs_key
+from cvsite.errors import ContentError, Diagnostic, Severity, display_path, error, has_errors
+from cvsite.uptodate import remember, unchanged
 from cvsite.write import check_output_folder, write_site
+
+if TYPE_CHECKING:
+    from jinja2 import TemplateError
 
 
 @dataclass
@@ -26,10 +31,14 @@ class BuildResult:
     files: int
     seconds: float
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    written: int = 0
+    """Files written or replaced in the output folder (0 when nothing changed)."""
 
 
 def _template_problem(exc: TemplateError) -> Diagnostic:
     """A template error located at the template's file and line."""
+    from jinja2 import TemplateSyntaxError
+
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
         return error(display_path(Path(exc.filename)), exc.lineno, 0, f"template: {exc.message}")
     for frame, line in reversed(list(traceback.walk_tb(sys.exc_info()[2]))):
@@ -39,10 +48,23 @@ def _template_problem(exc: TemplateError) -> Diagnostic:
     return error("templates", 0, 0, f"template: {exc}")
 
 
-def build(source: Path, out: Path, *, strict: bool = False) -> BuildResult:
+def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = True) -> BuildResult:
     """Build the site from `source` into `out`; raise ContentError and write nothing on errors."""
     started = perf_counter()
     check_output_folder(out, source)
+    cache = Cache.for_project(source, enabled=use_cache)
+    key = inputs_key(source, {"strict": strict, "out": str(out.resolve())}) if use_cache else ""
+    previous = unchanged(cache, key, out) if use_cache else None
+    if previous is not None:
+        return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
+                           previous.diagnostics)
+
+    from jinja2 import TemplateError
+
+    from cvsite.assets import collect_static
+    from cvsite.load import load_site
+    from cvsite.render import make_environment, render_pages
+
     site, diagnostics = load_site(source)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     if site is None or has_errors(diagnostics) or (strict and warnings):
@@ -53,5 +75,7 @@ def build(source: Path, out: Path, *, strict: bool = False) -> BuildResult:
         raise ContentError([*diagnostics, _template_problem(exc)]) from exc
     files = collect_static(source)
     files.update({path: html.encode("utf-8") for path, html in pages.items()})
-    write_site(files, out)
-    return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics)
+    report = write_site(files, out)
+    remember(cache, key, out, len(pages), diagnostics)
+    return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
+                       len(report.written))

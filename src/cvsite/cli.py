@@ -7,16 +7,22 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from cvsite import __version__
+import cvsite
 from cvsite.build import build
-from cvsite.errors import ContentError, Diagnostic, Severity
-from cvsite.load import display_path
+from cvsite.errors import ContentError, Diagnostic, Severity, display_path
 from cvsite.write import OutputError
+
+
+class _Version(argparse.Action):
+    """`--version`, looking the version up only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        parser.exit(message=f"cvsite {cvsite.__version__}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cvsite", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"cvsite {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = commands.add_parser("build", help="build the website into the output folder")
     b.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
@@ -24,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=None, metavar="DIR",
                    help="output folder (default: SOURCE/_site)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("--no-cache", dest="use_cache", action="store_false",
+                   help="neither use nor update .cvsite-cache/ (the output is the same either way)")
     return parser
 
 
@@ -49,7 +57,7 @@ def _build(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     try:
-        result = build(source, out, strict=args.strict)
+        result = build(source, out, strict=args.strict, use_cache=args.use_cache)
     except ContentError as exc:
         _report(exc.diagnostics)
         print(f"cvsite: {_count(exc.diagnostics)}; nothing written", file=sys.stderr)

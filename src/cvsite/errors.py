@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 
 class Severity(StrEnum):
@@ -58,3 +60,9 @@ def warning(file: str, line: int, col: int, message: str, hint: str | None = Non
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     """True when any diagnostic is an error."""
     return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    relative = os.path.relpath(path)
+    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel
 
 from cvsite.bibsource import load_bib
-from cvsite.errors import Diagnostic, error, has_errors
+from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
 from cvsite.publications import convert_all
 from cvsite.validate import validate_doc
@@ -18,12 +17,6 @@ from cvsite.yamlsource import load_yaml
 CONTENT = "content"
 BIB = "publications.bib"
 M = TypeVar("M", bound=BaseModel)
-
-
-def display_path(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory when inside it."""
-    relative = os.path.relpath(path)
-    return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
 
 
 def _load_model(folder: Path, name: str, model: type[M],

@@ -1,0 +1,148 @@
+"""The build cache in `.cvsite-cache/`: results keyed on hashes of everything they depend on.
+
+Every entry is found by a digest of its inputs (file contents, cvsite's own code, the versions
+of the libraries that shape the output, the build options), so a stale entry is simply never
+looked up again. What is read back is checked (format, type); anything unreadable counts as a
+miss and the work is done again. The cache only ever saves time: it cannot change the output.
+Stdlib only, so that a no-change rebuild need not import the rendering stack.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Mapping
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".cvsite-cache"
+FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent
+_CODE = [_PACKAGE, _PACKAGE.parents[1] / "templates", _PACKAGE.parents[1] / "static"]
+"""cvsite's code and default theme (packaged, or beside the source in a checkout)."""
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "pydantic", "pydantic_core",
+             "bibtexparser", "pylatexenc", "weasyprint", "pydyf", "tinycss2", "cssselect2")
+"""Libraries whose upgrade can change the output: their installed files are part of the key."""
+PROJECT_DIRS = ("content", "templates", "static")
+
+
+def digest(*parts: str | bytes) -> str:
+    """A hex digest of the parts (length-prefixed, so that boundaries count)."""
+    hasher = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "little"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def _files(folder: Path) -> Iterable[Path]:
+    """Every file under `folder`, in a stable order, skipping caches and hidden files."""
+    for root, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__" and not d.startswith("."))
+        for name in sorted(names):
+            if not name.startswith(".") and not name.endswith(".pyc"):
+                yield Path(root, name)
+
+
+def tree_digest(folders: Iterable[Path]) -> str:
+    """A digest of the names and contents of every file under the folders."""
+    hasher = hashlib.blake2b(digest_size=20)
+    for folder in folders:
+        for path in _files(folder) if folder.is_dir() else ():
+            data = path.read_bytes()
+            hasher.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+            hasher.update(data)
+    return hasher.hexdigest()
+
+
+def _library_stamp(name: str) -> str:
+    """Where a library is installed and when its entry file changed (no import needed)."""
+    try:
+        spec = find_spec(name)
+    except (ImportError, ValueError):
+        return f"{name}:?"
+    if spec is None or spec.origin is None:
+        return f"{name}:-"
+    info = os.stat(spec.origin)
+    return f"{name}:{spec.origin}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def code_key() -> str:
+    """A digest of cvsite's code and theme, the Python version and the libraries' stamps."""
+    stamps = [_library_stamp(name) for name in LIBRARIES]
+    return digest(str(FORMAT), sys.version, tree_digest(_CODE), *stamps)
+
+
+def inputs_key(source: Path, options: Mapping[str, object]) -> str:
+    """A digest of everything a build of `source` reads, and of how it was asked to build."""
+    top = sorted(p for p in source.glob("*.y*ml") if p.is_file())
+    top_data = [p.name + "\0" + p.read_text("utf-8", errors="replace") for p in top]
+    folders = [source / name for name in PROJECT_DIRS]
+    return digest(code_key(), tree_digest(folders), *top_data,
+                  json.dumps(options, sort_keys=True, default=str),
+                  os.environ.get("SOURCE_DATE_EPOCH", ""))
+
+
+class Cache:
+    """A folder of JSON documents and blobs found by name; disabled means every lookup misses."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    @classmethod
+    def for_project(cls, source: Path, enabled: bool = True) -> Cache:
+        """The project's `.cvsite-cache/`, or a disabled cache."""
+        return cls(source / CACHE_DIR if enabled else None)
+
+    @property
+    def enabled(self) -> bool:
+        """Whether lookups can hit and results are stored."""
+        return self.folder is not None
+
+    def _path(self, name: str) -> Path | None:
+        if self.folder is None:
+            return None
+        return self.folder / name
+
+    def read_bytes(self, name: str) -> bytes | None:
+        """A stored blob, or None."""
+        path = self._path(name)
+        try:
+            return path.read_bytes() if path is not None else None
+        except OSError:
+            return None
+
+    def write_bytes(self, name: str, data: bytes) -> None:
+        """Store a blob atomically; a cache that cannot be written is silently skipped."""
+        path = self._path(name)
+        if path is None:
+            return
+        temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_bytes(data)
+            os.replace(temp, path)
+        except OSError:
+            temp.unlink(missing_ok=True)
+
+    def read_json(self, name: str) -> dict[str, Any] | None:
+        """A stored JSON object of this cache format, or None (missing, corrupt, other format)."""
+        data = self.read_bytes(name)
+        if data is None:
+            return None
+        try:
+            value = json.loads(data)
+        except ValueError:
+            return None
+        if not isinstance(value, dict) or value.get("format") != FORMAT:
+            return None
+        return value
+
+    def write_json(self, name: str, value: Mapping[str, Any]) -> None:
+        """Store a JSON object (tagged with the cache format)."""
+        document = {"format": FORMAT, **value}
+        self.write_bytes(name, json.dumps(document, ensure_ascii=False).encode("utf-8"))

@@ -1,0 +1,109 @@
+"""The build cache only saves time: with, without, stale or corrupt, the output is the same."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cvsite.build import build
+from cvsite.cache import CACHE_DIR
+from cvsite.write import OutputError
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by its relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def reference(project: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The output of a build that neither reads nor writes the cache."""
+    out = tmp_path / "reference"
+    build(project, out, use_cache=False)
+    return tree(out)
+
+
+def edit_title(project: Path, new: str) -> None:
+    """Change the site title in content/site.yaml."""
+    config = project / "content" / "site.yaml"
+    lines = config.read_text("utf-8").splitlines(keepends=True)
+    config.write_text("".join(f"title: {new}\n" if line.startswith("title:") else line
+                              for line in lines), "utf-8")
+
+
+def test_no_cache_writes_no_cache_folder(project: Path, tmp_path: Path) -> None:
+    build(project, tmp_path / "out", use_cache=False)
+    assert not (project / CACHE_DIR).exists()
+
+
+def test_rebuild_without_changes_writes_nothing_and_reports_the_same(project: Path) -> None:
+    out = project / "_site"
+    first = build(project, out)
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    again = build(project, out)
+    assert again.written == 0
+    assert (again.pages, again.files, again.diagnostics) == (first.pages, first.files,
+                                                             first.diagnostics)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == stamps
+
+
+def test_stale_cache_never_changes_the_output(project: Path, tmp_path: Path) -> None:
+    out = project / "_site"
+    build(project, out)
+    before = tree(out)
+    edit_title(project, "Someone Else Entirely")
+    build(project, out)
+    assert tree(out) == reference(project, tmp_path / "edited")
+    assert tree(out) != before
+    edit_title(project, "Xiaoxia (Shirley) Wu")
+    build(project, out)
+    assert tree(out) == before
+
+
+@pytest.mark.parametrize("damage", [
+    lambda out: (out / "index.html").write_text("edited by hand"),
+    lambda out: (out / "index.html").unlink(),
+    lambda out: (out / "extra.html").write_text("not ours"),
+])
+def test_output_touched_by_hand_is_rebuilt(project: Path, tmp_path: Path,
+                                           damage: Callable[[Path], object]) -> None:
+    out = project / "_site"
+    build(project, out)
+    damage(out)
+    build(project, out)
+    assert tree(out) == reference(project, tmp_path)
+
+
+@pytest.mark.parametrize("garbage", [b"", b"{not json", b"[1, 2]", b'{"format": 1, "key": 5}',
+                                     b"\xff\xfe\x00binary"])
+def test_corrupt_cache_is_ignored(project: Path, tmp_path: Path, garbage: bytes) -> None:
+    out = project / "_site"
+    build(project, out)
+    for path in (project / CACHE_DIR).rglob("*"):
+        if path.is_file():
+            path.write_bytes(garbage)
+    (out / "index.html").write_text("stale")
+    build(project, out)
+    assert tree(out) == reference(project, tmp_path)
+
+
+def test_cache_record_from_another_output_folder_is_not_used(project: Path,
+                                                            tmp_path: Path) -> None:
+    build(project, project / "_site")
+    other = tmp_path / "other"
+    build(project, other)
+    assert tree(other) == tree(project / "_site")
+
+
+def test_refuses_to_write_into_the_cache(project: Path) -> None:
+    with pytest.raises(OutputError):
+        build(project, project / CACHE_DIR)
+
+
+def test_cli_no_cache_flag(project: Path, run_cli: Callable[..., tuple[int, str, str]]) -> None:
+    status, out, _ = run_cli("build", "--no-cache", cwd=project)
+    assert status == 0 and "built" in out
+    assert (project / "_site" / "index.html").is_file()
+    assert not (project / CACHE_DIR).exists()

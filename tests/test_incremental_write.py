@@ -1,0 +1,104 @@
+"""The writer updates an existing output folder in place: only changes, never half a site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cvsite import write
+from cvsite.write import OutputError, write_site
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` by its relative path."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+SITE = {"index.html": b"<p>home</p>", "cv/index.html": b"<p>cv</p>",
+        "publications/a/index.html": b"<p>a</p>", "css/site.css": b"body{}"}
+
+
+def test_fresh_folder_gets_exactly_the_files(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    report = write_site(SITE, out)
+    assert tree(out) == SITE
+    assert sorted(report.written) == sorted(SITE)
+
+
+def test_unchanged_files_are_left_alone(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    write_site(SITE, out)
+    before = {name: (out / name).stat() for name in SITE}
+    report = write_site(dict(SITE), out)
+    assert report.written == () and report.deleted == ()
+    for name, stat in before.items():
+        after = (out / name).stat()
+        assert (after.st_ino, after.st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_changed_new_and_removed_files(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    write_site(SITE, out)
+    kept = (out / "css/site.css").stat()
+    files = {k: v for k, v in SITE.items() if not k.startswith("publications/")}
+    files["index.html"] = b"<p>home, edited</p>"
+    files["publications/b/index.html"] = b"<p>b</p>"
+    report = write_site(files, out)
+    assert tree(out) == files
+    assert set(report.written) == {"index.html", "publications/b/index.html"}
+    assert report.deleted == ("publications/a/index.html",)
+    assert not (out / "publications/a").exists(), "emptied folders are removed"
+    assert (out / "css/site.css").stat().st_mtime_ns == kept.st_mtime_ns
+
+
+def test_foreign_and_leftover_files_are_removed(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    write_site(SITE, out)
+    (out / "stray.txt").write_text("x")
+    (out / f".index.html{write.TEMP_SUFFIX}").write_text("half")
+    (out / "cv/index.html").write_bytes(b"<p>edited by hand</p>")
+    write_site(SITE, out)
+    assert tree(out) == SITE
+
+
+def test_a_file_may_become_a_folder_and_back(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    write_site({"a": b"file", "index.html": b"i"}, out)
+    write_site({"a/index.html": b"folder", "index.html": b"i"}, out)
+    assert tree(out) == {"a/index.html": b"folder", "index.html": b"i"}
+    write_site({"a": b"file again", "index.html": b"i"}, out)
+    assert tree(out) == {"a": b"file again", "index.html": b"i"}
+
+
+def test_failed_update_leaves_previous_output_intact(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "_site"
+    write_site(SITE, out)
+    files = {name: data + b" v2" for name, data in SITE.items()}
+    files["new/index.html"] = b"new"
+    real = Path.write_bytes
+    calls = []
+
+    def failing(self: Path, data: bytes) -> int:
+        calls.append(self)
+        if len(calls) == 3:
+            raise OSError(28, "No space left on device")
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing)
+    with pytest.raises(OSError):
+        write_site(files, out)
+    monkeypatch.undo()
+    assert tree(out) == SITE, "no temporary file, new folder or half-updated page is left"
+    assert not (out / "new").exists()
+
+
+def test_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    write_site(SITE, out)
+    with pytest.raises(OutputError):
+        write_site({**SITE, "../escape.html": b"x"}, out)
+    assert tree(out) == SITE
+    assert not (tmp_path / "escape.html").exists()
