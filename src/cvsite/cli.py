@@ -17,7 +17,8 @@ class _Version(argparse.Action):
     """`--version`, looking the version up only when asked."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        parser.exit(message=f"cvsite {cvsite.__version__}\n")
+        print(f"cvsite {cvsite.__version__}")
+        parser.exit()
 
 
 def _parser() -> argparse.ArgumentParser:
