@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cvsite.models import Publication
 from cvsite.render import THEME
+from cvsite.scholar import local_file
 
 
 def static_dirs(source: Path) -> list[Path]:
@@ -19,4 +21,14 @@ def collect_static(source: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and not path.name.startswith("."):
                 files[path.relative_to(folder).as_posix()] = path.read_bytes()
+    return files
+
+
+def collect_papers(source: Path, publications: tuple[Publication, ...]) -> dict[str, bytes]:
+    """Paper files shipped in `content/` (a relative `pdf` field), at the same path in the site."""
+    files: dict[str, bytes] = {}
+    for pub in publications:
+        path = local_file(pub.pdf)
+        if path and (source / "content" / path).is_file():
+            files[path] = (source / "content" / path).read_bytes()
     return files

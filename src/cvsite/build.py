@@ -61,7 +61,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
 
     from jinja2 import TemplateError
 
-    from cvsite.assets import collect_static
+    from cvsite.assets import collect_papers, collect_static
+    from cvsite.feeds import render_extras
     from cvsite.load import load_site
     from cvsite.render import make_environment, render_pages
 
@@ -70,11 +71,14 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     if site is None or has_errors(diagnostics) or (strict and warnings):
         raise ContentError(diagnostics)
     try:
-        pages = render_pages(site, make_environment(source))
+        env = make_environment(source)
+        pages = render_pages(site, env)
+        extras = render_extras(site, env, pages)
     except TemplateError as exc:
         raise ContentError([*diagnostics, _template_problem(exc)]) from exc
     files = collect_static(source)
-    files.update({path: html.encode("utf-8") for path, html in pages.items()})
+    files.update(collect_papers(source, site.publications))
+    files.update({path: text.encode("utf-8") for path, text in (pages | extras).items()})
     report = write_site(files, out)
     remember(cache, key, out, len(pages), diagnostics)
     return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,

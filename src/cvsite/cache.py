@@ -24,7 +24,8 @@ _PACKAGE = Path(__file__).resolve().parent
 _CODE = [_PACKAGE, _PACKAGE.parents[1] / "templates", _PACKAGE.parents[1] / "static"]
 """cvsite's code and default theme (packaged, or beside the source in a checkout)."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "pydantic", "pydantic_core",
-             "bibtexparser", "pylatexenc", "weasyprint", "pydyf", "tinycss2", "cssselect2")
+             "bibtexparser", "pylatexenc", "weasyprint", "pydyf", "tinycss2", "cssselect2",
+             "feedgen", "lxml")
 """Libraries whose upgrade can change the output: their installed files are part of the key."""
 PROJECT_DIRS = ("content", "templates", "static")
 

@@ -11,6 +11,7 @@ from cvsite.bibsource import load_bib
 from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
 from cvsite.publications import convert_all
+from cvsite.scholar import scholar_warnings
 from cvsite.validate import validate_doc
 from cvsite.yamlsource import load_yaml
 
@@ -51,6 +52,8 @@ def load_site(source: Path) -> tuple[Site | None, list[Diagnostic]]:
         checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
         publications, converted = convert_all(entries, checked_with, display_path(bib))
         problems += found + converted
+        problems += scholar_warnings(publications, config, display_path(bib), lambda path: any(
+            (d / path).is_file() for d in (folder, source / "static")))
     if has_errors(problems) or config is None or profile is None or cv is None:
         return None, problems
     site = Site(config=config, profile=profile, cv=cv, publications=publications)

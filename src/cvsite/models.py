@@ -184,11 +184,15 @@ class Publication(Model):
     url: Url | None = None
     pdf: Text | None = None
     code: Url | None = None
+    slides: Url | None = None
+    project: Url | None = None
     abstract: Text | None = None
     award: Text | None = None
     topic: Text | None = None
     selected: bool = False
     line: int = 0
+    bibtex: str = ""
+    """The entry as clean BibTeX (cvsite's own fields removed), for citing."""
 
     @property
     def venue(self) -> str:
@@ -242,6 +246,12 @@ class Site(Model):
         if rest:
             groups.append(("Other" if topics else "", rest))
         return [(t, ps) for t, ps in groups if ps]
+
+    def publications_by_year(self) -> list[tuple[int, tuple[Publication, ...]]]:
+        """(year, publications newest first), newest year first."""
+        years = sorted({p.year for p in self.publications}, reverse=True)
+        ordered = newest_first(self.publications)
+        return [(y, tuple(p for p in ordered if p.year == y)) for y in years]
 
 
 def newest_first(publications: tuple[Publication, ...]) -> tuple[Publication, ...]:

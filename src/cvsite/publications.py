@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cvsite.bibsource import RawEntry
+from cvsite.citation import clean_bibtex
 from cvsite.errors import Diagnostic, error
 from cvsite.latex import to_text
 from cvsite.models import Publication, SiteConfig
@@ -18,7 +19,7 @@ REQUIRED = ("title", "author", "year")
 DECODED = ("title", "booktitle", "journal", "publisher", "volume", "number", "abstract", "award",
            "topic")
 VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
-            "pdf": "pdf", "code": "code"}
+            "pdf": "pdf", "code": "code", "slides": "slides", "project": "project"}
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
 
@@ -46,7 +47,8 @@ def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication |
     fields = raw.fields
     problems = [at(name, f"missing required field '{name}'") for name in REQUIRED
                 if not fields.get(name, "").strip()]
-    data: dict[str, Any] = {"key": raw.key, "entry_type": raw.entry_type, "line": raw.line}
+    data: dict[str, Any] = {"key": raw.key, "entry_type": raw.entry_type, "line": raw.line,
+                            "bibtex": clean_bibtex(raw)}
     year = fields.get("year", "").strip()
     if year and not re.fullmatch(r"\d{4}", year):
         problems.append(at("year", f"year {year!r} is not a four-digit year"))

@@ -6,19 +6,23 @@ import re
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import markdown as md
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from cvsite import feeds, scholar, seo
 from cvsite.models import Site
 
 _PACKAGED = Path(__file__).parent / "theme"
 THEME = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2]
 """The default theme: packaged in the wheel, or the checkout's own `templates/` and `static/`."""
 PAGES = {"index.html": "index.html", "publications/index.html": "publications.html",
+         "publications/by-year/index.html": "publications_by_year.html",
          "cv/index.html": "cv.html", "404.html": "404.html"}
+PAPER_TEMPLATE = "publication.html"
 
 
 def template_dirs(source: Path) -> list[Path]:
@@ -56,7 +60,10 @@ def make_environment(source: Path) -> Environment:
     env = Environment(loader=loader, autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
-    env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown)
+    env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown,
+                       jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
+    env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
+                       person_ld=seo.person, article_ld=seo.article)
     return env
 
 
@@ -77,10 +84,14 @@ def render_pages(site: Site, env: Environment) -> dict[str, str]:
     def absolute(path: str = "") -> str:
         return base_url + path.lstrip("/")
 
+    specs: list[tuple[str, str, dict[str, Any]]]
+    specs = [(out_path, template, {}) for out_path, template in PAGES.items()]
+    specs += [(scholar.paper_path(pub) + "index.html", PAPER_TEMPLATE, {"pub": pub})
+              for pub in site.publications]
     pages = {}
-    for out_path, template in PAGES.items():
+    for out_path, template, extra in specs:
         page_path = "" if out_path in ("index.html", "404.html") else out_path[: -len("index.html")]
         html = env.get_template(template).render(site=site, page_path=page_path, url=url,
-                                                 absolute=absolute)
+                                                 absolute=absolute, **extra)
         pages[out_path] = html
     return pages

@@ -1,0 +1,142 @@
+"""A publication as Google Scholar and readers see it: its page, links and Highwire meta tags."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from posixpath import normpath
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from cvsite.errors import Diagnostic, warning
+from cvsite.models import Author, Publication, SiteConfig
+
+VENUE_TAG = {"article": ("citation_journal_title", "journal"),
+             "inproceedings": ("citation_conference_title", "booktitle"),
+             "conference": ("citation_conference_title", "booktitle"),
+             "incollection": ("citation_inbook_title", "booktitle"),
+             "inbook": ("citation_inbook_title", "booktitle"),
+             "phdthesis": ("citation_dissertation_institution", "publisher"),
+             "mastersthesis": ("citation_dissertation_institution", "publisher"),
+             "techreport": ("citation_technical_report_institution", "publisher"),
+             "book": ("citation_publisher", "publisher")}
+"""Entry type -> (Highwire tag naming where it appeared, Publication attribute holding it)."""
+
+
+class Link(NamedTuple):
+    """A link of a publication: `local` ones are paths inside the site, the rest full URLs."""
+
+    label: str
+    href: str
+    local: bool = False
+
+
+def paper_path(pub: Publication) -> str:
+    """The paper page's folder in the site: `publications/<key>/` (unsafe characters as `-`)."""
+    return f"publications/{re.sub(r'[^A-Za-z0-9._-]+', '-', pub.key).strip('.')}/"
+
+
+def absolute(config: SiteConfig, path: str = "") -> str:
+    """A full URL under the configured base URL."""
+    return config.base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def local_file(href: str | None) -> str | None:
+    """The site path of a link given as a relative path (`papers/x.pdf`); None for URLs."""
+    if not href or urlsplit(href).scheme or href.startswith(("/", "#")):
+        return None
+    path = normpath(href)
+    return None if path.startswith("..") or "\\" in path else path
+
+
+def links(pub: Publication) -> list[Link]:
+    """Every link of a publication, in reading order."""
+    found = []
+    if pub.eprint_url:
+        found.append(Link("arXiv", pub.eprint_url))
+    if pub.pdf:
+        path = local_file(pub.pdf)
+        found.append(Link("PDF", path, True) if path else Link("PDF", pub.pdf))
+    for label, href in (("Code", pub.code), ("Slides", pub.slides),
+                        ("DOI", f"https://doi.org/{pub.doi}" if pub.doi else None),
+                        ("Project page", pub.project)):
+        if href:
+            found.append(Link(label, href))
+    if pub.url and pub.url != pub.eprint_url and pub.url != pub.project:
+        found.append(Link("Link", pub.url))
+    return found
+
+
+def pdf_url(pub: Publication, config: SiteConfig) -> str | None:
+    """The full-text URL Scholar may index: same origin as the site and a `.pdf` path only."""
+    if not pub.pdf:
+        return None
+    path = local_file(pub.pdf)
+    url = absolute(config, path) if path else pub.pdf
+    site, target = urlsplit(config.base_url), urlsplit(url)
+    same_origin = (site.scheme, site.netloc) == (target.scheme, target.netloc)
+    return url if same_origin and target.path.lower().endswith(".pdf") else None
+
+
+def citation_name(author: Author) -> str:
+    """`Family, Given` (with von and Jr. parts), the form Scholar matches best."""
+    family = " ".join(p for p in (author.von, author.family) if p)
+    return ", ".join(p for p in (family, author.jr, author.given) if p)
+
+
+def publication_date(pub: Publication, sep: str = "/") -> str:
+    """`2023/07` when the month is known, else `2023` (`-` as separator for ISO 8601)."""
+    return f"{pub.year}{sep}{pub.month:02d}" if pub.month else str(pub.year)
+
+
+def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
+    """The `citation_*` meta tags of a paper page, in the order Scholar documents them."""
+    tags = [("citation_title", pub.title)]
+    tags += [("citation_author", citation_name(a)) for a in pub.authors]
+    tags.append(("citation_publication_date", publication_date(pub)))
+    tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))
+    venue = getattr(pub, attr, None) if attr else None
+    if tag and venue:
+        tags.append((tag, str(venue)))
+    first, _, last = (pub.pages or "").partition("\N{EN DASH}")
+    for name, value in (("citation_volume", pub.volume), ("citation_issue", pub.number),
+                        ("citation_firstpage", first), ("citation_lastpage", last),
+                        ("citation_doi", pub.doi)):
+        if value:
+            tags.append((name, value))
+    if pub.eprint_url and pub.eprint:
+        tags.append(("citation_arxiv_id", pub.eprint))
+    tags.append(("citation_abstract_html_url", absolute(config, paper_path(pub))))
+    pdf = pdf_url(pub, config)
+    if pdf:
+        tags.append(("citation_pdf_url", pdf))
+    return tags
+
+
+def scholar_warnings(pubs: tuple[Publication, ...], config: SiteConfig, file: str,
+                     exists: Callable[[str], bool]) -> list[Diagnostic]:
+    """One warning per paper whose page Google Scholar would skip or index poorly."""
+    found = []
+    for pub in pubs:
+        gaps, hints = [], []
+        local = local_file(pub.pdf)
+        if pub.pdf and not urlsplit(pub.pdf).scheme and local is None:
+            gaps.append(f"pdf '{pub.pdf}' points outside the site")
+        elif local and not exists(local):
+            gaps.append(f"pdf '{pub.pdf}' is neither in content/ nor in static/")
+        fulltext = pdf_url(pub, config) is not None and (local is None or exists(local))
+        if not pub.abstract and not fulltext:
+            gaps.append("no abstract and no PDF on this site")
+            hints.append("add an 'abstract' field, or put the paper in content/papers/ and set "
+                         f"pdf = {{papers/{pub.key}.pdf}}")
+        if pub.et_al:
+            gaps.append("the author list ends in 'and others'")
+            hints.append("Scholar lists only the authors named: write every author out")
+        tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))
+        if tag and attr != "publisher" and not getattr(pub, attr, None):
+            gaps.append(f"no '{attr}' field for {tag}")
+        if gaps:
+            found.append(warning(file, pub.line, 0, f"entry '{pub.key}': Google Scholar may "
+                                 f"skip or misread its page: {'; '.join(gaps)}",
+                                 "; ".join(hints) or None))
+    return found

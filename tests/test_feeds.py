@@ -1,0 +1,84 @@
+"""The Atom feed, sitemap, robots.txt, .bib downloads and icons of a built site."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from cvsite.build import build
+from cvsite.models import Site, newest_first
+
+ROOT = Path(__file__).resolve().parents[1]
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built once for this module."""
+    out = tmp_path_factory.mktemp("feeds") / "_site"
+    build(ROOT, out)
+    return out
+
+
+def test_feed_is_valid_atom_newest_first(site: Site, built: Path) -> None:
+    feed = feedparser.parse((built / "feed.xml").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    base = site.config.base_url
+    assert feed.feed.link == f"{base}publications/"
+    assert [link.href for link in feed.feed.links if link.rel == "self"] == [f"{base}feed.xml"]
+    expected = newest_first(site.publications)
+    assert [e.link for e in feed.entries] == [f"{base}publications/{p.key}/" for p in expected]
+    assert [e.title for e in feed.entries] == [p.title for p in expected]
+    assert [[a.name for a in e.authors] for e in feed.entries] == [
+        [a.display for a in p.authors] for p in expected]
+    years = [e.published_parsed.tm_year for e in feed.entries]
+    assert years == [p.year for p in expected] and years == sorted(years, reverse=True)
+    assert feed.feed.updated_parsed.tm_year == max(p.year for p in site.publications)
+
+
+def test_sitemap_lists_every_page_and_nothing_else(site: Site, built: Path) -> None:
+    tree = ET.parse(built / "sitemap.xml")
+    listed = [loc.text for loc in tree.getroot().iter(f"{SITEMAP}loc")]
+    pages = [p.relative_to(built).as_posix() for p in built.rglob("*.html")]
+    expected = {site.config.base_url + p.removesuffix("index.html") for p in pages
+                if p != "404.html"}
+    assert len(listed) == len(set(listed))
+    assert set(listed) == expected
+    assert len(listed) == len(site.publications) + 4
+
+
+def test_robots_txt_points_at_the_sitemap(site: Site, built: Path) -> None:
+    lines = (built / "robots.txt").read_text().splitlines()
+    assert f"Sitemap: {site.config.base_url}sitemap.xml" in lines
+    assert "User-agent: *" in lines and "Disallow: /" not in lines
+
+
+def test_bib_downloads(site: Site, built: Path) -> None:
+    everything = (built / "publications.bib").read_text()
+    for pub in site.publications:
+        assert (built / f"publications/{pub.key}/{pub.key}.bib").read_text() == pub.bibtex
+        assert pub.bibtex in everything
+    html = (built / "publications/index.html").read_text()
+    assert 'href="/publications.bib" download' in html
+
+
+def test_icons_are_shipped(built: Path) -> None:
+    assert (built / "favicon.ico").read_bytes()[:4] == b"\0\0\1\0"
+    assert b"<svg" in (built / "favicon.svg").read_bytes()
+    for name in ("apple-touch-icon.png", "icon-512.png"):
+        assert (built / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_outputs_are_deterministic(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    build(ROOT, first)
+    build(ROOT, second)
+    names = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(second).as_posix() for p in second.rglob("*")
+                           if p.is_file())
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name

@@ -1,0 +1,176 @@
+"""Paper pages as Google Scholar, search engines and readers see them (issue 5)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from cvsite.build import build
+from cvsite.models import Publication, Site
+from scholar_helpers import read_head
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built once for this module."""
+    out = tmp_path_factory.mktemp("scholar") / "_site"
+    build(ROOT, out)
+    return out
+
+
+def page(pub: Publication) -> str:
+    """Where a publication's page is expected."""
+    return f"publications/{pub.key}/index.html"
+
+
+def venue_tag(pub: Publication) -> tuple[str, str | None]:
+    """The Highwire tag a paper of this type should carry, and the model's value for it."""
+    if pub.entry_type == "article":
+        return "citation_journal_title", pub.journal
+    return "citation_conference_title", pub.booktitle
+
+
+def test_every_publication_has_a_page_with_its_title(site: Site, built: Path) -> None:
+    for pub in site.publications:
+        html = (built / page(pub)).read_text(encoding="utf-8")
+        assert f'<h1 id="paper-title" class="paper-title">{pub.title}</h1>' in html
+
+
+def test_highwire_tags_match_the_models(site: Site, built: Path) -> None:
+    base = site.config.base_url
+    for pub in site.publications:
+        head = read_head(built / page(pub))
+        assert head.one("citation_title") == pub.title
+        families = [a.split(",")[0] for a in head.values("citation_author")]
+        assert families == [a.family for a in pub.authors]
+        assert [a.split(", ")[-1] for a in head.values("citation_author")] == [
+            a.given for a in pub.authors]
+        assert head.one("citation_publication_date") == str(pub.year)
+        tag, venue = venue_tag(pub)
+        if pub.entry_type in ("inproceedings", "article"):
+            assert head.one(tag) == venue
+        if pub.eprint:
+            assert head.one("citation_arxiv_id") == pub.eprint
+        canonical = head.link("canonical")[0]["href"]
+        assert canonical == f"{base}publications/{pub.key}/"
+        assert head.one("citation_abstract_html_url") == canonical
+        assert head.values("citation_pdf_url") == []  # no paper ships a PDF yet
+
+
+def test_paper_page_shows_award_equal_marks_and_links(site: Site, built: Path) -> None:
+    for pub in site.publications:
+        html = (built / page(pub)).read_text(encoding="utf-8")
+        assert ('class="award"' in html) == bool(pub.award)
+        assert ("Equal contribution" in html) == pub.has_equal_contribution
+        assert html.count('class="owner"') >= sum(a.owner for a in pub.authors)
+        if pub.eprint_url:
+            assert f'href="{pub.eprint_url}"' in html
+
+
+def test_article_jsonld_has_the_required_properties(site: Site, built: Path) -> None:
+    for pub in site.publications:
+        (data,) = read_head(built / page(pub)).jsonld
+        assert data["@context"] == "https://schema.org"
+        assert data["@type"] == "ScholarlyArticle"
+        assert data["headline"] == pub.title
+        assert [a["name"] for a in data["author"]] == [a.display for a in pub.authors]
+        assert data["datePublished"] == str(pub.year)
+        assert data["url"] == f"{site.config.base_url}publications/{pub.key}/"
+
+
+def test_home_page_person_jsonld(site: Site, built: Path) -> None:
+    (person,) = read_head(built / "index.html").jsonld
+    now = site.current_position
+    assert now is not None
+    assert person["@type"] == "Person"
+    assert person["name"] == site.profile.name
+    assert person["jobTitle"] == now.role
+    assert person["worksFor"]["name"] == now.organization
+    assert [s["name"] for s in person["alumniOf"]] == [d.institution for d in site.cv.education]
+    assert f"https://www.linkedin.com/in/{site.profile.linkedin}/" in person["sameAs"]
+
+
+def test_every_page_has_social_tags_canonical_feed_and_icon(site: Site, built: Path) -> None:
+    base = site.config.base_url
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) == len(site.publications) + 5
+    for path in pages:
+        head = read_head(path)
+        assert head.one("og:title") and head.one("twitter:title") == head.one("og:title")
+        assert head.one("og:description") == head.one("description") != ""
+        assert head.one("twitter:card") == "summary"
+        assert head.one("og:image").startswith(base)
+        feeds = head.link("alternate")
+        assert [(f["type"], f["href"]) for f in feeds] == [("application/atom+xml", "/feed.xml")]
+        assert {i["href"] for i in head.link("icon")} == {"/favicon.ico", "/favicon.svg"}
+        if path.name == "404.html":
+            assert head.link("canonical") == []
+            continue
+        canonical = head.link("canonical")[0]["href"]
+        relative = path.relative_to(built).as_posix().removesuffix("index.html")
+        assert canonical == base + relative == head.one("og:url")
+
+
+def test_publication_lists_link_each_title_to_its_page(site: Site, built: Path) -> None:
+    for listing in ("publications/index.html", "publications/by-year/index.html"):
+        html = (built / listing).read_text(encoding="utf-8")
+        for pub in site.publications:
+            assert f'<a class="pub-title" href="/publications/{pub.key}/">{pub.title}</a>' in html
+
+
+def test_by_year_view_is_newest_first_and_marks_the_selected(site: Site, built: Path) -> None:
+    html = (built / "publications/by-year/index.html").read_text(encoding="utf-8")
+    years = [int(y) for y in re.findall(r'<h2 id="year-(\d{4})">', html)]
+    assert years == sorted({p.year for p in site.publications}, reverse=True)
+    listed = re.findall(r'<li class="pub( is-selected)?" id="([^"]+)">', html)
+    assert sorted(k for _, k in listed) == sorted(p.key for p in site.publications)
+    assert {k for mark, k in listed if mark} == {p.key for p in site.publications if p.selected}
+
+
+def test_bibtex_is_readable_without_javascript(site: Site, built: Path) -> None:
+    for pub in site.publications:
+        head = read_head(built / page(pub))
+        assert head.pre == [pub.bibtex.strip()]
+        assert head.buttons == 0  # the copy button is added by the script, never dead
+        assert head.scripts == ["/js/copy.js defer"]
+        assert (built / f"publications/{pub.key}/{pub.key}.bib").read_text() == pub.bibtex
+    assert "navigator.clipboard" in (built / "js/copy.js").read_text()
+
+
+def test_citation_pdf_url_is_same_origin_pdf_only(project: Path, tmp_path: Path) -> None:
+    bib = project / "content/publications.bib"
+    text = bib.read_text()
+    pdfs = {"wu2021curricula": "papers/curricula.pdf",
+            "wu2022xtc": "https://arxiv.org/pdf/2206.01859.pdf",
+            "ward2019adagrad": "https://xwushirley.github.io/papers/adagrad.pdf",
+            "wu2023int4": "papers/int4.html"}
+    for key, pdf in pdfs.items():
+        text = text.replace(f"{{{key},", f"{{{key},\n  pdf = {{{pdf}}},")
+    bib.write_text(text)
+    (project / "content/papers").mkdir()
+    (project / "content/papers/curricula.pdf").write_bytes(b"%PDF-1.4 curricula")
+    out = tmp_path / "out"
+    result = build(project, out)
+    base = urlsplit("https://xwushirley.github.io/")
+    found = {}
+    for key in pdfs:
+        urls = read_head(out / f"publications/{key}/index.html").values("citation_pdf_url")
+        for url in urls:
+            assert (urlsplit(url).scheme, urlsplit(url).netloc) == (base.scheme, base.netloc)
+            assert url.endswith(".pdf")
+        found[key] = urls
+    assert found == {"wu2021curricula": ["https://xwushirley.github.io/papers/curricula.pdf"],
+                     "wu2022xtc": [], "ward2019adagrad": [
+                         "https://xwushirley.github.io/papers/adagrad.pdf"], "wu2023int4": []}
+    assert (out / "papers/curricula.pdf").read_bytes() == b"%PDF-1.4 curricula"
+    html = (out / "publications/wu2021curricula/index.html").read_text()
+    assert 'href="/papers/curricula.pdf"' in html
+    warned = {d.message.split("'")[1]: d for d in result.diagnostics}
+    assert "wu2021curricula" not in warned  # abstract missing, but the full text is on the site
+    missing = "'papers/int4.html' is neither in content/ nor in static/"
+    assert missing in warned["wu2023int4"].message
