@@ -44,4 +44,4 @@ def test_minimal_fixture_builds(tmp_path: Path,
     project = shutil.copytree(FIXTURES / "minimal", tmp_path / "project")
     status, out, err = run_cli("build", cwd=project)
     assert (status, err) == (0, "")
-    assert "built 4 pages" in out
+    assert "built 6 pages" in out  # home, publications (2 views), CV, 404 and the one paper

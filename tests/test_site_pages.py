@@ -101,7 +101,7 @@ def test_publications_page_groups_by_topic_and_highlights_her(built: Path, site:
     assert headings == list(site.config.publications.topics)
     assert html.count('<strong class="owner">X. Wu</strong>') == len(site.publications)
     assert "Equal contribution" in text_of(html)
-    titles = [m for m in re.findall(r'class="pub-title">(.*?)<', html)]
+    titles = [m for m in re.findall(r'class="pub-title"[^>]*>(.*?)<', html)]
     assert len(titles) == len(site.publications)
 
 

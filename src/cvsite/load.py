@@ -52,9 +52,9 @@ def load_site(source: Path) -> tuple[Site | None, list[Diagnostic]]:
         checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
         publications, converted = convert_all(entries, checked_with, display_path(bib))
         problems += found + converted
-        problems += scholar_warnings(publications, config, display_path(bib), lambda path: any(
-            (d / path).is_file() for d in (folder, source / "static")))
     if has_errors(problems) or config is None or profile is None or cv is None:
         return None, problems
+    problems += scholar_warnings(publications, config, display_path(bib), lambda path: any(
+        (d / path).is_file() for d in (folder, source / "static")))  # once the content is valid
     site = Site(config=config, profile=profile, cv=cv, publications=publications)
     return site, problems
