@@ -174,3 +174,59 @@ def test_citation_pdf_url_is_same_origin_pdf_only(project: Path, tmp_path: Path)
     assert "wu2021curricula" not in warned  # abstract missing, but the full text is on the site
     missing = "'papers/int4.html' is neither in content/ nor in static/"
     assert missing in warned["wu2023int4"].message
+
+
+RICH = r"""
+@article{rich2025,
+  author   = {Wu*, Xiaoxia and Ward*, Rachel and Bottou, L{\'e}on},
+  title    = {A {Rich} Entry </script><script>alert(1)</script>},
+  journal  = {Journal of Machine Learning Research},
+  year     = {2025},
+  month    = {jul},
+  volume   = {26},
+  number   = {3},
+  pages    = {101--142},
+  doi      = {10.5555/rich.2025},
+  eprint   = {2501.00001},
+  archiveprefix = {arXiv},
+  code     = {https://github.com/example/rich},
+  slides   = {https://example.org/rich-slides.pdf},
+  project  = {https://example.org/rich/},
+  abstract = {We show <b>everything</b> \& more.},
+  award    = {oral},
+  selected = {true},
+  topic    = {Optimization and Theory},
+}
+"""
+
+
+def test_journal_article_tags_links_and_safe_jsonld(project: Path, tmp_path: Path) -> None:
+    bib = project / "content/publications.bib"
+    bib.write_text(bib.read_text() + RICH)
+    out = tmp_path / "out"
+    result = build(project, out)
+    assert not [d for d in result.diagnostics if "'rich2025'" in d.message]
+    path = out / "publications/rich2025/index.html"
+    head = read_head(path)
+    title = "A Rich Entry </script><script>alert(1)</script>"
+    assert head.one("citation_title") == title
+    assert head.values("citation_author") == ["Wu, Xiaoxia", "Ward, Rachel", "Bottou, Léon"]
+    assert head.one("citation_publication_date") == "2025/07"
+    assert head.one("citation_journal_title") == "Journal of Machine Learning Research"
+    assert (head.one("citation_volume"), head.one("citation_issue")) == ("26", "3")
+    assert (head.one("citation_firstpage"), head.one("citation_lastpage")) == ("101", "142")
+    assert head.one("citation_doi") == "10.5555/rich.2025"
+    assert head.one("citation_arxiv_id") == "2501.00001"
+    assert head.values("citation_pdf_url") == []
+    (data,) = head.jsonld  # parsed although the title tries to close the script
+    assert data["headline"] == title and data["datePublished"] == "2025-07"
+    assert data["abstract"] == "We show <b>everything</b> & more."
+    assert data["isPartOf"]["name"] == "Journal of Machine Learning Research"
+    html = path.read_text()
+    assert html.count("</script>") == 2  # the JSON-LD and copy.js: none from the content
+    assert "<b>everything</b>" not in html
+    for href in ("https://arxiv.org/abs/2501.00001", "https://doi.org/10.5555/rich.2025",
+                 "https://github.com/example/rich", "https://example.org/rich-slides.pdf",
+                 "https://example.org/rich/"):
+        assert f'<a class="button" href="{href}">' in html
+    assert "Equal contribution" in html and "Selected" in html and 'class="award"' in html
