@@ -14,7 +14,15 @@ from time import perf_counter
 from typing import TYPE_CHECKING
 
 from cvsite.cache import Cache, inputs_key
-from cvsite.errors import ContentError, Diagnostic, Severity, display_path, error, has_errors
+from cvsite.errors import (
+    ContentError,
+    Diagnostic,
+    Severity,
+    display_path,
+    error,
+    has_errors,
+    left_out,
+)
 from cvsite.uptodate import remember, unchanged
 from cvsite.write import check_output_folder, write_site
 
@@ -33,6 +41,10 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     written: int = 0
     """Files written or replaced in the output folder (0 when nothing changed)."""
+    failed: bool = False
+    """True when `keep_going` wrote the site despite errors (exit status 1)."""
+    left_out: tuple[str, ...] = ()
+    """Keys of the BibTeX entries left out because of errors (with `keep_going`)."""
 
 
 def _template_problem(exc: TemplateError) -> Diagnostic:
@@ -48,8 +60,13 @@ def _template_problem(exc: TemplateError) -> Diagnostic:
     return error("templates", 0, 0, f"template: {exc}")
 
 
-def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = True) -> BuildResult:
-    """Build the site from `source` into `out`; raise ContentError and write nothing on errors."""
+def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = True,
+          keep_going: bool = False) -> BuildResult:
+    """Build the site from `source` into `out`; raise ContentError and write nothing on errors.
+
+    With `keep_going` (like `make -k`), the site is written with whatever could be read, and the
+    result says it `failed`; only unreadable YAML still raises.
+    """
     started = perf_counter()
     check_output_folder(out, source)
     cache = Cache.for_project(source, enabled=use_cache)
@@ -66,9 +83,10 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     from cvsite.load import load_site
     from cvsite.render import make_environment, render_pages
 
-    site, diagnostics = load_site(source)
+    site, diagnostics = load_site(source, keep_going=keep_going)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    if site is None or has_errors(diagnostics) or (strict and warnings):
+    failed = has_errors(diagnostics) or (strict and bool(warnings))
+    if site is None or (failed and not keep_going):
         raise ContentError(diagnostics)
     try:
         env = make_environment(source)
@@ -80,6 +98,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     files.update(collect_papers(source, site.publications))
     files.update({path: text.encode("utf-8") for path, text in (pages | extras).items()})
     report = write_site(files, out)
-    remember(cache, key, out, len(pages), diagnostics)
+    if not failed:
+        remember(cache, key, out, len(pages), diagnostics)
     return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
-                       len(report.written))
+                       len(report.written), failed, tuple(left_out(diagnostics)))

@@ -12,12 +12,16 @@ from bibtexparser.middlewares.names import split_multiple_persons_names as split
 from bibtexparser.writer import BibtexFormat
 
 from cvsite.bibsource import RawEntry
+from cvsite.bibvalues import MONTH_MACROS as MONTH_NAME_OF
 
 CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "project"})
 """Fields that steer the site (grouping, badges, links) and mean nothing to a reference manager."""
 NAME_LISTS = ("author", "editor")
 MONTH_MACROS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                           "nov", "dec"))
+_MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_NAME_OF.items()},
+                  **{abbr: abbr for abbr in MONTH_NAME_OF}}
+"""`June` (the value of the `jun` macro, as the reader resolves it) written back as `jun`."""
 _EQUAL_MARK = re.compile(r"\s*(\*|\$\^\{?\*\}?\$|\\textsuperscript\{\*\})")
 _FORMAT = BibtexFormat()  # type: ignore[no-untyped-call]
 _FORMAT.indent = "  "
@@ -44,7 +48,8 @@ def clean_fields(raw: RawEntry) -> dict[str, str]:
 
 def _entry(raw: RawEntry) -> bib.Entry:
     """A bibtexparser entry holding the cleaned fields, every value braced."""
-    fields = [bib.Field(name, value if name == "month" and value in MONTH_MACROS
+    fields = [bib.Field(name, _MONTH_BY_NAME.get(value.lower(), value)
+                        if name == "month" and value.lower() in _MONTH_BY_NAME
                         else f"{{{value}}}") for name, value in clean_fields(raw).items()]
     return bib.Entry(raw.entry_type, raw.key, fields)
 

@@ -31,6 +31,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=None, metavar="DIR",
                    help="output folder (default: SOURCE/_site)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("-k", "--keep-going", action="store_true",
+                   help="on errors, still write the site without the entries in error (exit 1)")
     b.add_argument("--no-cache", dest="use_cache", action="store_false",
                    help="neither use nor update .cvsite-cache/ (the output is the same either way)")
     return parser
@@ -58,7 +60,8 @@ def _build(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     try:
-        result = build(source, out, strict=args.strict, use_cache=args.use_cache)
+        result = build(source, out, strict=args.strict, use_cache=args.use_cache,
+                       keep_going=args.keep_going)
     except ContentError as exc:
         _report(exc.diagnostics)
         print(f"cvsite: {_count(exc.diagnostics)}; nothing written", file=sys.stderr)
@@ -67,6 +70,13 @@ def _build(args: argparse.Namespace) -> int:
         print(f"cvsite: error: {exc}", file=sys.stderr)
         return 2
     _report(result.diagnostics)
+    if result.failed:
+        count = len(result.left_out)
+        without = (f" without {count} entr{'ies' if count != 1 else 'y'}"
+                   f" ({', '.join(result.left_out)})" if count else "")
+        print(f"cvsite: {_count(result.diagnostics)}; wrote {result.pages} pages{without} "
+              f"into {display_path(result.out)}/", file=sys.stderr)
+        return 1
     print(f"cvsite: built {result.pages} pages ({result.files} files) into "
           f"{display_path(result.out)}/ in {result.seconds:.2f} s")
     return 0

@@ -25,6 +25,8 @@ class Diagnostic:
     message: str
     hint: str | None = None
     severity: Severity = Severity.ERROR
+    entry: str = ""
+    """The BibTeX key of the entry the problem is in, if any (errors leave it out of the site)."""
 
     def format(self) -> str:
         """Render as `file:line:col: severity: message`, compiler style."""
@@ -47,14 +49,16 @@ class ContentError(Exception):
         self.diagnostics = diagnostics
 
 
-def error(file: str, line: int, col: int, message: str, hint: str | None = None) -> Diagnostic:
+def error(file: str, line: int, col: int, message: str, hint: str | None = None,
+          entry: str = "") -> Diagnostic:
     """Make an error diagnostic."""
-    return Diagnostic(file, line, col, message, hint, Severity.ERROR)
+    return Diagnostic(file, line, col, message, hint, Severity.ERROR, entry)
 
 
-def warning(file: str, line: int, col: int, message: str, hint: str | None = None) -> Diagnostic:
+def warning(file: str, line: int, col: int, message: str, hint: str | None = None,
+            entry: str = "") -> Diagnostic:
     """Make a warning diagnostic."""
-    return Diagnostic(file, line, col, message, hint, Severity.WARNING)
+    return Diagnostic(file, line, col, message, hint, Severity.WARNING, entry)
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
@@ -66,3 +70,8 @@ def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory when inside it."""
     relative = os.path.relpath(path)
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def left_out(diagnostics: list[Diagnostic]) -> list[str]:
+    """Keys of the BibTeX entries that errors keep out of the site, sorted."""
+    return sorted({d.entry for d in diagnostics if d.entry and d.severity is Severity.ERROR})

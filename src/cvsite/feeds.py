@@ -48,7 +48,7 @@ def atom(site: Site) -> str:
         entry = feed.add_entry(order="append")
         url = absolute(config, paper_path(pub))
         entry.id(url)
-        entry.title(pub.title)
+        entry.title(pub.title_text)
         entry.link(href=url, rel="alternate", type="text/html")
         entry.author([{"name": a.display} for a in pub.authors])
         entry.published(_when(pub))

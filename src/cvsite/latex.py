@@ -1,4 +1,4 @@
-"""LaTeX to Unicode for displayed BibTeX text, via pylatexenc."""
+"""LaTeX to Unicode for displayed BibTeX text, via pylatexenc; math kept or approximated."""
 
 from __future__ import annotations
 
@@ -6,17 +6,80 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-_CONVERTER = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+_LOGOS = ("TeX", "LaTeX", "BibTeX", "LaTeXe", "XeTeX", "XeLaTeX", "LuaTeX", "LuaLaTeX", "AmSTeX",
+          "BibLaTeX", "biblatex", "ConTeXt", "METAFONT", "MF", "MP")
+
+
+def _converter(math_mode: str) -> LatexNodes2Text:
+    """A pylatexenc converter that also knows the TeX logos (`\\BibTeX` stays as text)."""
+    context = get_default_latex_context_db()
+    logos = [MacroTextSpec(name, "LaTeX2e" if name == "LaTeXe" else name) for name in _LOGOS]
+    context.add_context_category("cvsite-logos", prepend=True, macros=logos)
+    return LatexNodes2Text(latex_context=context, math_mode=math_mode, strict_latex_spaces=True)
+
+
+_PAGE = _converter("verbatim")
+_TEXT = _converter("text")
 _SPACES = re.compile(r"\s+")
+_URL = re.compile(r"\\(?:url|path|nolinkurl)\s*\{([^{}]*)\}")
+_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s{}\\]+")
+_HREF = re.compile(r"\\href\s*\{[^{}]*\}")
+_MATH = re.compile(r"(?<!\\)\$\$.+?(?<!\\)\$\$|(?<!\\)\$.+?(?<!\\)\$|\\\(.+?\\\)|\\\[.+?\\\]",
+                   re.S)
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+_PROTECTED = re.compile("[\ue000-\uf8ff]")
+_SUPERSCRIPTS = str.maketrans("0123456789+-=()n*", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ*")
+_SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def _crude(latex: str) -> str:
+    """Last resort when pylatexenc gives up: drop control words and braces."""
+    return re.sub(r"\\[A-Za-z]+\*?|\\(.)|[{}]", lambda m: m[1] or "", latex)
+
+
+def _run(converter: LatexNodes2Text, latex: str) -> str:
+    """pylatexenc's text, or the crude fallback if it raises on malformed input."""
+    try:
+        return str(converter.latex_to_text(latex))
+    except Exception:
+        return _crude(latex)
+
+
+def _math_text(math: str) -> str:
+    """A Unicode approximation of a math snippet: `$O(n^2)$` → `O(n²)`."""
+    math = re.sub(r"\^(?:\{([0-9+\-=()n*]+)\}|([0-9n*]))",
+                  lambda m: (m[1] or m[2]).translate(_SUPERSCRIPTS), math)
+    math = re.sub(r"_(?:\{([0-9+\-=()]+)\}|([0-9]))",
+                  lambda m: (m[1] or m[2]).translate(_SUBSCRIPTS), math)
+    return _run(_TEXT, math)
 
 
 @lru_cache(maxsize=65536)
+def decode(latex: str, keep_math: bool = True) -> str:
+    """Plain Unicode with single spaces; math left as `$…$` (or approximated when not kept)."""
+    kept: list[str] = []
+
+    def protect(text: str) -> str:
+        kept.append(text)
+        return chr(0xE000 + len(kept) - 1)
+
+    latex = _PROTECTED.sub("", latex)
+    latex = _URL.sub(lambda m: protect(m[1]), latex)
+    latex = _HREF.sub("", latex)
+    latex = _BARE_URL.sub(lambda m: protect(m[0]), latex)
+    latex = _MATH.sub(lambda m: protect(m[0] if keep_math else _math_text(m[0])), latex)
+    text = _run(_PAGE, _BARE_PERCENT.sub(r"\\%", latex))
+    text = _PROTECTED.sub(lambda m: kept[ord(m[0]) - 0xE000] if ord(m[0]) - 0xE000 < len(kept)
+                          else "", text)
+    text = _SPACES.sub(" ", text.replace("\N{NO-BREAK SPACE}", " ")).strip()
+    return text if keep_math else _MATH.sub(lambda m: _math_text(m[0]), text)
+
+
 def to_text(latex: str) -> str:
-    """Decode LaTeX markup to plain Unicode with single spaces (braces and accents resolved)."""
-    text = _CONVERTER.latex_to_text(latex).replace("\N{NO-BREAK SPACE}", " ")
-    return _SPACES.sub(" ", text).strip()
+    """Decode LaTeX markup to plain Unicode, math approximated (for titles, meta tags, sorting)."""
+    return decode(latex, keep_math=False)
 
 
 def fold(text: str) -> str:

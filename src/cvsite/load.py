@@ -36,8 +36,12 @@ def _load_model(folder: Path, name: str, model: type[M],
     return validate_doc(model, doc)
 
 
-def load_site(source: Path) -> tuple[Site | None, list[Diagnostic]]:
-    """The whole record, or None with every problem found (warnings ride along either way)."""
+def load_site(source: Path, *, keep_going: bool = False) -> tuple[Site | None, list[Diagnostic]]:
+    """The whole record, or None with every problem found (warnings ride along either way).
+
+    With `keep_going`, entries in error are left out and the rest is still returned, as long as
+    the YAML files could be read.
+    """
     folder = source / CONTENT
     config, problems = _load_model(folder, "site.yaml", SiteConfig)
     profile, found = _load_model(folder, "profile.yaml", Profile)
@@ -52,7 +56,7 @@ def load_site(source: Path) -> tuple[Site | None, list[Diagnostic]]:
         checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
         publications, converted = convert_all(entries, checked_with, display_path(bib))
         problems += found + converted
-    if has_errors(problems) or config is None or profile is None or cv is None:
+    if (has_errors(problems) and not keep_going) or config is None or profile is None or cv is None:
         return None, problems
     problems += scholar_warnings(publications, config, display_path(bib), lambda path: any(
         (d / path).is_file() for d in (folder, source / "static")))  # once the content is valid

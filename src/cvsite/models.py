@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Any
 
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from cvsite.citeformat import date_text, publication_venue, venue_details
 from cvsite.scalars import Email, EndMonth, Handle, Term, Text, Url, YearMonth
 
 
@@ -155,10 +158,14 @@ class Author(Model):
     jr: str = ""
     equal: bool = False
     owner: bool = False
+    family_first: bool = False
+    """Chinese, Japanese and Korean names: family name first, no space (王小明)."""
 
     @property
     def display(self) -> str:
-        """First-von-Last, as printed in a citation."""
+        """First-von-Last (`Martin Luther King Jr.`), or family first for CJK names."""
+        if self.family_first:
+            return f"{self.family}{self.given}"
         return " ".join(part for part in (self.given, self.von, self.family, self.jr) if part)
 
 
@@ -168,16 +175,31 @@ class Publication(Model):
     key: Text
     entry_type: Text
     title: Text
+    """Decoded to Unicode; math stays as `$…$` / `\\(…\\)` for a math renderer."""
+    title_text: str = ""
+    """The title with math approximated in Unicode: for <title>, meta tags and sorting."""
     authors: tuple[Author, ...]
     et_al: bool = False
+    editors: tuple[Author, ...] = ()
     year: int
     month: int | None = None
+    month_end: int | None = None
     booktitle: Text | None = None
     journal: Text | None = None
+    series: Text | None = None
     publisher: Text | None = None
+    address: Text | None = None
+    school: Text | None = None
+    institution: Text | None = None
+    organization: Text | None = None
+    howpublished: Text | None = None
+    report_type: Text | None = None
+    edition: Text | None = None
     volume: Text | None = None
     number: Text | None = None
+    chapter: Text | None = None
     pages: Text | None = None
+    note: Text | None = None
     eprint: Text | None = None
     archive_prefix: Text | None = None
     doi: Text | None = None
@@ -185,6 +207,8 @@ class Publication(Model):
     pdf: Text | None = None
     code: Url | None = None
     slides: Url | None = None
+    poster: Url | None = None
+    video: Url | None = None
     project: Url | None = None
     abstract: Text | None = None
     award: Text | None = None
@@ -194,14 +218,28 @@ class Publication(Model):
     bibtex: str = ""
     """The entry as clean BibTeX (cvsite's own fields removed), for citing."""
 
+    @model_validator(mode="before")
+    @classmethod
+    def _title_text(cls, data: Any) -> Any:
+        """`title_text` defaults to the title."""
+        if isinstance(data, dict) and not data.get("title_text"):
+            data = {**data, "title_text": data.get("title", "")}
+        return data
+
     @property
     def venue(self) -> str:
-        """Where it appeared: journal, proceedings, or the preprint server and id."""
-        if self.journal or self.booktitle:
-            return str(self.journal or self.booktitle)
-        if self.eprint:
-            return f"{self.archive_prefix or 'arXiv'}:{self.eprint}"
-        return self.publisher or ""
+        """Where it appeared: journal, proceedings, school, or the preprint server and id."""
+        return publication_venue(self)
+
+    @property
+    def venue_details(self) -> tuple[str, ...]:
+        """Volume, number, pages, editors, edition, publisher, note: each a short phrase."""
+        return venue_details(self)
+
+    @property
+    def date_text(self) -> str:
+        """`June 2020`, `June–July 2020` or `2020`."""
+        return date_text(self)
 
     @property
     def eprint_url(self) -> str | None:

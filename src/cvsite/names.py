@@ -1,16 +1,23 @@
-"""Author lists: splitting, decoding, equal-contribution marks and owner matching."""
+"""Author lists: split before decoding, equal-contribution marks, owner matching."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts as parse_name
 from bibtexparser.middlewares.names import split_multiple_persons_names as split_names
 
-from cvsite.latex import fold, to_text
+from cvsite.latex import decode, fold
 from cvsite.models import Author
 
-_EQUAL_MARK = re.compile(r"\s*(\*|\$\^\{?\*\}?\$|\\textsuperscript\{\*\})\s*")
+_EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)\s*\}"
+                         r"|\$\s*\^?\s*\{?\s*(?:\*|\\ast)\s*\}?\s*\$|\*")
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ET_AL = ("others", "et al.", "et al", "et~al.")
+
+Person = tuple[str, str, str, str]
+"""(given, von, family, jr), decoded."""
 
 
 def _strip_mark(name: str) -> tuple[str, bool]:
@@ -20,30 +27,64 @@ def _strip_mark(name: str) -> tuple[str, bool]:
     return stripped, stripped != name.strip()
 
 
-def owner_key(name: str) -> tuple[str, str]:
-    """(given, family) fold keys of a name written `First Last` or `Last, First`."""
-    if "," in name:
-        family, _, given = name.partition(",")
-    else:
-        given, _, family = name.strip().rpartition(" ")
-    return fold(given), fold(family)
+def parse_person(name: str) -> Person:
+    """One name (`First von Last`, `von Last, First`, `von Last, Jr, First`), decoded."""
+    try:
+        parts = parse_name(name, strict=False)
+        pieces = [" ".join(p) for p in (parts.first, parts.von, parts.last, parts.jr)]
+    except Exception:
+        pieces = ["", "", name, ""]
+    given, von, family, jr = (decode(p) for p in pieces)
+    if not family:
+        given, family = "", given or von
+    return given, von, family, jr
 
 
-def parse_authors(field: str, aliases: tuple[str, ...]) -> tuple[tuple[Author, ...], bool]:
-    """Split a BibTeX author field into decoded authors; the flag says `and others` ended it."""
-    owners = {owner_key(a) for a in aliases}
+def _given_match(ours: str, theirs: str) -> bool:
+    """`X.` matches `Xiaoxia`; `Xiaoxia` matches `Xiaoxia`; both must be present or absent."""
+    a, b = fold(ours).split(), fold(theirs).split()
+    if not a or not b:
+        return a == b
+    pairs = zip(a, b, strict=False)
+    return all(x == y or (x[0] == y[0] and min(len(x), len(y)) == 1) for x, y in pairs)
+
+
+def _contradicts(ours: str, theirs: str) -> bool:
+    """Two written-out first names that differ (`Xiaoxia` vs `Xin`)."""
+    a, b = fold(ours).split()[:1], fold(theirs).split()[:1]
+    return bool(a and b) and min(len(a[0]), len(b[0])) > 1 and a != b
+
+
+class Owner:
+    """The site owner's names, to recognise her in author lists."""
+
+    def __init__(self, aliases: Sequence[str]) -> None:
+        self.names = [parse_person(_strip_mark(a)[0]) for a in aliases]
+
+    def __contains__(self, person: Person) -> bool:
+        given, von, family, _ = person
+        last = fold(f"{von} {family}")
+        same = [g for g, v, f, _ in self.names if fold(f"{v} {f}") == last]
+        return (any(_given_match(g, given) for g in same)
+                and not any(_contradicts(g, given) for g in same))
+
+
+def _author(raw: str, owner: Owner) -> Author:
+    name, equal = _strip_mark(raw)
+    given, von, family, jr = parse_person(name)
+    cjk = bool(_CJK.search(family)) and (not given or bool(_CJK.search(given)))
+    return Author(given=given, von=von, family=family, jr=jr, equal=equal,
+                  owner=(given, von, family, jr) in owner, family_first=cjk)
+
+
+def parse_authors(field: str, aliases: Sequence[str]) -> tuple[tuple[Author, ...], bool]:
+    """Split a BibTeX name list into decoded people; the flag says `and others` ended it."""
+    owner = Owner(aliases)
     authors: list[Author] = []
     et_al = False
     for raw in split_names(" ".join(field.split())):
-        if raw.strip().lower() == "others":
+        if raw.strip().lower() in _ET_AL:
             et_al = True
-            continue
-        name, equal = _strip_mark(raw)
-        parts = parse_name(name, strict=False)
-        given = to_text(" ".join(parts.first))
-        family = to_text(" ".join(parts.last))
-        author = Author(given=given, von=to_text(" ".join(parts.von)), family=family,
-                        jr=to_text(" ".join(parts.jr)), equal=equal,
-                        owner=(fold(given), fold(family)) in owners)
-        authors.append(author)
+        elif raw.strip():
+            authors.append(_author(raw, owner))
     return tuple(authors), et_al

@@ -3,96 +3,141 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
 
+from cvsite.bibfields import (
+    ALIASES,
+    DECODED,
+    REQUIRED_BY_TYPE,
+    VERBATIM,
+    month_range,
+    pages,
+    verbatim,
+)
+from cvsite.bibresolve import resolve_crossrefs
 from cvsite.bibsource import RawEntry
 from cvsite.citation import clean_bibtex
-from cvsite.errors import Diagnostic, error
-from cvsite.latex import to_text
+from cvsite.errors import Diagnostic, error, has_errors, warning
+from cvsite.latex import decode, to_text
 from cvsite.models import Publication, SiteConfig
 from cvsite.names import parse_authors
 from cvsite.validate import did_you_mean
 
-REQUIRED = ("title", "author", "year")
-DECODED = ("title", "booktitle", "journal", "publisher", "volume", "number", "abstract", "award",
-           "topic")
-VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
-            "pdf": "pdf", "code": "code", "slides": "slides", "project": "project"}
-MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
-def _month(value: str) -> int | None:
-    """1–12 from `3`, `mar`, `March`; None when unreadable."""
-    value = value.strip().lower()
-    if value.isdigit() and 1 <= int(value) <= 12:
-        return int(value)
-    return MONTHS.index(value[:3]) + 1 if value[:3] in MONTHS else None
+@dataclass(frozen=True)
+class Context:
+    """What decoding an entry depends on besides the entry (hashable, so results can be cached)."""
+
+    file: str
+    owner_aliases: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, config: SiteConfig, file: str) -> Context:
+        """The context for a site configuration."""
+        return cls(file, tuple(config.owner_aliases), tuple(config.publications.topics))
 
 
-def _pages(value: str) -> str:
-    """`12--34` and `12-34` as an en-dash range."""
-    return re.sub(r"\s*-+\s*", "\N{EN DASH}", value.strip())
-
-
-def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication | None,
-                                                                    list[Diagnostic]]:
-    """One raw entry as a Publication, or the reasons it cannot be one."""
-    def at(name: str, message: str, hint: str | None = None) -> Diagnostic:
-        return error(file, raw.field_lines.get(name, raw.line), 0,
-                     f"entry '{raw.key}': {message}", hint)
-
-    fields = raw.fields
-    problems = [at(name, f"missing required field '{name}'") for name in REQUIRED
-                if not fields.get(name, "").strip()]
-    data: dict[str, Any] = {"key": raw.key, "entry_type": raw.entry_type, "line": raw.line,
+def _checks(raw: RawEntry, fields: dict[str, str],
+            at: Any) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Type, required fields, year, month and flags: data for the model and the problems."""
+    problems: list[Diagnostic] = []
+    kind = raw.entry_type
+    if kind not in REQUIRED_BY_TYPE:
+        problems.append(at("", f"unknown entry type '@{kind}'; shown like @misc",
+                           did_you_mean(kind, list(REQUIRED_BY_TYPE)), warn=True))
+    for name in ("title", "year"):
+        if not fields.get(name, "").strip():
+            problems.append(at(name, f"missing required field '{name}'"))
+    if not (fields.get("author", "").strip() or fields.get("editor", "").strip()):
+        problems.append(at("author", "missing required field 'author' (or 'editor')"))
+    for name in REQUIRED_BY_TYPE.get(kind, ()):
+        if not fields.get(name, "").strip():
+            problems.append(at(name, f"@{kind} entries need a '{name}' field", warn=True))
+    data: dict[str, Any] = {"key": raw.key, "entry_type": kind, "line": raw.line, "year": 0,
                             "bibtex": clean_bibtex(raw)}
-    year = fields.get("year", "").strip()
+    year = fields.get("year", "").strip().strip("{}")
     if year and not re.fullmatch(r"\d{4}", year):
         problems.append(at("year", f"year {year!r} is not a four-digit year"))
     data["year"] = int(year) if year.isdigit() else 0
-    if "month" in fields:
-        data["month"] = _month(fields["month"])
-        if data["month"] is None:
+    if fields.get("month", "").strip():
+        months = month_range(fields["month"])
+        if months is None:
             problems.append(at("month", f"month {fields['month']!r} is not a month",
-                               "use 1-12, jan-dec or a month name"))
-    for name in DECODED:
-        if fields.get(name, "").strip():
-            data[name] = to_text(fields[name])
-    for name, attr in VERBATIM.items():
-        if fields.get(name, "").strip():
-            data[attr] = fields[name].strip()
-    if "pages" in fields:
-        data["pages"] = _pages(fields["pages"])
+                               "use 1-12, jan-dec, a month name, or a range like jun # '--' # jul"))
+        else:
+            data["month"], data["month_end"] = months
     if "selected" in fields:
         flag = fields["selected"].strip().lower()
         if flag not in TRUE + FALSE:
             problems.append(at("selected", f"selected must be true or false, not {flag!r}"))
         data["selected"] = flag in TRUE
-    topics = list(config.publications.topics)
+    return data, problems
+
+
+def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, list[Diagnostic]]:
+    """One entry as a Publication, or the reasons it cannot be one (a pure function)."""
+    def at(name: str, message: str, hint: str | None = None, warn: bool = False) -> Diagnostic:
+        make = warning if warn else error
+        return make(context.file, raw.field_lines.get(name, raw.line), 0,
+                    f"entry '{raw.key}': {message}", hint, raw.key)
+
+    fields = dict(raw.fields)
+    for alias, name in ALIASES.items():
+        if alias in fields and not fields.get(name):
+            fields[name] = fields[alias]
+    data, problems = _checks(raw, fields, at)
+    if fields.get("title", "").strip():
+        data["title"], data["title_text"] = decode(fields["title"]), to_text(fields["title"])
+    for name, attr in DECODED.items():
+        if fields.get(name, "").strip():
+            data[attr] = decode(fields[name])
+    for name, attr in VERBATIM.items():
+        if fields.get(name, "").strip():
+            data[attr] = verbatim(fields[name])
+    if data.get("doi"):
+        data["doi"] = _DOI_PREFIX.sub("", data["doi"])
+    if fields.get("pages", "").strip():
+        data["pages"] = pages(decode(fields["pages"]))
     topic = data.get("topic")
-    if topic and topics and topic not in topics:
-        problems.append(at("topic", f"unknown topic '{topic}'",
-                           did_you_mean(topic, topics) or f"topics: {', '.join(topics)}"))
-    if fields.get("author", "").strip():
-        data["authors"], data["et_al"] = parse_authors(fields["author"], config.owner_aliases)
-    if problems:
+    if topic and context.topics and topic not in context.topics:
+        problems.append(at("topic", f"unknown topic '{topic}'", did_you_mean(
+            topic, list(context.topics)) or f"topics: {', '.join(context.topics)}"))
+    for name in ("author", "editor"):
+        if fields.get(name, "").strip():
+            people, et_al = parse_authors(fields[name], context.owner_aliases)
+            data["authors" if name == "author" else "editors"] = people
+            data["et_al"] = data.get("et_al", False) or (et_al and name == "author")
+    data.setdefault("authors", data.get("editors", ()))
+    if has_errors(problems):
         return None, problems
     try:
-        return Publication.model_validate(data), []
+        return Publication.model_validate(data), problems
     except ValidationError as exc:
-        return None, [at(str(e["loc"][0]), f"{e['loc'][0]}: {e['msg'][0].lower()}{e['msg'][1:]}")
-                      for e in exc.errors()]
+        return None, problems + [at(str(e["loc"][0]), f"{e['loc'][0]}: {e['msg'][0].lower()}"
+                                    f"{e['msg'][1:]}") for e in exc.errors()]
+
+
+def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication | None,
+                                                                    list[Diagnostic]]:
+    """One raw entry as a Publication, with the site's owner names and topics."""
+    return decode_entry(raw, Context.of(config, file))
 
 
 def convert_all(entries: list[RawEntry], config: SiteConfig,
                 file: str) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
-    """Every entry converted; the ones in error are left out and reported."""
-    publications, problems = [], []
+    """Crossrefs resolved, every entry decoded; the ones in error left out."""
+    entries, problems = resolve_crossrefs(entries, file)
+    context = Context.of(config, file)
+    publications = []
     for raw in entries:
-        publication, found = convert(raw, config, file)
+        publication, found = decode_entry(raw, context)
         problems += found
         if publication is not None:
             publications.append(publication)

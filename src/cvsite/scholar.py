@@ -58,6 +58,7 @@ def links(pub: Publication) -> list[Link]:
         path = local_file(pub.pdf)
         found.append(Link("PDF", path, True) if path else Link("PDF", pub.pdf))
     for label, href in (("Code", pub.code), ("Slides", pub.slides),
+                        ("Poster", pub.poster), ("Video", pub.video),
                         ("DOI", f"https://doi.org/{pub.doi}" if pub.doi else None),
                         ("Project page", pub.project)):
         if href:
@@ -91,7 +92,7 @@ def publication_date(pub: Publication, sep: str = "/") -> str:
 
 def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
     """The `citation_*` meta tags of a paper page, in the order Scholar documents them."""
-    tags = [("citation_title", pub.title)]
+    tags = [("citation_title", pub.title_text)]
     tags += [("citation_author", citation_name(a)) for a in pub.authors]
     tags.append(("citation_publication_date", publication_date(pub)))
     tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))

@@ -60,7 +60,7 @@ def article(pub: Publication, site: Site) -> JsonLd:
     """schema.org `ScholarlyArticle` for a paper page."""
     url = absolute(site.config, paper_path(pub))
     data: JsonLd = {"@context": "https://schema.org", "@type": "ScholarlyArticle",
-                    "@id": url, "url": url, "headline": pub.title, "name": pub.title,
+                    "@id": url, "url": url, "headline": pub.title_text, "name": pub.title_text,
                     "author": [{"@type": "Person", "name": a.display} for a in pub.authors],
                     "datePublished": publication_date(pub, "-")}
     if pub.journal:

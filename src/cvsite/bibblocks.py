@@ -1,0 +1,134 @@
+"""What bibtexparser could not split, or set aside as comments, as diagnostics."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bibtexparser import model as bib
+
+from cvsite.errors import Diagnostic, error, warning
+
+if TYPE_CHECKING:
+    from cvsite.bibsource import RawEntry
+
+_HEAD = re.compile(r"@\s*(\w*)\s*[{(]\s*([^,\s{}()=]*)")
+_AT_BLOCK = re.compile(r"@\s*\w+\s*[{(]")
+_COMMENT = re.compile(r"@\s*comment\s*[{(]", re.I)
+_ENTRY_WITHOUT_AT = re.compile(r"(?m)^\s*(article|book|inproceedings|incollection|misc|"
+                               r"phdthesis|mastersthesis|techreport|proceedings|unpublished|"
+                               r"online|inbook|conference|string)\s*[{(]", re.I)
+_FIELD_LIKE = re.compile(r"(?m)^[^%\n]*?\w\s*=\s*[{\"\d]|^\s*[})]\s*,?\s*$")
+
+
+def block_line(block: bib.Block) -> int:
+    """The 1-based line a block starts on (bibtexparser counts from 0)."""
+    return (block.start_line or 0) + 1
+
+
+def _line_of(text: str, index: int) -> int:
+    """0-based line offset of `index` in `text`."""
+    return text.count("\n", 0, index)
+
+
+def failure(block: bib.ParsingFailedBlock, display: str) -> Diagnostic:
+    """An entry bibtexparser gave up on, named by its key, with the cause in our words."""
+    line = block_line(block)
+    head = _HEAD.match((block.raw or "").lstrip())
+    key = head[2] if head else ""
+    what = f"entry '{key}'" if key else f"@{head[1]} block" if head else "block"
+    reason = str(getattr(block.error, "abort_reason", block.error))
+    if "Unexpected block start" in reason:
+        end = line + (block.raw or "").count("\n") + 1
+        return error(display, line, 0, f"{what}: unclosed entry: a new '@' block starts at "
+                                        f"line {end} before this one is closed",
+                     "check this entry for an unclosed '{' or '\"' or a missing final '}'", key)
+    if "end of file" in reason:
+        return error(display, line, 0, f"{what}: unclosed entry: the file ends before its "
+                                        "closing '}'", "check for an unclosed '{' or '\"'", key)
+    if "comma after entry key" in reason:
+        return error(display, line, 0, f"{what}: missing comma after the entry key", entry=key)
+    reason = reason.replace("`", "'").splitlines()[0].strip()
+    return error(display, line, 0, f"{what}: syntax error: {reason}", entry=key)
+
+
+def strip_comments(text: str, display: str) -> tuple[str, list[Diagnostic]]:
+    """@comment{…} blocks blanked out (lines kept), as BibTeX skips them; @-blocks inside warned."""
+    problems: list[Diagnostic] = []
+    out, done = [], 0
+    for match in _COMMENT.finditer(text):
+        if match.start() < done:
+            continue
+        line = _line_of(text, match.start()) + 1
+        end = _closing(text, match.end() - 1)
+        if end < 0:
+            problems.append(error(display, line, 0, "unclosed @comment: the file ends before "
+                                                    "its closing brace"))
+            break
+        body = text[match.start():end]
+        for inner in _AT_BLOCK.finditer(body, 1):
+            problems.append(warning(display, line + _line_of(body, inner.start()), 0,
+                                    f"'{inner[0].strip()}' inside the @comment starting at line "
+                                    f"{line} is ignored",
+                                    "move it out of the @comment if it should be read"))
+        out += [text[done:match.start()], "\n" * body.count("\n")]
+        done = end
+    return "".join([*out, text[done:]]), problems
+
+
+def _closing(text: str, start: int) -> int:
+    """Index just past the bracket matching the `{` or `(` at `start`; -1 if none."""
+    opening = text[start]
+    closing = "}" if opening == "{" else ")"
+    depth = 0
+    for i in range(start, len(text)):
+        if text[i] == opening or (opening == "(" and text[i] == "{"):
+            depth += 1
+        elif text[i] == closing or (opening == "(" and text[i] == "}"):
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return -1
+
+
+def leftover_problems(block: bib.ImplicitComment, previous: RawEntry | None,
+                      display: str) -> list[Diagnostic]:
+    """Text between entries that looks like part of one: never drop it silently."""
+    text = (block.raw or "")
+    base = block_line(block)
+    missing_at = _ENTRY_WITHOUT_AT.search(text)
+    if missing_at:
+        return [warning(display, base + _line_of(text, missing_at.start(1)), 0,
+                        f"'{missing_at[0].strip()}' looks like an entry without its '@'; "
+                        "it is ignored", "start the entry with '@'")]
+    field_like = _FIELD_LIKE.search(text)
+    if not field_like:
+        return []
+    line = base + _line_of(text, field_like.start())
+    if previous is not None:
+        return [error(display, line, 0, f"entry '{previous.key}': text after the entry's end "
+                                        f"(line {previous.line}) looks like more of its fields",
+                      "an extra '}' closes the entry early: check its braces", previous.key)]
+    return [warning(display, line, 0, "text outside any entry looks like a field; it is ignored")]
+
+
+def duplicate_keys(entries: list[RawEntry], display: str) -> tuple[set[int], list[Diagnostic]]:
+    """Indexes of entries whose key an earlier entry has (case-insensitively, as BibTeX)."""
+    seen: dict[str, RawEntry] = {}
+    dropped: set[int] = set()
+    problems = []
+    for index, entry in enumerate(entries):
+        first = seen.setdefault(entry.key.lower(), entry)
+        if not entry.key:
+            message, hint = f"@{entry.entry_type} entry has no key", "write a key after the '{'"
+        elif first is entry:
+            continue
+        elif first.key == entry.key:
+            message, hint = f"duplicate key '{entry.key}' (first at line {first.line})", None
+        else:
+            message = (f"key '{entry.key}' differs only in case from '{first.key}' "
+                       f"(line {first.line})")
+            hint = "BibTeX treats keys case-insensitively: rename one"
+        dropped.add(index)
+        problems.append(error(display, entry.line, 0, message, hint, entry.key))
+    return dropped, problems

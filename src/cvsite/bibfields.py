@@ -1,0 +1,76 @@
+"""What cvsite knows about BibTeX fields: entry types, required fields, months, verbatim values."""
+
+from __future__ import annotations
+
+import re
+
+from cvsite.bibvalues import MONTH_NAMES
+
+REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "article": ("journal",), "book": ("publisher",), "booklet": (), "inbook": ("publisher",),
+    "incollection": ("booktitle", "publisher"), "inproceedings": ("booktitle",),
+    "conference": ("booktitle",), "manual": (), "mastersthesis": ("school",), "misc": (),
+    "phdthesis": ("school",), "proceedings": (), "techreport": ("institution",),
+    "unpublished": (), "online": (), "electronic": (), "www": (), "software": (),
+    "dataset": (), "report": ("institution",), "thesis": ("school",), "patent": (),
+    "collection": ("publisher",), "preprint": (), "standard": (), "periodical": (),
+}
+"""Known entry types (BibTeX's and common biblatex ones) and the venue fields BibTeX requires."""
+
+DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
+           "publisher": "publisher", "address": "address", "school": "school",
+           "institution": "institution", "organization": "organization",
+           "howpublished": "howpublished", "type": "report_type", "edition": "edition",
+           "volume": "volume", "number": "number", "chapter": "chapter", "note": "note",
+           "abstract": "abstract", "award": "award", "topic": "topic"}
+"""Displayed text fields (LaTeX decoded) and their Publication attribute."""
+
+ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
+           "arxiv": "eprint", "eprinttype": "archiveprefix", "website": "project",
+           "html": "project", "issue": "number"}
+"""biblatex and al-folio spellings, used when the BibTeX field is absent."""
+
+VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
+            "pdf": "pdf", "code": "code", "slides": "slides", "poster": "poster",
+            "video": "video", "project": "project"}
+"""Identifiers and links: never LaTeX-decoded (`~` and `%` stay), only `\\url{}` unwrapped."""
+
+_RANGE = re.compile(r"\s*(?:--?|\u2013|\u2014|/)\s*")
+_URL_WRAPPER = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
+_ESCAPED = re.compile(r"\\([_%#&$~])")
+
+
+def month_number(word: str) -> int | None:
+    """1–12 from `3`, `03`, `mar`, `Mar.`, `March`, `Sept`; None when unreadable."""
+    word = word.strip().strip(".{}").lower()
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else None
+    for number, name in enumerate(MONTH_NAMES, start=1):
+        if len(word) >= 3 and (name.lower().startswith(word) or word == "sept" == name[:4].lower()):
+            return number
+    return None
+
+
+def month_range(value: str) -> tuple[int, int | None] | None:
+    """(first, last) months from `6`, `jun`, `June--July`, `6-7`; None when unreadable."""
+    parts = [p for p in _RANGE.split(value.strip()) if p]
+    numbers = [month_number(p) for p in parts]
+    if not 1 <= len(numbers) <= 2 or None in numbers:
+        return None
+    first, last = numbers[0], numbers[-1]
+    assert first is not None
+    return first, (last if len(numbers) == 2 else None)
+
+
+def verbatim(value: str) -> str:
+    """A link or identifier as written: `\\url{…}` unwrapped, escapes like `\\_` undone."""
+    value = " ".join(value.split())
+    wrapped = _URL_WRAPPER.match(value)
+    if wrapped:
+        value = wrapped[1].strip()
+    return _ESCAPED.sub(r"\1", value.strip("{} "))
+
+
+def pages(value: str) -> str:
+    """`12--34` and `12-34` as an en-dash range (`S12-3` page ids with letters kept)."""
+    return re.sub(r"(?<=\d)\s*(?:-+|\u2013|\u2014)\s*(?=[A-Za-z]?\d)", "\u2013", value.strip())

@@ -1,0 +1,108 @@
+"""BibTeX field values: `{…}`, `"…"`, numbers and @string macros joined with `#`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")
+MONTH_MACROS = {name[:3].lower(): name for name in MONTH_NAMES}
+"""BibTeX's predefined macros (`jan` … `dec`), as plain.bst defines them."""
+
+_NAME = re.compile(r"[^\s\"#%'(),={}]+")
+_NUMBER = re.compile(r"\d+")
+_NEXT_FIELD = re.compile(r"([A-Za-z_][\w:.+/-]*)\s*=(.*)", re.S)
+_SPACE_OR_COMMENT = re.compile(r"(?:\s+|%[^\n]*)*")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a value, `offset` lines below the field's own line."""
+
+    offset: int
+    message: str
+    hint: str | None = None
+    macro: str | None = None
+
+
+@dataclass(frozen=True)
+class Value:
+    """One field's value: its text, a field run into it for want of a comma, its problems."""
+
+    text: str
+    problems: tuple[Problem, ...] = ()
+    next_field: tuple[str, str, int] | None = None
+    """(name, raw value, line offset) of a field that followed without a comma."""
+
+
+def _delimited(raw: str, start: int) -> int:
+    """Index just past the `{…}` or `"…"` starting at `start`; -1 when it never closes."""
+    closing = "}" if raw[start] == "{" else '"'
+    depth = 0
+    for i in range(start + 1, len(raw)):
+        char = raw[i]
+        if raw[i - 1] == "\\":
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            if depth == 0:
+                return i + 1 if closing == "}" else -1
+            depth -= 1
+        elif char == closing and depth == 0:
+            return i + 1
+    return -1
+
+
+def evaluate(raw: str, macros: Mapping[str, str]) -> Value:
+    """Resolve one raw value; macros are looked up case-insensitively."""
+    parts: list[str] = []
+    problems: list[Problem] = []
+    i = 0
+
+    def line() -> int:
+        return raw.count("\n", 0, i)
+
+    while True:
+        i = _SPACE_OR_COMMENT.match(raw, i).end()  # type: ignore[union-attr]
+        if i >= len(raw):
+            break
+        char = raw[i]
+        if char in "{\"":
+            end = _delimited(raw, i)
+            if end < 0:
+                problems.append(Problem(line(), f"unbalanced {char!r} in the value",
+                                        "every '{' needs its '}' (and every '\"' its '\"')"))
+                parts.append(raw[i + 1:])
+                break
+            parts.append(raw[i + 1:end - 1])
+            i = end
+        elif number := _NUMBER.match(raw, i):
+            parts.append(number[0])
+            i = number.end()
+        elif name := _NAME.match(raw, i):
+            if name[0].lower() in macros:
+                parts.append(macros[name[0].lower()])
+            else:
+                problems.append(Problem(line(), f"undefined macro '{name[0]}'",
+                                        "define it with @string, or put the text in braces",
+                                        name[0]))
+            i = name.end()
+        else:
+            problems.append(Problem(line(), f"unexpected {raw[i:i + 10]!r} in the value"))
+            break
+        i = _SPACE_OR_COMMENT.match(raw, i).end()  # type: ignore[union-attr]
+        if i >= len(raw):
+            break
+        if raw[i] == "#":
+            i += 1
+            continue
+        follow = _NEXT_FIELD.match(raw, i)
+        if follow:
+            return Value("".join(parts), tuple(problems), (follow[1], follow[2].strip(), line()))
+        problems.append(Problem(line(), f"unexpected {raw[i:i + 20]!r} after the value",
+                                "join pieces with '#', and end every field with a comma"))
+        break
+    return Value("".join(parts), tuple(problems))

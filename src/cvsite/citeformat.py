@@ -1,0 +1,74 @@
+"""A publication's venue line as short plain-text phrases (the templates add the markup)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cvsite.models import Author, Publication
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_THESES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
+
+
+def _ordinal(number: int) -> str:
+    """`2nd`, `11th`, `23rd`."""
+    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10,
+                                                                                  "th")
+    return f"{number}{suffix}"
+
+
+def names(people: tuple[Author, ...]) -> str:
+    """`A`, `A and B`, `A, B and C`."""
+    shown = [p.display for p in people]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def publication_venue(pub: Publication) -> str:
+    """Journal or proceedings; else the thesis school, report institution, preprint or publisher."""
+    if pub.journal or pub.booktitle:
+        return str(pub.journal or pub.booktitle)
+    if pub.entry_type in _THESES:
+        return ", ".join(x for x in (pub.report_type or _THESES[pub.entry_type], pub.school) if x)
+    if pub.entry_type == "techreport":
+        kind = pub.report_type or "Technical report"
+        return ", ".join(x for x in (kind, pub.institution) if x)
+    if pub.eprint:
+        return f"{pub.archive_prefix or 'arXiv'}:{pub.eprint}"
+    return str(pub.howpublished or pub.publisher or pub.organization or pub.institution or "")
+
+
+def venue_details(pub: Publication) -> tuple[str, ...]:
+    """Everything after the venue: series, volume, number, pages, editors, edition, publisher."""
+    venue = publication_venue(pub)
+    parts = [pub.series] if pub.series and pub.series != venue else []
+    if pub.volume:
+        parts.append(f"vol. {pub.volume}")
+    if pub.number:
+        parts.append(f"no. {pub.number}")
+    if pub.chapter:
+        parts.append(f"ch. {pub.chapter}")
+    if pub.pages:
+        single = not re.search(r"[\u2013,]", pub.pages)
+        parts.append(f"{'p.' if single else 'pp.'} {pub.pages}")
+    if pub.editors:
+        parts.append(f"edited by {names(pub.editors)}")
+    if pub.edition:
+        edition = pub.edition
+        edition = _ordinal(int(edition)) if edition.isdigit() else edition
+        parts.append(edition if "ed" in edition.lower()[-8:] else f"{edition} edition")
+    for extra in (pub.publisher, pub.organization, pub.address, pub.howpublished, pub.note):
+        if extra and extra != venue and extra not in parts:
+            parts.append(extra)
+    return tuple(str(p) for p in parts)
+
+
+def date_text(pub: Publication) -> str:
+    """`June 2020`, `June–July 2020` or `2020`."""
+    if pub.month is None:
+        return str(pub.year)
+    if pub.month_end and pub.month_end != pub.month:
+        return f"{MONTHS[pub.month - 1]}\u2013{MONTHS[pub.month_end - 1]} {pub.year}"
+    return f"{MONTHS[pub.month - 1]} {pub.year}"
