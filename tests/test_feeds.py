@@ -82,3 +82,24 @@ def test_outputs_are_deterministic(tmp_path: Path) -> None:
                            if p.is_file())
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_a_site_under_a_path_links_and_lists_everything_under_it(project: Path,
+                                                                   tmp_path: Path) -> None:
+    config = project / "content/site.yaml"
+    config.write_text(config.read_text().replace("https://xwushirley.github.io/",
+                                                 "https://example.org/lab/wu/"))
+    out = tmp_path / "out"
+    build(project, out)
+    listed = [loc.text or "" for loc in ET.parse(out / "sitemap.xml").getroot().iter(
+        f"{SITEMAP}loc")]
+    assert listed and all(u.startswith("https://example.org/lab/wu/") for u in listed)
+    feed = feedparser.parse((out / "feed.xml").read_bytes())
+    assert all(e.link.startswith("https://example.org/lab/wu/publications/")
+               for e in feed.entries)
+    html = (out / "publications/index.html").read_text()
+    assert 'href="/lab/wu/publications/wu2022xtc/"' in html
+    assert 'href="/lab/wu/feed.xml"' in html and 'href="/lab/wu/publications.bib"' in html
+    paper = (out / "publications/wu2022xtc/index.html").read_text()
+    assert ('content="https://example.org/lab/wu/publications/wu2022xtc/"' in paper)
+    assert 'src="/lab/wu/js/copy.js"' in paper

@@ -230,3 +230,46 @@ def test_journal_article_tags_links_and_safe_jsonld(project: Path, tmp_path: Pat
                  "https://example.org/rich/"):
         assert f'<a class="button" href="{href}">' in html
     assert "Equal contribution" in html and "Selected" in html and 'class="award"' in html
+
+
+OTHER_TYPES = r"""
+@phdthesis{wu2020thesis,
+  author = {Wu, Xiaoxia},
+  title  = {Gradient-based Optimization},
+  school = {The University of Texas at Austin},
+  year   = {2020},
+  abstract = {A thesis.},
+}
+
+@techreport{wu2019report,
+  author      = {Wu, Xiaoxia and Ward, Rachel},
+  title       = {A Report},
+  institution = {UT Austin},
+  number      = {TR-19-7},
+  year        = {2019},
+  abstract    = {A report.},
+}
+
+@inproceedings{novenue2019,
+  author   = {Wu, Xiaoxia},
+  title    = {No Venue},
+  year     = {2019},
+  abstract = {Where did it appear?},
+}
+"""
+
+
+def test_theses_and_reports_name_their_institution(project: Path, tmp_path: Path) -> None:
+    bib = project / "content/publications.bib"
+    bib.write_text(bib.read_text() + OTHER_TYPES)
+    out = tmp_path / "out"
+    result = build(project, out)
+    thesis = read_head(out / "publications/wu2020thesis/index.html")
+    assert thesis.one("citation_dissertation_institution") == "The University of Texas at Austin"
+    report = read_head(out / "publications/wu2019report/index.html")
+    assert report.one("citation_technical_report_institution") == "UT Austin"
+    assert report.one("citation_technical_report_number") == "TR-19-7"
+    assert report.values("citation_issue") == []
+    warned = {d.message.split("'")[1]: d.message for d in result.diagnostics}
+    assert "wu2020thesis" not in warned and "wu2019report" not in warned
+    assert "no 'booktitle' field for citation_conference_title" in warned["novenue2019"]

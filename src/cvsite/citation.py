@@ -14,7 +14,8 @@ from bibtexparser.writer import BibtexFormat
 from cvsite.bibsource import RawEntry
 from cvsite.bibvalues import MONTH_MACROS as MONTH_NAME_OF
 
-CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "project"})
+CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "poster",
+                           "video", "project"})
 """Fields that steer the site (grouping, badges, links) and mean nothing to a reference manager."""
 NAME_LISTS = ("author", "editor")
 MONTH_MACROS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",

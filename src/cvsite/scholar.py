@@ -16,9 +16,9 @@ VENUE_TAG = {"article": ("citation_journal_title", "journal"),
              "conference": ("citation_conference_title", "booktitle"),
              "incollection": ("citation_inbook_title", "booktitle"),
              "inbook": ("citation_inbook_title", "booktitle"),
-             "phdthesis": ("citation_dissertation_institution", "publisher"),
-             "mastersthesis": ("citation_dissertation_institution", "publisher"),
-             "techreport": ("citation_technical_report_institution", "publisher"),
+             "phdthesis": ("citation_dissertation_institution", "school"),
+             "mastersthesis": ("citation_dissertation_institution", "school"),
+             "techreport": ("citation_technical_report_institution", "institution"),
              "book": ("citation_publisher", "publisher")}
 """Entry type -> (Highwire tag naming where it appeared, Publication attribute holding it)."""
 
@@ -100,7 +100,10 @@ def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
     if tag and venue:
         tags.append((tag, str(venue)))
     first, _, last = (pub.pages or "").partition("\N{EN DASH}")
-    for name, value in (("citation_volume", pub.volume), ("citation_issue", pub.number),
+    report = pub.number if pub.entry_type == "techreport" else None
+    for name, value in (("citation_volume", pub.volume),
+                        ("citation_issue", None if report else pub.number),
+                        ("citation_technical_report_number", report),
                         ("citation_firstpage", first), ("citation_lastpage", last),
                         ("citation_doi", pub.doi)):
         if value:
