@@ -7,9 +7,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cvsite.build import build
 from cvsite.models import Publication, Site
+from cvsite.scholar import highwire, pdf_url
 from scholar_helpers import read_head
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -273,3 +276,26 @@ def test_theses_and_reports_name_their_institution(project: Path, tmp_path: Path
     warned = {d.message.split("'")[1]: d.message for d in result.diagnostics}
     assert "wu2020thesis" not in warned and "wu2019report" not in warned
     assert "no 'booktitle' field for citation_conference_title" in warned["novenue2019"]
+
+
+PDF_LIKE = st.one_of(
+    st.sampled_from(["papers/a.pdf", "papers/A.PDF", "../secret.pdf", "/papers/x.pdf", "x.html",
+                     "https://xwushirley.github.io/p.pdf", "http://xwushirley.github.io/p.pdf",
+                     "https://xwushirley.github.io.evil.com/p.pdf", "//evil.com/p.pdf",
+                     "https://user@xwushirley.github.io/p.pdf", "https://arxiv.org/pdf/1.pdf",
+                     "https://xwushirley.github.io:8443/p.pdf", "papers/a.pdf?x=1", "#frag.pdf"]),
+    st.text(alphabet="abc/.:?#%@-_pdfPDFhtps", max_size=40).filter(lambda t: t.strip()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(pdf=PDF_LIKE)
+def test_citation_pdf_url_is_never_cross_origin(site: Site, pdf: str) -> None:
+    pub = site.publications[0].model_copy(update={"pdf": pdf})
+    url = pdf_url(pub, site.config)
+    if url is not None:
+        parts = urlsplit(url)
+        assert (parts.scheme, parts.netloc) == ("https", "xwushirley.github.io")
+        assert parts.path.lower().endswith(".pdf")
+        assert [v for k, v in highwire(pub, site.config) if k == "citation_pdf_url"] == [url]
+    else:
+        assert "citation_pdf_url" not in dict(highwire(pub, site.config))
