@@ -1,0 +1,47 @@
+"""Property tests: no input makes the BibTeX reader raise; problems come back as diagnostics."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cvsite.bibsource import parse_bib
+from cvsite.errors import Diagnostic
+from cvsite.models import SiteConfig
+from cvsite.publications import convert_all
+
+CONFIG = SiteConfig(title="T", base_url="https://example.org/", owner_aliases=("X. Wu",))
+PIECES = st.sampled_from([
+    "@article{", "@string{", "@comment{", "@preamble{", "@misc(", "key,", " and ", "others",
+    "author = ", "title = ", "year = ", "month = ", "crossref = ", "url = ", "{", "}", "(", ")",
+    '"', "#", ",", "=", "%", "\\", "$", "^*", "~", "\\'e", "\\url{", "jan", "2020", "\n", " ",
+    "{\\BibTeX}", "\\textsuperscript{*}", "Wu*, X.", "--", "王", "\ufeff", "\u00e9", "@",
+])
+BIBLIKE = st.lists(PIECES | st.text(max_size=5), max_size=60).map("".join)
+
+
+def _read(text: str) -> list[Diagnostic]:
+    entries, problems = parse_bib(text, "x.bib")
+    publications, found = convert_all(entries, CONFIG, "x.bib")
+    assert len(publications) <= len(entries)
+    return problems + found
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BIBLIKE)
+def test_bib_like_text_never_raises(text: str) -> None:
+    for problem in _read(text):
+        assert problem.line >= 0 and problem.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_any_text_never_raises(text: str) -> None:
+    _read(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("{}\"#,=%\\$@ \nabc0*~"), max_size=80))
+def test_any_field_value_never_raises(value: str) -> None:
+    _read(f"@misc{{k, author = {{A, B}}, title = {value}, year = 2020}}\n")
+    _read(f"@misc{{k, author = {value}, title = {{T}}, year = 2020}}\n")

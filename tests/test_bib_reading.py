@@ -1,0 +1,136 @@
+"""What bibtexparser 2.1 alone gets wrong, and cvsite gets right (one behaviour per test)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cvsite import latex
+from cvsite.bibsource import load_bib, parse_bib
+from cvsite.errors import Diagnostic, Severity
+from cvsite.models import Publication, SiteConfig
+from cvsite.publications import convert_all
+
+CONFIG = SiteConfig(title="T", base_url="https://example.org/",
+                    owner_aliases=("Xiaoxia Wu", "X. Wu"))
+
+
+def read(text: str) -> tuple[list[Publication], list[Diagnostic]]:
+    """Publications and diagnostics from BibTeX text."""
+    entries, problems = parse_bib(text, "t.bib")
+    publications, found = convert_all(entries, CONFIG, "t.bib")
+    return list(publications), problems + found
+
+
+def one(fields: str, kind: str = "misc") -> Publication:
+    """The single publication of an entry with these fields (and no problems)."""
+    publications, problems = read(f"@{kind}{{k,\n{fields}\n}}\n")
+    assert [p.format() for p in problems] == []
+    assert len(publications) == 1
+    return publications[0]
+
+
+BASE = "author = {Example, Ada}, year = 2020,"
+
+
+def test_braced_corporate_names_are_split_before_decoding() -> None:
+    pub = one(BASE.replace("{Example, Ada}", "{{Barnes and Noble, Inc.} and {DeepSpeed Team}}")
+              + " title = {T}")
+    assert [a.display for a in pub.authors] == ["Barnes and Noble, Inc.", "DeepSpeed Team"]
+
+
+def test_accented_names_are_decoded_after_splitting() -> None:
+    pub = one("author = {Jos{\\'e} Garc{\\'\\i}a and M{\\\"u}ller, J.}, title = {T}, year = 2020")
+    assert [a.display for a in pub.authors] == ["José García", "J. Müller"]
+
+
+def test_a_bare_percent_does_not_truncate_text() -> None:
+    pub = one(BASE + " title = {50% Fewer\n  Tokens}, abstract = {We cut 50% of\n  them.}")
+    assert (pub.title, pub.abstract) == ("50% Fewer Tokens", "We cut 50% of them.")
+
+
+def test_a_missing_comma_is_reported_not_merged() -> None:
+    publications, problems = read("@misc{k,\n  author = {A, B},\n  title = {T},\n"
+                                  "  year = 2020\n  note = {N},\n}\n")
+    assert publications == []
+    assert [(p.line, p.message) for p in problems] == [
+        (5, "entry 'k': missing comma between fields 'year' and 'note'")]
+
+
+def test_concatenation_and_case_insensitive_chained_macros() -> None:
+    publications, problems = read('@string{ACL = "ACL"}\n@STRING{acl2 = acl # " 2020"}\n'
+                                  '@inproceedings{k, ' + BASE + ' title = {T},\n'
+                                  ' booktitle = "Proc. of " # Acl2, month = jun # "--" # jul}\n')
+    assert problems == []
+    assert publications[0].booktitle == "Proc. of ACL 2020"
+    assert publications[0].date_text == "June–July 2020"
+
+
+def test_crossref_gives_the_parents_title_as_booktitle() -> None:
+    publications, problems = read(
+        "@inproceedings{child, author = {A, B}, title = {Child}, crossref = {Parent}}\n"
+        "@proceedings{parent, title = {Proc. of Things}, year = 2019, publisher = {ACM}}\n")
+    assert problems == []
+    assert [(p.key, p.booktitle, p.year, p.publisher) for p in publications] == [
+        ("child", "Proc. of Things", 2019, "ACM")]
+
+
+def test_tex_logos_stay_and_urls_keep_their_tilde() -> None:
+    pub = one(BASE + " title = {{\\BibTeX} and \\LaTeX{} tips},"
+                     " url = {\\url{https://example.org/~ada/a%20b}},"
+                     " note = {See https://example.org/~ada.}")
+    assert pub.title == "BibTeX and LaTeX tips"
+    assert pub.url == "https://example.org/~ada/a%20b"
+    assert pub.note == "See https://example.org/~ada."
+
+
+def test_math_is_kept_for_the_page_and_approximated_for_titles() -> None:
+    pub = one(BASE + " title = {An $O(n^2)$ Bound for $\\alpha$-{SGD}}")
+    assert pub.title == "An $O(n^2)$ Bound for $\\alpha$-SGD"
+    assert pub.title_text == "An O(n²) Bound for α-SGD"
+
+
+def test_others_is_et_al_not_a_person() -> None:
+    pub = one("author = {Wu, X. and others}, title = {T}, year = 2020")
+    assert [a.display for a in pub.authors] == ["X. Wu"] and pub.et_al
+
+
+def test_a_repeated_field_keeps_the_first_and_warns() -> None:
+    publications, problems = read("@misc{k,\n  author = {A, B},\n  title = {First},\n"
+                                  "  title = {Second},\n  year = 2020,\n}\n")
+    assert [p.title for p in publications] == ["First"]
+    assert [(p.line, p.severity) for p in problems] == [(4, Severity.WARNING)]
+
+
+@pytest.mark.parametrize("author", ["Wu, Xiaoxia", "Xiaoxia Wu", "X. Wu", "Wu*, X.",
+                                    "Wu$^*$, Xiaoxia", "Xiaoxia Wu\\textsuperscript{*}",
+                                    "Wu, X{\\'\\i}aoxia"])
+def test_the_owner_is_recognised_in_every_spelling(author: str) -> None:
+    pub = one(f"author = {{Example, Ada and {author}}}, title = {{T}}, year = 2020")
+    assert [a.owner for a in pub.authors] == [False, True]
+    assert pub.authors[1].equal == ("*" in author)
+
+
+def test_a_different_first_name_is_not_the_owner() -> None:
+    pub = one("author = {Wu, Xin and Wu, Y.}, title = {T}, year = 2020")
+    assert [a.owner for a in pub.authors] == [False, False]
+
+
+def test_a_latin1_file_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "old.bib"
+    path.write_bytes("@misc{k,\n  author = {Müller, Jörg},\n  title = {Café},\n"
+                     "  year = 2020,\n}\n".encode("latin-1"))
+    entries, problems = load_bib(path, "old.bib")
+    assert [(p.line, p.severity) for p in problems] == [(2, Severity.WARNING)]
+    assert entries[0].fields["title"] == "Café"
+
+
+def test_only_displayed_fields_are_decoded(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    real = latex._run
+    monkeypatch.setattr(latex, "_run", lambda c, text: seen.append(text) or real(c, text))
+    latex.decode.cache_clear()
+    one(BASE + " title = {\\'Etude}, annote = {\\`a la carte}, keywords = {\\LaTeX},"
+               " file = {:a\\_b.pdf:PDF}, mendeley-tags = {\\emph{x}}")
+    assert seen == ["\\'Etude"]
