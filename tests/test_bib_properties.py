@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cvsite.bibsource import parse_bib
+from cvsite.bibsource import load_bib, parse_bib
 from cvsite.errors import Diagnostic
 from cvsite.models import SiteConfig
 from cvsite.publications import convert_all
@@ -45,3 +48,14 @@ def test_any_text_never_raises(text: str) -> None:
 def test_any_field_value_never_raises(value: str) -> None:
     _read(f"@misc{{k, author = {{A, B}}, title = {value}, year = 2020}}\n")
     _read(f"@misc{{k, author = {value}, title = {{T}}, year = 2020}}\n")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=200) | BIBLIKE.map(lambda t: t.encode("utf-16")))
+def test_any_bytes_never_raise(data: bytes) -> None:
+    with TemporaryDirectory() as folder:
+        path = Path(folder) / "x.bib"
+        path.write_bytes(data)
+        entries, problems = load_bib(path, "x.bib")
+    _, found = convert_all(entries, CONFIG, "x.bib")
+    assert all(isinstance(p, Diagnostic) for p in problems + found)

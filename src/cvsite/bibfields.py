@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from cvsite.bibvalues import MONTH_NAMES
@@ -35,6 +36,13 @@ VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi",
             "video": "video", "project": "project"}
 """Identifiers and links: never LaTeX-decoded (`~` and `%` stay), only `\\url{}` unwrapped."""
 
+STANDARD = {"title", "author", "editor", "year", "month", "pages", "crossref", "selected",
+            "date", "key", "annote", "isbn", "issn", "keywords", "file", "language", "urldate",
+            "timestamp", "biburl", "bibsource", "shorttitle", "primaryclass", "langid", "ids",
+            "copyright", "abstract", "eventdate", "subtitle", "translator", "type"}
+KNOWN = STANDARD | set(DECODED) | set(ALIASES) | set(VERBATIM)
+"""Field names cvsite knows; an unknown name very close to one of them is probably a typo."""
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?(?:/.*)?")
 _RANGE = re.compile(r"\s*(?:--?|\u2013|\u2014|/)\s*")
 _URL_WRAPPER = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
 _ESCAPED = re.compile(r"\\([_%#&$~])")
@@ -74,3 +82,28 @@ def verbatim(value: str) -> str:
 def pages(value: str) -> str:
     """`12--34` and `12-34` as an en-dash range (`S12-3` page ids with letters kept)."""
     return re.sub(r"(?<=\d)\s*(?:-+|\u2013|\u2014)\s*(?=[A-Za-z]?\d)", "\u2013", value.strip())
+
+
+def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """biblatex spellings and `date` read as BibTeX's; likely typos as (field, message, hint)."""
+    fields = dict(fields)
+    for alias, name in ALIASES.items():
+        if alias in fields and not fields.get(name):
+            fields[name] = fields[alias]
+    notes = []
+    date = fields.get("date", "").strip()
+    if date and not fields.get("year", "").strip():
+        match = _DATE.fullmatch(date)
+        if match is None:
+            notes.append(("date", f"date {date!r} is not a date", "write YYYY, YYYY-MM or "
+                                                                  "YYYY-MM-DD"))
+        else:
+            fields["year"] = match[1]
+            if match[2] and not fields.get("month", "").strip():
+                fields["month"] = match[2]
+    for name in fields:
+        close = [] if name in KNOWN else difflib.get_close_matches(name, KNOWN, 1, 0.85)
+        if close:
+            notes.append((name, f"unknown field '{name}' is ignored", f"did you mean "
+                                                                     f"'{close[0]}'?"))
+    return fields, notes

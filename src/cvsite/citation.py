@@ -13,6 +13,7 @@ from bibtexparser.writer import BibtexFormat
 
 from cvsite.bibsource import RawEntry
 from cvsite.bibvalues import MONTH_MACROS as MONTH_NAME_OF
+from cvsite.names import EQUAL_MARK
 
 CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "poster",
                            "video", "project"})
@@ -23,7 +24,6 @@ MONTH_MACROS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 _MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_NAME_OF.items()},
                   **{abbr: abbr for abbr in MONTH_NAME_OF}}
 """`June` (the value of the `jun` macro, as the reader resolves it) written back as `jun`."""
-_EQUAL_MARK = re.compile(r"\s*(\*|\$\^\{?\*\}?\$|\\textsuperscript\{\*\})")
 _FORMAT = BibtexFormat()  # type: ignore[no-untyped-call]
 _FORMAT.indent = "  "
 _FORMAT.value_column = "auto"
@@ -32,7 +32,7 @@ _FORMAT.block_separator = "\n"
 
 def _names(value: str) -> str:
     """An author list without the equal-contribution marks cvsite reads."""
-    names = [_EQUAL_MARK.sub("", name).strip() for name in split_names(value)]
+    names = [EQUAL_MARK.sub("", name).strip() for name in split_names(value)]
     return " and ".join(re.sub(r"\s+,", ",", name) for name in names)
 
 

@@ -32,11 +32,12 @@ def publication_venue(pub: Publication) -> str:
         return str(pub.journal or pub.booktitle)
     if pub.entry_type in _THESES:
         return ", ".join(x for x in (pub.report_type or _THESES[pub.entry_type], pub.school) if x)
-    if pub.entry_type == "techreport":
+    if pub.entry_type in ("techreport", "report"):
         kind = pub.report_type or "Technical report"
         return ", ".join(x for x in (kind, pub.institution) if x)
     if pub.eprint:
-        return f"{pub.archive_prefix or 'arXiv'}:{pub.eprint}"
+        prefix = pub.archive_prefix or "arXiv"
+        return f"{'arXiv' if prefix.lower() == 'arxiv' else prefix}:{pub.eprint}"
     return str(pub.howpublished or pub.publisher or pub.organization or pub.institution or "")
 
 

@@ -11,7 +11,7 @@ from bibtexparser.middlewares.names import split_multiple_persons_names as split
 from cvsite.latex import decode, fold
 from cvsite.models import Author
 
-_EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)\s*\}"
+EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)\s*\}"
                          r"|\$\s*\^?\s*\{?\s*(?:\*|\\ast)\s*\}?\s*\$|\*")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ET_AL = ("others", "et al.", "et al", "et~al.")
@@ -22,7 +22,7 @@ Person = tuple[str, str, str, str]
 
 def _strip_mark(name: str) -> tuple[str, bool]:
     """Remove an equal-contribution mark (`*`, `$^*$`, `\\textsuperscript{*}`) from a name."""
-    stripped = _EQUAL_MARK.sub(" ", name).strip()
+    stripped = EQUAL_MARK.sub(" ", name).strip()
     stripped = re.sub(r"\s+,", ",", stripped)
     return stripped, stripped != name.strip()
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import ValidationError
 
 from cvsite.bibfields import (
-    ALIASES,
     DECODED,
     REQUIRED_BY_TYPE,
     VERBATIM,
     month_range,
+    normalise,
     pages,
     verbatim,
 )
@@ -44,8 +44,15 @@ class Context:
         return cls(file, tuple(config.owner_aliases), tuple(config.publications.topics))
 
 
+class _At(Protocol):
+    """Makes a diagnostic about one field of the entry being decoded."""
+
+    def __call__(self, name: str, message: str, hint: str | None = None,
+                 warn: bool = False) -> Diagnostic: ...
+
+
 def _checks(raw: RawEntry, fields: dict[str, str],
-            at: Any) -> tuple[dict[str, Any], list[Diagnostic]]:
+            at: _At) -> tuple[dict[str, Any], list[Diagnostic]]:
     """Type, required fields, year, month and flags: data for the model and the problems."""
     problems: list[Diagnostic] = []
     kind = raw.entry_type
@@ -88,11 +95,9 @@ def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, l
         return make(context.file, raw.field_lines.get(name, raw.line), 0,
                     f"entry '{raw.key}': {message}", hint, raw.key)
 
-    fields = dict(raw.fields)
-    for alias, name in ALIASES.items():
-        if alias in fields and not fields.get(name):
-            fields[name] = fields[alias]
+    fields, notes = normalise(raw.fields)
     data, problems = _checks(raw, fields, at)
+    problems += [at(name, message, hint, warn=True) for name, message, hint in notes]
     if fields.get("title", "").strip():
         data["title"], data["title_text"] = decode(fields["title"]), to_text(fields["title"])
     for name, attr in DECODED.items():
