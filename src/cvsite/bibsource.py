@@ -30,14 +30,17 @@ class RawEntry:
     field_lines: dict[str, int] = field(default_factory=dict)
     text: str = ""
 
-    def fingerprint(self) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-        """What decoding depends on: a cache key (line numbers aside)."""
-        return self.key, self.entry_type, tuple(sorted(self.fields.items()))
+    def fingerprint(self) -> tuple[object, ...]:
+        """Everything `decode_entry` reads from the entry: with the Context, a cache key."""
+        return (self.key, self.entry_type, tuple(self.fields.items()), self.line,
+                tuple(self.field_lines.items()))
 
 
 def read_text(path: Path, display: str) -> tuple[str, list[Diagnostic]]:
-    """Decode as UTF-8 (BOM allowed), else as Windows-1252 or Latin-1 with a warning."""
+    """Decode as UTF-8 (BOM allowed) or BOM-marked UTF-16, else as Windows-1252 with a warning."""
     data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace"), []
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
