@@ -27,9 +27,9 @@ DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
 """Displayed text fields (LaTeX decoded) and their Publication attribute."""
 
 ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
-           "arxiv": "eprint", "eprinttype": "archiveprefix", "website": "project",
-           "html": "project", "issue": "number"}
-"""biblatex and al-folio spellings, used when the BibTeX field is absent."""
+           "arxiv": "eprint", "arxivid": "eprint", "eprinttype": "archiveprefix",
+           "website": "project", "html": "project", "issue": "number"}
+"""biblatex, Mendeley and al-folio spellings, used when the BibTeX field is absent."""
 
 VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
             "pdf": "pdf", "code": "code", "slides": "slides", "poster": "poster",

@@ -72,9 +72,10 @@ class Owner:
 def _author(raw: str, owner: Owner) -> Author:
     name, equal = _strip_mark(raw)
     given, von, family, jr = parse_person(name)
+    # `王, 小明` is shown 王小明; `山田 太郎` (no comma) keeps the order it was written in.
     cjk = bool(_CJK.search(family)) and (not given or bool(_CJK.search(given)))
     return Author(given=given, von=von, family=family, jr=jr, equal=equal,
-                  owner=(given, von, family, jr) in owner, family_first=cjk)
+                  owner=(given, von, family, jr) in owner, family_first=cjk and "," in name)
 
 
 def parse_authors(field: str, aliases: Sequence[str]) -> tuple[tuple[Author, ...], bool]:
