@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from cvsite.cache import Cache, inputs_key
 from cvsite.errors import (
@@ -29,6 +30,8 @@ from cvsite.write import check_output_folder, write_site
 if TYPE_CHECKING:
     from jinja2 import TemplateError
 
+    from cvsite.models import Site
+
 
 @dataclass
 class BuildResult:
@@ -45,6 +48,8 @@ class BuildResult:
     """True when `keep_going` wrote the site despite errors (exit status 1)."""
     left_out: tuple[str, ...] = ()
     """Keys of the BibTeX entries left out because of errors (with `keep_going`)."""
+    site: Site | None = None
+    """The site as built (None when the no-change fast path skipped the build)."""
 
 
 def _template_problem(exc: TemplateError) -> Diagnostic:
@@ -60,17 +65,26 @@ def _template_problem(exc: TemplateError) -> Diagnostic:
     return error("templates", 0, 0, f"template: {exc}")
 
 
+def with_base_url(site: Site, base_url: str) -> Site:
+    """The site published at another address (the `--base-url` override); raises ContentError."""
+    if not base_url.startswith(("http://", "https://")) or not urlsplit(base_url).netloc:
+        raise ContentError([error("--base-url", 0, 0, f"expected a full http(s) address, got "
+                                  f"{base_url!r}", "for example https://user.github.io/repo/")])
+    return site.model_copy(update={"config": site.config.model_copy(update={"base_url": base_url})})
+
+
 def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = True,
-          keep_going: bool = False) -> BuildResult:
+          keep_going: bool = False, base_url: str | None = None) -> BuildResult:
     """Build the site from `source` into `out`; raise ContentError and write nothing on errors.
 
     With `keep_going` (like `make -k`), the site is written with whatever could be read, and the
-    result says it `failed`; only unreadable YAML still raises.
+    result says it `failed`; only unreadable YAML still raises. `base_url` overrides site.yaml's.
     """
     started = perf_counter()
     check_output_folder(out, source)
     cache = Cache.for_project(source, enabled=use_cache)
-    key = inputs_key(source, {"strict": strict, "out": str(out.resolve())}) if use_cache else ""
+    options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url}
+    key = inputs_key(source, options) if use_cache else ""
     previous = unchanged(cache, key, out) if use_cache else None
     if previous is not None:
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
@@ -88,6 +102,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     failed = has_errors(diagnostics) or (strict and bool(warnings))
     if site is None or (failed and not keep_going):
         raise ContentError(diagnostics)
+    if base_url:
+        site = with_base_url(site, base_url)
     try:
         env = make_environment(source)
         pages = render_pages(site, env)
@@ -101,4 +117,4 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     if not failed:
         remember(cache, key, out, len(pages), diagnostics)
     return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
-                       len(report.written), failed, tuple(left_out(diagnostics)))
+                       len(report.written), failed, tuple(left_out(diagnostics)), site)

@@ -21,13 +21,17 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _source(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
+                         help="project folder holding content/ (default: current folder)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cvsite", description=__doc__)
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = commands.add_parser("build", help="build the website into the output folder")
-    b.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
-                   help="project folder holding content/ (default: current folder)")
+    _source(b)
     b.add_argument("--out", type=Path, default=None, metavar="DIR",
                    help="output folder (default: SOURCE/_site)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -35,6 +39,22 @@ def _parser() -> argparse.ArgumentParser:
                    help="on errors, still write the site without the entries in error (exit 1)")
     b.add_argument("--no-cache", dest="use_cache", action="store_false",
                    help="neither use nor update .cvsite-cache/ (the output is the same either way)")
+    b.add_argument("--base-url", default=None, metavar="URL",
+                   help="publish at this address instead of site.yaml's base_url")
+    s = commands.add_parser("serve", help="preview on 127.0.0.1, rebuilding as files change")
+    _source(s)
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    c = commands.add_parser("check", help="validate everything and check the built site's links")
+    _source(c)
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.add_argument("--base-url", default=None, metavar="URL",
+                   help="check as if published at this address")
+    n = commands.add_parser("new", help="create a starter project in DIR")
+    n.add_argument("dir", type=Path, metavar="DIR", help="folder to create (must be new or empty)")
+    sc = commands.add_parser("schema", help="write JSON Schema for the content files to schema/")
+    _source(sc)
+    sc.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 when schema/ is out of step with the models")
     return parser
 
 
@@ -52,16 +72,23 @@ def _count(diagnostics: Sequence[Diagnostic]) -> str:
     return ", ".join(parts) or "no problems"
 
 
+def _no_content(source: Path) -> bool:
+    """Say so and return True when `source` has no content/ folder."""
+    if (source / "content").is_dir():
+        return False
+    print(f"cvsite: error: no content/ folder in {display_path(source.resolve())}",
+          file=sys.stderr)
+    return True
+
+
 def _build(args: argparse.Namespace) -> int:
     source: Path = args.source
     out: Path = args.out if args.out is not None else source / "_site"
-    if not (source / "content").is_dir():
-        print(f"cvsite: error: no content/ folder in {display_path(source.resolve())}",
-              file=sys.stderr)
+    if _no_content(source):
         return 2
     try:
         result = build(source, out, strict=args.strict, use_cache=args.use_cache,
-                       keep_going=args.keep_going)
+                       keep_going=args.keep_going, base_url=args.base_url)
     except ContentError as exc:
         _report(exc.diagnostics)
         print(f"cvsite: {_count(exc.diagnostics)}; nothing written", file=sys.stderr)
@@ -82,12 +109,69 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from cvsite.serve import serve  # imported here: only `serve` needs the watcher
+
+    if _no_content(args.source):
+        return 2
+    try:
+        serve(args.source, args.port, log=lambda text: print(text, file=sys.stderr, flush=True))
+    except OSError as exc:
+        print(f"cvsite: error: cannot serve on 127.0.0.1:{args.port}: {exc.strerror}",
+              file=sys.stderr)
+        return 2
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from cvsite.check import check_project
+
+    if _no_content(args.source):
+        return 2
+    result = check_project(args.source, strict=args.strict, base_url=args.base_url)
+    _report(result.diagnostics)
+    if any(d.severity is Severity.ERROR or args.strict for d in result.diagnostics):
+        print(f"cvsite: {_count(result.diagnostics)}", file=sys.stderr)
+        return 1
+    print(f"cvsite: checked {result.pages} pages ({result.files} files): "
+          f"{_count(result.diagnostics)}")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from cvsite.scaffold import ScaffoldError, scaffold
+
+    try:
+        files = scaffold(args.dir)
+    except (ScaffoldError, OutputError) as exc:
+        print(f"cvsite: error: {exc}", file=sys.stderr)
+        return 2
+    shown = display_path(args.dir.resolve())
+    print(f"cvsite: created {len(files)} files in {shown}/; next: cd {shown} && cvsite serve")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from cvsite.schema import stale_schemas, write_schemas
+
+    if _no_content(args.source):
+        return 2
+    if args.check:
+        problems = stale_schemas(args.source)
+        _report(problems)
+        return 1 if problems else 0
+    folder = write_schemas(args.source)
+    print(f"cvsite: wrote the content schemas into {display_path(folder.resolve())}/")
+    return 0
+
+
+COMMANDS = {"build": _build, "serve": _serve, "check": _check, "new": _new, "schema": _schema}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cvsite` command."""
     args = _parser().parse_args(argv)
-    if args.command == "build":
-        return _build(args)
-    return 2  # pragma: no cover - argparse rejects unknown commands
+    return COMMANDS[args.command](args)
 
 
 if __name__ == "__main__":
