@@ -1,0 +1,105 @@
+"""`cvsite serve`: build, serve on 127.0.0.1, rebuild when a source changes, reload the browser.
+
+Builds go to a temporary folder with the normal atomic writer, so a failed build leaves the last
+good one in place to be served; watchfiles (a well-kept, native watcher) reports changes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import tempfile
+import threading
+from collections.abc import Callable, Iterable
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from time import perf_counter
+
+from watchfiles import watch
+
+from cvsite.build import build
+from cvsite.devserver import PreviewHandler, PreviewState
+from cvsite.errors import ContentError, Severity
+from cvsite.load import display_path
+from cvsite.render import base_path
+from cvsite.write import OutputError
+
+WATCHED = ("content", "templates", "static")
+WAKE_MS = 300
+Log = Callable[[str], None]
+
+
+class Preview:
+    """Rebuilds the site into a temporary folder and publishes the outcome to the server."""
+
+    def __init__(self, source: Path, out: Path, log: Log) -> None:
+        self.source, self.log = source, log
+        self.state = PreviewState(out)
+
+    def watched(self) -> list[Path]:
+        """The project's source folders that exist."""
+        return [self.source / name for name in WATCHED if (self.source / name).is_dir()]
+
+    def rebuild(self, why: Iterable[str] = ()) -> None:
+        """Build the HTML (keep-going), publish it, then run the slower after-HTML steps."""
+        started = perf_counter()
+        stale, base = False, self.state.base_path
+        try:
+            result = build(self.source, self.state.out, keep_going=True)
+            diagnostics = result.diagnostics
+            base = base_path(result.site.config.base_url) if result.site else base
+        except ContentError as exc:
+            diagnostics, stale = exc.diagnostics, True
+        except OutputError as exc:
+            diagnostics, stale = [], True
+            self.log(f"cvsite: error: {exc}")
+        for d in sorted(diagnostics):
+            self.log(d.format())
+        errors = [d.format() for d in sorted(diagnostics) if d.severity is Severity.ERROR]
+        self.state.publish(base, errors, stale)
+        changed = ", ".join(sorted(set(why)))
+        outcome = f"{len(errors)} error(s), serving the last good build" if stale else (
+            f"{len(errors)} error(s), serving what could be built" if errors else "ok")
+        self.log(f"cvsite: built in {perf_counter() - started:.2f} s: {outcome}"
+                 + (f" ({changed} changed)" if changed else ""))
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    """Treat SIGTERM like Ctrl-C: stop serving and clean up."""
+    raise KeyboardInterrupt
+
+
+def serve(source: Path, port: int, log: Log) -> None:
+    """Serve the preview until Ctrl-C; port 0 picks a free port."""
+    folder = Path(tempfile.mkdtemp(prefix="cvsite-serve-"))
+    preview = Preview(source, folder / "site", log)
+    handler = type("Handler", (PreviewHandler,), {"state": preview.state})
+    try:
+        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="cvsite-http", daemon=True)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        # The first (empty) yield comes once the watcher runs: build then, so no edit is missed.
+        for changes in watch(*preview.watched(), raise_interrupt=False,
+                             rust_timeout=WAKE_MS, yield_on_timeout=True):
+            if not thread.ident:
+                preview.rebuild()
+                thread.start()
+                log(f"cvsite: serving http://127.0.0.1:{server.server_address[1]}"
+                    f"{preview.state.base_path} (Ctrl-C to stop)")
+            elif changes:
+                preview.rebuild(display_path(Path(p)) for _, p in changes if Path(p).exists())
+    except KeyboardInterrupt:
+        pass
+    finally:
+        preview.state.stop()
+        if thread.ident:
+            server.shutdown()
+        server.server_close()
+        shutil.rmtree(folder, ignore_errors=True)
+        log("cvsite: stopped")

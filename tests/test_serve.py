@@ -1,0 +1,155 @@
+"""`cvsite serve`: builds, serves on loopback, rebuilds on change, reloads, shows errors, exits."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import queue
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from cvsite.load import load_site
+
+DEADLINE = 30.0  # seconds any one wait may take before the test fails (not a timing assertion)
+
+
+class Server:
+    """A `cvsite serve` child process on a free loopback port, with its log."""
+
+    def __init__(self, project: Path, tmp: Path) -> None:
+        env = {**os.environ, "TMPDIR": str(tmp)}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "cvsite.cli", "serve", "--port", "0", "--source", str(project)],
+            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.log: list[str] = []
+        threading.Thread(target=self._read, daemon=True).start()
+        match = re.search(r"serving http://127\.0\.0\.1:(\d+)(/\S*)", self.wait_for("serving"))
+        assert match
+        self.port, self.base = int(match[1]), match[2]
+
+    def _read(self) -> None:
+        assert self.proc.stderr
+        for line in self.proc.stderr:
+            self.lines.put(line)
+
+    def wait_for(self, text: str) -> str:
+        """The next log line containing `text`."""
+        end = time.monotonic() + DEADLINE
+        while time.monotonic() < end:
+            try:
+                line = self.lines.get(timeout=0.2)
+            except queue.Empty:
+                assert self.proc.poll() is None, "".join(self.log)
+                continue
+            self.log.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"no {text!r} in the log:\n{''.join(self.log)}")
+
+    def get(self, path: str) -> tuple[int, str]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=DEADLINE)
+        try:
+            conn.request("GET", path)
+            response = conn.getresponse()
+            return response.status, response.read().decode()
+        finally:
+            conn.close()
+
+    def page_until(self, path: str, predicate: Callable[[str], bool]) -> str:
+        end = time.monotonic() + DEADLINE
+        while time.monotonic() < end:
+            _, body = self.get(path)
+            if predicate(body):
+                return body
+            time.sleep(0.1)
+        raise AssertionError(f"{path} never changed as expected:\n{''.join(self.log)}")
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        try:
+            return self.proc.wait(timeout=DEADLINE)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+            raise
+
+
+@pytest.fixture
+def server(project: Path, tmp_path: Path) -> Iterator[Server]:
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    running = Server(project, tmp)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+def _replace_summary(project: Path, new: str) -> str:
+    profile = project / "content" / "profile.yaml"
+    site, _ = load_site(project)
+    assert site is not None
+    text = profile.read_text()
+    word = next(w for w in site.profile.summary.split() if w.isalpha() and text.count(w) == 1)
+    profile.write_text(text.replace(word, new))
+    return word
+
+
+def test_serve_rebuilds_after_a_change_and_serves_the_new_page(server: Server,
+                                                               project: Path) -> None:
+    status, home = server.get(server.base)
+    assert status == 200 and "__cvsite/events" in home
+    assert "cvsite-errors" not in home
+    _replace_summary(project, "Changedword")
+    page = server.page_until(server.base, lambda body: "Changedword" in body)
+    assert "cvsite-errors" not in page
+    assert server.get(server.base + "css/site.css")[0] == 200
+
+
+def test_serve_announces_a_rebuild_on_the_reload_stream(server: Server, project: Path) -> None:
+    _, home = server.get(server.base)
+    since = re.search(r"events\?since=(\d+)", home)
+    assert since
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
+    conn.request("GET", f"/__cvsite/events?since={since[1]}")
+    response = conn.getresponse()
+    assert response.getheader("Content-Type") == "text/event-stream"
+    _replace_summary(project, "Reloadword")
+    assert response.readline() == b"event: reload\n"
+    conn.close()
+
+
+def test_a_content_error_is_shown_while_the_last_good_build_is_served(server: Server,
+                                                                     project: Path) -> None:
+    profile = project / "content" / "profile.yaml"
+    lines = profile.read_text().splitlines()
+    lines.append("interests: [unclosed")
+    profile.write_text("\n".join(lines) + "\n")
+    error_line = server.wait_for("error:")
+    assert "content/profile.yaml:" in error_line
+    page = server.page_until(server.base, lambda body: "cvsite-errors" in body)
+    assert "profile.yaml:" in page and "last good build" in page
+    assert 'class="site-name"' in page  # the previous build is still what is shown
+
+
+def test_ctrl_c_stops_cleanly_and_removes_the_temporary_build(project: Path,
+                                                              tmp_path: Path) -> None:
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    server = Server(project, tmp)
+    assert server.get(server.base)[0] == 200
+    assert list(tmp.iterdir())
+    assert server.stop() == 0
+    assert list(tmp.iterdir()) == []
+    with pytest.raises(OSError):
+        server.get("/")
