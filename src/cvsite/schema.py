@@ -7,8 +7,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from cvsite.errors import Diagnostic, error
-from cvsite.load import display_path
+from cvsite.errors import Diagnostic, display_path, error
 from cvsite.models import CV, Profile, SiteConfig
 from cvsite.write import write_site
 

@@ -19,8 +19,7 @@ from watchfiles import watch
 
 from cvsite.build import build
 from cvsite.devserver import PreviewHandler, PreviewState
-from cvsite.errors import ContentError, Severity
-from cvsite.load import display_path
+from cvsite.errors import ContentError, Severity, display_path
 from cvsite.render import base_path
 from cvsite.write import OutputError
 
