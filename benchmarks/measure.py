@@ -1,0 +1,101 @@
+"""Measuring commands: wall time and peak memory of a child process, medians of several runs."""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+CVSITE = str(BIN / "cvsite") if (BIN / "cvsite").exists() else "cvsite"
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One run: seconds of wall time and peak resident memory in MiB."""
+
+    seconds: float
+    mib: float
+
+
+@dataclass(frozen=True)
+class Stats:
+    """The median (and spread) of several runs."""
+
+    seconds: float
+    low: float
+    high: float
+    mib: float
+    runs: int
+
+    def cell(self) -> str:
+        """`1.23 s (1.20–1.30), 85 MiB`."""
+        return f"{self.seconds:.3f} s ({self.low:.3f}–{self.high:.3f}), {self.mib:.0f} MiB"
+
+
+def run(command: Sequence[str], cwd: Path) -> Sample:
+    """Run a command to its end; its wall time and peak RSS (from wait4, so only this child)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    error = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({child.returncode}): {error[-2000:]}")
+    return Sample(seconds, usage.ru_maxrss / 1024)
+
+
+def median(runs: int, prepare: Callable[[], object], command: Sequence[str],
+           cwd: Path) -> Stats:
+    """Median of `runs` runs of `command`, calling `prepare` (untimed) before each."""
+    samples = []
+    for _ in range(runs):
+        prepare()
+        samples.append(run(command, cwd))
+    times = [s.seconds for s in samples]
+    return Stats(statistics.median(times), min(times), max(times),
+                 max(s.mib for s in samples), runs)
+
+
+def remove(*paths: Path) -> None:
+    """Delete folders (untimed preparation), then flush so their cost is not charged later."""
+    for path in paths:
+        shutil.rmtree(path, ignore_errors=True)
+    os.sync()
+
+
+def _mount(path: Path) -> str:
+    """`device on mountpoint type fs (options)` for the mount holding `path`."""
+    best = ("", "")
+    with open("/proc/mounts", encoding="utf-8") as mounts:
+        for line in mounts:
+            device, point, kind, options = line.split()[:4]
+            inside = str(path.resolve()).startswith(point.rstrip("/") + "/")
+            if inside and len(point) > len(best[0]):
+                best = (point, f"{device} on {point} ({kind}, {options})")
+    return best[1]
+
+
+def machine(places: Sequence[Path]) -> list[str]:
+    """Lines describing the machine, Python and the file systems measured on."""
+    model = "unknown CPU"
+    with open("/proc/cpuinfo", encoding="utf-8") as info:
+        for line in info:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo", encoding="utf-8") as info:
+        total = int(info.readline().split()[1]) / 1024 / 1024
+    lines = [f"CPU: {model}, {os.cpu_count()} cores; memory {total:.0f} GiB",
+             f"OS: {platform.system()} {platform.release()}; Python {platform.python_version()}"]
+    lines += [f"{p}: {_mount(p)}" for p in places]
+    return lines

@@ -1,0 +1,149 @@
+"""cvsite benchmarks: her site and synthetic 1,000/10,000-publication sites, tmpfs and disk.
+
+    .venv/bin/python benchmarks/run.py                 # everything, results on stdout
+    .venv/bin/python benchmarks/run.py --write         # ... and into benchmarks/RESULTS.md
+    .venv/bin/python benchmarks/run.py --sizes 1000 --runs 3 --places /dev/shm
+
+Every number is the median of several runs of the real `cvsite` command in a child process
+(peak memory from wait4), next to a baseline measured in the same run on the same files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import BIN, CVSITE, Stats, machine, median, remove, run  # noqa: E402
+from serveprobe import reload_latency  # noqa: E402
+from synth import make_project  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+TARGETS = {"cold full build": "≤ weasyprint CLI", "no-change rebuild": "≤ 0.15 s",
+           "serve: save → new HTML": "≤ 0.050 s", "10000 cold": "≤ 2.2 s",
+           "10000 warm cache": "≤ 1.1 s", "10000 peak memory": "≤ 400 MiB"}
+
+
+def _help(*args: str) -> str:
+    """`cvsite ARGS --help`, to see which options this version has."""
+    import subprocess
+
+    done = subprocess.run([CVSITE, *args, "--help"], capture_output=True, text=True, check=False)
+    return done.stdout
+
+
+def _baseline_html(project: Path) -> Path:
+    """The built CV page with root-absolute links pointing into the output folder."""
+    site = project / "_site"
+    html = (site / "cv" / "index.html").read_text("utf-8")
+    html = html.replace('="/', f'="file://{site}/')
+    path = project / "cv-baseline.html"
+    path.write_text(html, "utf-8")
+    return path
+
+
+def her_site(place: Path, runs: int) -> list[tuple[str, Stats | str, str]]:
+    """Her site: cold full build vs weasyprint, HTML only, no-change rebuild, serve reload."""
+    project = make_project(place / "her", 0)
+    out, cache = project / "_site", project / ".cvsite-cache"
+    rows: list[tuple[str, Stats | str, str]] = []
+    full = median(runs, lambda: remove(out, cache), [CVSITE, "build"], project)
+    html = _baseline_html(project)
+    weasy = median(runs, lambda: None, [str(BIN / "weasyprint"), str(html), "baseline.pdf"],
+                   project)
+    rows.append(("cold full build", full, f"{full.seconds / weasy.seconds:.2f}× weasyprint"))
+    rows.append(("baseline: weasyprint CLI on the CV HTML", weasy, ""))
+    html_only = ["--no-pdf"] if "--no-pdf" in _help("build") else []
+    if html_only:
+        only = median(runs, lambda: remove(out, cache), [CVSITE, "build", *html_only], project)
+        rows.append(("cold HTML-only build", only, f"{only.seconds / weasy.seconds:.2f}×"))
+    else:
+        rows.append(("cold HTML-only build", "= cold full build", "no PDF step yet"))
+    run([CVSITE, "build"], project)
+    same = median(max(runs, 5), lambda: None, [CVSITE, "build"], project)
+    rows.append(("no-change rebuild", same, f"{same.seconds / 0.15:.2f}× target"))
+    if " serve " in _help() or "serve" in _help().split():
+        latency = reload_latency(project, CVSITE, max(runs, 5))
+        rows.append(("serve: save → new HTML", latency, ""))
+    else:
+        rows.append(("serve: save → new HTML", "not measured", "no `cvsite serve` yet"))
+    return rows
+
+
+def _toggle(bib: Path) -> Callable[[], None]:
+    """A preparation that edits one entry's title (alternating, so every run changes it)."""
+    state = {"n": 0}
+
+    def edit() -> None:
+        text = bib.read_text("utf-8")
+        old, new = ("title     = {", "title     = {Revised ") if state["n"] % 2 == 0 else \
+                   ("title     = {Revised ", "title     = {")
+        bib.write_text(text.replace(old, new, 1), "utf-8")
+        state["n"] += 1
+    return edit
+
+
+def many(place: Path, size: int, runs: int) -> list[tuple[str, Stats | str, str]]:
+    """N synthetic publications: cold, warm cache, one edit, no change; two baselines."""
+    project = make_project(place / f"n{size}", size)
+    out, cache = project / "_site", project / ".cvsite-cache"
+    bib = project / "content" / "publications.bib"
+    build = [CVSITE, "build"]
+    cold = median(runs, lambda: remove(out, cache), build, project)
+    warm = median(runs, lambda: remove(out), build, project)
+    edit = median(runs, _toggle(bib), build, project)
+    same = median(runs, lambda: None, build, project)
+    parse = median(runs, lambda: None, [sys.executable, "-c", "import bibtexparser, sys; "
+                                        "bibtexparser.parse_string(open(sys.argv[1]).read())",
+                                        str(bib)], project)
+    copy = median(runs, lambda: remove(project / "copy"), ["cp", "-r", str(out), "copy"],
+                  project)
+    pages = sum(1 for p in out.rglob("*.html"))
+    label = f"{size}"
+    return [(f"{label} cold ({pages} pages)", cold, f"{cold.seconds / parse.seconds:.1f}× parse"),
+            (f"{label} warm cache (output deleted)", warm, f"{warm.seconds / cold.seconds:.2f}× cold"),
+            (f"{label} one entry edited", edit, f"{edit.seconds / cold.seconds:.2f}× cold"),
+            (f"{label} no change", same, f"{same.seconds / cold.seconds:.2f}× cold"),
+            (f"baseline: bibtexparser 2 parses the {label}-entry .bib", parse, ""),
+            (f"baseline: cp -r of the {label}-publication output", copy, "")]
+
+
+def table(rows: list[tuple[str, Stats | str, str]]) -> list[str]:
+    """Rows as a Markdown table."""
+    lines = ["| what | median (min–max), peak memory | ratio |", "| --- | --- | --- |"]
+    for what, stats, ratio in rows:
+        cell = stats.cell() if isinstance(stats, Stats) else stats
+        lines.append(f"| {what} | {cell} | {ratio} |")
+    return lines
+
+
+def main() -> None:
+    """Run the chosen benchmarks and print (and optionally write) a Markdown report."""
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--places", type=Path, nargs="*",
+                        default=[Path("/dev/shm"), Path("/var/tmp")],
+                        help="folders to measure in (tmpfs and disk)")
+    parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
+    args = parser.parse_args()
+    report = ["# cvsite benchmark results", "", *[f"- {m}" for m in machine(args.places)], ""]
+    for place in args.places:
+        with tempfile.TemporaryDirectory(prefix="cvsite-bench-", dir=place) as folder:
+            rows = her_site(Path(folder), args.runs)
+            for size in args.sizes:
+                rows += many(Path(folder), size, max(3, args.runs // 2 + 1))
+        report += [f"## {place}", "", *table(rows), ""]
+        print("\n".join(report[-len(rows) - 4:]), flush=True)
+    report += ["Targets: " + "; ".join(f"{k} {v}" for k, v in TARGETS.items()), ""]
+    if args.write:
+        (HERE / "RESULTS.md").write_text("\n".join(report), "utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,68 @@
+"""A fast decoder for the LaTeX that BibTeX fields mostly hold, giving up on anything else.
+
+pylatexenc takes ~3 ms a string, which is 30 s for 10,000 entries. Most fields use a small
+subset: plain text, case-protecting braces, `$…$` math (kept verbatim), accents (`{\\"u}`,
+`\\'{E}`, `\\v{r}`, `\\'\\i`), a few letters (`\\ss`, `\\o`, `\\l`) and escaped specials (`\\&`).
+`decode` handles exactly that subset, giving the same text as pylatexenc (a property test
+compares them), and returns None for anything else so that the caller falls back to pylatexenc.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ACCENTS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303",
+           "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b",
+           "c": "\u0327", "k": "\u0328", "r": "\u030a"}
+LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
+           "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ"}
+ESCAPED = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_"}
+DOTLESS = {"\\i": "i", "\\j": "j"}
+_TOKEN = re.compile(r"""
+    (?P<math>\$(?!\$)[^$%\\{}]*(?:(?:\\[A-Za-z]+|\\[,;:!| ]|\{[^$%\\{}]*\})[^$%\\{}]*)*\$)
+  | \\(?P<sym>['"`^~=.])(?:\{(?P<b1>\\[ij]|[A-Za-z])\}|(?P<b2>\\[ij](?![^\W\d_]|\s)|[A-Za-z]))
+  | \\(?P<let>[uvHckr])\{(?P<b3>\\[ij]|[A-Za-z])\}
+  | \\(?P<name>ss|aa|AA|ae|AE|oe|OE|[oOlLij])(?![^\W\d_]|\s)
+  | \\(?P<esc>[&%$\#_])
+  | (?P<bad>\\|[~%&\#^_`$]|--|'')
+  | (?P<open>\{) | (?P<close>\})
+""", re.VERBOSE)
+_SPACES = re.compile(r"\s+")
+
+
+def _accented(mark: str, base: str) -> str:
+    """A letter with a combining accent, composed as far as Unicode allows."""
+    return unicodedata.normalize("NFC", DOTLESS.get(base, base) + ACCENTS[mark])
+
+
+def decode(latex: str) -> str | None:
+    """Plain Unicode text with single spaces, or None when `latex` is outside the subset."""
+    out: list[str] = []
+    depth, position = 0, 0
+    for match in _TOKEN.finditer(latex):
+        out.append(latex[position:match.start()])
+        position = match.end()
+        kind = match.lastgroup
+        if kind == "math":
+            out.append(match.group("math"))
+        elif kind == "bad":
+            return None
+        elif kind == "open":
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif match.group("sym"):
+            out.append(_accented(match.group("sym"), match.group("b1") or match.group("b2")))
+        elif kind == "b3":
+            out.append(_accented(match.group("let"), match.group("b3")))
+        elif kind == "name":
+            out.append(LETTERS[match.group("name")])
+        else:
+            out.append(ESCAPED[match.group("esc")])
+    if depth:
+        return None
+    out.append(latex[position:])
+    return _SPACES.sub(" ", "".join(out).replace("\N{NO-BREAK SPACE}", " ")).strip()

@@ -1,0 +1,57 @@
+"""The fast LaTeX decoder agrees with pylatexenc on everything it accepts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from pylatexenc.latex2text import LatexNodes2Text
+
+from cvsite.fastlatex import decode
+
+REFERENCE = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
+
+
+def slow(latex: str) -> str:
+    """What pylatexenc makes of it, with spaces normalised as cvsite does."""
+    text = REFERENCE.latex_to_text(latex).replace("\N{NO-BREAK SPACE}", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+PIECES = st.sampled_from([
+    "a", "Z", "é", "ü", "Ł", "1", " ", "  ", "\n", "\t", "-", "--", "'", "''", "`", '"', ",", ".",
+    ":", "(", ")", "[", "]", "/", "!", "?", "*", "+", "=", "<", "|", "{", "}", "{}", "$", "~",
+    "%", "&", "#", "^", "_", "\\", "\\&", "\\%", "\\$", "\\#", "\\_", "\\{", "\\}", "\\'e",
+    "\\'{E}", "{\\'E}", '\\"u', '{\\"o}', '\\"{a}', "\\`e", "\\^o", "\\~n", "\\=a", "\\.z",
+    "\\'\\i", "{\\'\\i}", "\\v{r}", "\\c{c}", "\\u{a}", "\\H{o}", "\\k{a}", "\\r{a}", "\\v r",
+    "\\ss", "\\o", "\\O", "\\aa", "\\AE", "\\oe", "\\l", "\\L", "\\i", "\\j", "\\ss{}",
+    "\\emph{x}", "\\textbf{y}", "\\LaTeX", "$O(n^2)$", "$\\ell_1$", "$\\mathcal{O}(\\log n)$",
+    "$k$", "$ a  b $", "$\\sqrt{T}$", "$x_{i}$", "\\'", "\\\"", "\\v{\\i}", "\\'{\\j}",
+])
+
+
+GOOD = PIECES.filter(lambda piece: decode(piece) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join) | st.lists(GOOD, max_size=12).map("".join))
+@example("Ji{\\v{r}}{\\'\\i} Dvo{\\v{r}}{\\'a}k")
+@example("Understanding {INT4} Quantization for {$k$-means} in $\\mathcal{O}(\\log n)$")
+def test_agrees_with_pylatexenc(latex: str) -> None:
+    fast = decode(latex)
+    if fast is not None:
+        assert fast == slow(latex)
+
+
+@pytest.mark.parametrize("latex", ["M{\\\"u}ller", "{van der Berg}", "Garc{\\'\\i}a",
+                                   "We show $O(n^2)$ bounds.", "Fran{\\c{c}}ois", "A \\& B",
+                                   "{{FP6-LLM}}: Efficiently Serving"])
+def test_common_bibtex_is_decoded_without_pylatexenc(latex: str) -> None:
+    assert decode(latex) == slow(latex)
+
+
+@pytest.mark.parametrize("latex", ["a -- b", "\\emph{x}", "a~b", "``q''", "{unbalanced", "x}"])
+def test_anything_else_is_left_to_pylatexenc(latex: str) -> None:
+    assert decode(latex) is None
