@@ -60,7 +60,7 @@ def entry(index: int, rng: random.Random) -> str:
     entry_type, venue_field, venue = rng.choice(VENUES)
     count = rng.choice([1, 2, 3, 4, 5, 6, 8, 12]) if rng.random() < 0.9 else rng.randint(20, 60)
     authors = [_name(rng, i == 0) for i in range(count)]
-    if rng.random() < 0.1:
+    if rng.random() < 0.03:
         authors.append("others")
     year = rng.randint(1995, 2025)
     lines = [f"@{entry_type}{{synth{index:05d},",
@@ -78,7 +78,7 @@ def entry(index: int, rng: random.Random) -> str:
     if entry_type == "misc" or rng.random() < 0.3:
         lines.append(f"  eprint    = {{{year % 100:02d}{rng.randint(1, 12):02d}."
                      f"{rng.randint(0, 99999):05d}}},\n  archiveprefix = {{arXiv}},")
-    if rng.random() < 0.3:
+    if rng.random() < 0.97:
         sentences = [" ".join(rng.sample(WORDS, 8)) + "." for _ in range(rng.randint(2, 5))]
         joint = f" We show {rng.choice(MATH)} bounds. "
         lines.append(f"  abstract  = {{{joint.join(sentences)}}},")

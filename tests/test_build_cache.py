@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from cvsite import latex
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR
 from cvsite.write import OutputError
@@ -107,3 +109,31 @@ def test_cli_no_cache_flag(project: Path, run_cli: Callable[..., tuple[int, str,
     assert status == 0 and "built" in out
     assert (project / "_site" / "index.html").is_file()
     assert not (project / CACHE_DIR).exists()
+
+
+LATEX_BIB = r"""
+@article{muller2020,
+  author  = {M{\"u}ller, J{\"o}rg and Garc{\'\i}a, Ana and Dvo{\v{r}}{\'a}k, Ji{\v{r}}{\'\i}},
+  title   = {Bounds of $\mathcal{O}(\log n)$ for {BERT} -- a \emph{careful} look},
+  journal = {Journal of {\AA}lgebra \& Things},
+  year    = {2020},
+  abstract = {We show $O(n^2)$ bounds. ``Quoted'' text~here.},
+}
+"""
+
+
+def test_decoded_text_cache_gives_the_same_pages(project: Path, tmp_path: Path) -> None:
+    bib = project / "content" / "publications.bib"
+    bib.write_text(bib.read_text("utf-8") + LATEX_BIB, "utf-8")
+    out = project / "_site"
+    build(project, out)
+    assert any((project / CACHE_DIR).glob("latex-*.json"))
+    shutil.rmtree(out)
+    latex.forget()
+    build(project, out)  # every decoding now comes from the cache
+    assert latex.decoded_new() == 0
+    latex.forget()
+    expected = reference(project, tmp_path)
+    assert tree(out) == expected
+    page = next(v for k, v in expected.items() if "muller2020" in k and k.endswith(".html"))
+    assert "Müller" in page.decode() and "Dvořák" in page.decode()

@@ -96,8 +96,11 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     from cvsite.feeds import render_extras
     from cvsite.load import load_site
     from cvsite.render import make_environment, render_pages
+    from cvsite.textcache import recall, store
 
+    recall(cache)
     site, diagnostics = load_site(source, keep_going=keep_going)
+    store(cache)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     failed = has_errors(diagnostics) or (strict and bool(warnings))
     if site is None or (failed and not keep_going):

@@ -2,9 +2,9 @@
 
 Every entry is found by a digest of its inputs (file contents, cvsite's own code, the versions
 of the libraries that shape the output, the build options), so a stale entry is simply never
-looked up again. What is read back is checked (format, type); anything unreadable counts as a
-miss and the work is done again. The cache only ever saves time: it cannot change the output.
-Stdlib only, so that a no-change rebuild need not import the rendering stack.
+looked up again. What is read back is checked (a digest of its bytes, its type); anything
+damaged counts as a miss and the work is done again. The cache only ever saves time: it
+cannot change the output. Stdlib only, so that a no-change rebuild need not import the rendering stack.
 """
 
 from __future__ import annotations
@@ -131,19 +131,20 @@ class Cache:
             temp.unlink(missing_ok=True)
 
     def read_json(self, name: str) -> dict[str, Any] | None:
-        """A stored JSON object of this cache format, or None (missing, corrupt, other format)."""
+        """A stored JSON object, or None (missing, damaged, of another cache format)."""
         data = self.read_bytes(name)
         if data is None:
             return None
+        check, _, body = data.partition(b"\n")
+        if check.decode("ascii", errors="replace") != digest(str(FORMAT), body):
+            return None
         try:
-            value = json.loads(data)
+            value = json.loads(body)
         except ValueError:
             return None
-        if not isinstance(value, dict) or value.get("format") != FORMAT:
-            return None
-        return value
+        return value if isinstance(value, dict) else None
 
     def write_json(self, name: str, value: Mapping[str, Any]) -> None:
-        """Store a JSON object (tagged with the cache format)."""
-        document = {"format": FORMAT, **value}
-        self.write_bytes(name, json.dumps(document, ensure_ascii=False).encode("utf-8"))
+        """Store a JSON object under a digest of its bytes, so that damage reads as a miss."""
+        body = json.dumps(value, ensure_ascii=False).encode("utf-8")
+        self.write_bytes(name, digest(str(FORMAT), body).encode("ascii") + b"\n" + body)

@@ -25,7 +25,7 @@ _TOKEN = re.compile(r"""
   | \\(?P<let>[uvHckr])\{(?P<b3>\\[ij]|[A-Za-z])\}
   | \\(?P<name>ss|aa|AA|ae|AE|oe|OE|[oOlLij])(?![^\W\d_]|\s)
   | \\(?P<esc>[&%$\#_])
-  | (?P<bad>\\|[~%&\#^_`$]|--|'')
+  | (?P<bad>\\|[~%&\#^_`$\ue000-\uf8ff]|--|''|<<|>>|://)
   | (?P<open>\{) | (?P<close>\})
 """, re.VERBOSE)
 _SPACES = re.compile(r"\s+")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Mapping
 
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.latexwalker import LatexWalker
 from pylatexenc.latexwalker import get_default_latex_context_db as get_walker_context
+
+from cvsite.fastlatex import decode as fast_decode
 
 _LOGOS = ("TeX", "LaTeX", "BibTeX", "LaTeXe", "XeTeX", "XeLaTeX", "LuaTeX", "LuaLaTeX", "AmSTeX",
           "BibLaTeX", "biblatex", "ConTeXt", "METAFONT", "MF", "MP")
@@ -63,9 +65,8 @@ def _math_text(math: str) -> str:
     return _run(_TEXT, math)
 
 
-@lru_cache(maxsize=65536)
-def decode(latex: str) -> str:
-    """Plain Unicode with single spaces; math left as `$…$` or `\\(…\\)` for a math renderer."""
+def slow_decode(latex: str) -> str:
+    """`decode` without the fast subset decoder or any memo (the reference it must agree with)."""
     if not _MARKUP.search(latex):
         return _SPACES.sub(" ", latex.replace("{", "").replace("}", "")).strip()
     kept: list[str] = []
@@ -85,10 +86,62 @@ def decode(latex: str) -> str:
     return _SPACES.sub(" ", text.replace("\N{NO-BREAK SPACE}", " ")).strip()
 
 
-@lru_cache(maxsize=65536)
+_USED: dict[str, str] = {}
+"""Every decoding made or recalled in this process (a build, or all the rebuilds of `serve`)."""
+_KNOWN: dict[str, str] = {}
+"""Decodings recalled from the build cache (see `textcache`)."""
+_NEW = [0]
+_TEXT_KEY = "\0text\0"
+
+
+def decode(latex: str) -> str:
+    """Plain Unicode with single spaces; math left as `$…$` or `\\(…\\)` for a math renderer."""
+    text = _USED.get(latex)
+    if text is None:
+        text = _KNOWN.get(latex)
+        if text is None:
+            _NEW[0] += 1
+            text = fast_decode(latex)
+            if text is None:
+                text = slow_decode(latex)
+        _USED[latex] = text
+    return text
+
+
 def to_text(latex: str) -> str:
     """Decode LaTeX markup to plain Unicode, math approximated (for titles, meta tags, sorting)."""
-    return _MATH.sub(lambda m: _math_text(m[0]), decode(latex))
+    key = _TEXT_KEY + latex
+    text = _USED.get(key)
+    if text is None:
+        text = _KNOWN.get(key)
+        if text is None:
+            _NEW[0] += 1
+            text = _MATH.sub(lambda m: _math_text(m[0]), decode(latex))
+        _USED[key] = text
+    return text
+
+
+def remember(known: Mapping[str, str]) -> None:
+    """Decodings of earlier builds, trusted as results (the cache keys them on this code)."""
+    _KNOWN.update(known)
+    _NEW[0] = 0
+
+
+def used() -> dict[str, str]:
+    """Every decoding used so far in this process."""
+    return dict(_USED)
+
+
+def forget() -> None:
+    """Drop every decoding held by this process (the next ones are decoded or recalled anew)."""
+    _USED.clear()
+    _KNOWN.clear()
+    _NEW[0] = 0
+
+
+def decoded_new() -> int:
+    """How many strings were decoded rather than recalled since `remember` was last called."""
+    return _NEW[0]
 
 
 def fold(text: str) -> str:
