@@ -47,11 +47,11 @@ def main(count: int = 10_000) -> None:
         split = perf_counter() - started
         publications, found = convert_all(entries, config, "big.bib")
         total = perf_counter() - started
-    decoded = latex.decode.cache_info()
+    distinct = latex.decoded_new()
     print(f"{count} entries ({len(text) / 1e6:.1f} MB): split and macros {split:.2f} s, "
           f"total {total:.2f} s; {len(publications)} publications, "
           f"{len(problems) + len(found)} diagnostics; "
-          f"{decoded.misses + decoded.hits} decodings ({decoded.misses} distinct)")
+          f"{distinct} distinct strings decoded")
 
 
 if __name__ == "__main__":

@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import BIN, CVSITE, Stats, machine, median, remove, run  # noqa: E402
-from serveprobe import reload_latency  # noqa: E402
-from synth import make_project  # noqa: E402
+from measure import BIN, CVSITE, Stats, machine, median, remove, run
+from serveprobe import reload_latency
+from synth import make_project
 
 HERE = Path(__file__).resolve().parent
 TARGETS = {"cold full build": "≤ weasyprint CLI", "no-change rebuild": "≤ 0.15 s",
@@ -105,7 +105,8 @@ def many(place: Path, size: int, runs: int) -> list[tuple[str, Stats | str, str]
     pages = sum(1 for p in out.rglob("*.html"))
     label = f"{size}"
     return [(f"{label} cold ({pages} pages)", cold, f"{cold.seconds / parse.seconds:.1f}× parse"),
-            (f"{label} warm cache (output deleted)", warm, f"{warm.seconds / cold.seconds:.2f}× cold"),
+            (f"{label} warm cache (output deleted)", warm,
+             f"{warm.seconds / cold.seconds:.2f}× cold"),
             (f"{label} one entry edited", edit, f"{edit.seconds / cold.seconds:.2f}× cold"),
             (f"{label} no change", same, f"{same.seconds / cold.seconds:.2f}× cold"),
             (f"baseline: bibtexparser 2 parses the {label}-entry .bib", parse, ""),

@@ -130,7 +130,8 @@ def test_only_displayed_fields_are_decoded(monkeypatch: pytest.MonkeyPatch) -> N
     seen: list[str] = []
     real = latex._run
     monkeypatch.setattr(latex, "_run", lambda c, text: seen.append(text) or real(c, text))
-    latex.decode.cache_clear()
+    monkeypatch.setattr(latex, "fast_decode", lambda text: None)  # every decoding via _run
+    latex.forget()
     one(BASE + " title = {\\'Etude}, annote = {\\`a la carte}, keywords = {\\LaTeX},"
                " file = {:a\\_b.pdf:PDF}, mendeley-tags = {\\emph{x}}")
     assert seen == ["\\'Etude"]

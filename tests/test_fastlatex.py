@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 from cvsite.fastlatex import decode
 from cvsite.latex import slow_decode as slow
 
-
 PIECES = st.sampled_from([
     "a", "Z", "é", "ü", "Ł", "1", " ", "  ", "\n", "\t", "-", "--", "'", "''", "`", '"', ",", ".",
     ":", "(", ")", "[", "]", "/", "!", "?", "*", "+", "=", "<", "|", "{", "}", "{}", "$", "~",
