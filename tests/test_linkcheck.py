@@ -60,3 +60,12 @@ def test_a_missing_file_in_a_style_sheet_is_reported() -> None:
 def test_a_label_prefixes_the_reported_file() -> None:
     site = SiteLinks({"index.html": _page('<a href="#nope">x</a>').encode()}, BASE)
     assert site.check("<site>")[0].file == "<site>/index.html"
+
+
+def test_sitemap_and_feed_addresses_must_exist() -> None:
+    files = {"index.html": _page(""), "cv/index.html": _page(""),
+             "sitemap.xml": f"<urlset>\n<url><loc>{BASE}cv/</loc></url>\n"
+                            f"<url><loc>{BASE}gone/</loc></url></urlset>",
+             "feed.xml": f'<feed>\n<link href="{BASE}feed.xml" rel="self"/>\n</feed>'}
+    assert _problems(files) == [
+        f"sitemap.xml:3:6: error: broken link '{BASE}gone/': no page or file 'gone/index.html'"]

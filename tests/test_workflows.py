@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
+from cvsite.linkcheck import check_folder
 from cvsite.scaffold import starter_files
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -124,3 +127,34 @@ def test_test_workflow_runs_on_push_and_pull_request_and_uploads_the_site() -> N
         assert command in runs
     upload = next(s for s in steps if "upload-artifact" in s.get("uses", ""))
     assert upload["with"]["path"].rstrip("/") == "_site"
+
+
+PAGES_BASE = "https://someone.github.io/site"  # what configure-pages reports for a project page
+
+
+def _cvsite_commands(text: str) -> list[list[str]]:
+    """The arguments of every `cvsite` command the workflow runs, $BASE_URL filled in."""
+    commands = []
+    for job in _load(text)["jobs"].values():
+        for step in job.get("steps", []):
+            for line in step.get("run", "").splitlines():
+                words = shlex.split(line.replace("$BASE_URL", PAGES_BASE))
+                if words and Path(words[0]).name == "cvsite":
+                    commands.append(words[1:])
+    return commands
+
+
+@pytest.mark.parametrize("origin", ["repo", "starter"])
+def test_the_workflows_cvsite_commands_succeed_on_the_content(
+        origin: str, project: Path, tmp_path: Path, run_cli: Callable[..., tuple[int, str, str]]
+) -> None:
+    texts = [t for name, t in _all_workflows().items() if name.startswith(origin)]
+    commands = [c for text in texts for c in _cvsite_commands(text)]
+    assert ["build", "--base-url", PAGES_BASE + "/"] in commands and ["check"] in commands
+    if origin == "starter":
+        assert run_cli("new", "starter", cwd=tmp_path)[0] == 0
+        project = tmp_path / "starter"
+    for command in sorted(commands, key=lambda c: "--base-url" in c):  # the deploy build last
+        status, _, err = run_cli(*command, cwd=project)
+        assert status == 0, (command, err)
+    assert check_folder(project / "_site", PAGES_BASE) == []

@@ -15,6 +15,7 @@ LINK_ATTRS = {"a": "href", "area": "href", "link": "href", "img": "src", "script
               "iframe": "src", "source": "src", "audio": "src", "video": "src", "embed": "src"}
 EXTERNAL_SCHEMES = ("mailto", "tel", "data", "javascript")
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
+_XML_URL = re.compile(r"""<loc>\s*([^<\s]+)\s*</loc>|<link\b[^>]*\shref=["']([^"']+)["']""")
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,9 @@ class _PageParser(HTMLParser):
                 self.links.append(Link(self.page, line, col + 1, candidate.split()[0]))
 
 
-def _css_links(page: str, text: str) -> Iterator[Link]:
-    """`url(...)` and `@import` references of a style sheet."""
-    for match in _CSS_URL.finditer(text):
+def _text_links(page: str, text: str, pattern: re.Pattern[str]) -> Iterator[Link]:
+    """References in a style sheet (`url()`, `@import`) or XML (sitemap `<loc>`, feed links)."""
+    for match in pattern.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
         col = match.start() - text.rfind("\n", 0, match.start())
         yield Link(page, line, col, (match[1] or match[2]).strip())
@@ -88,8 +89,9 @@ class SiteLinks:
                 parser.close()
                 self.ids[page] = parser.ids
                 self.links += parser.links
-            elif page.endswith(".css"):
-                self.links += _css_links(page, files[page].decode("utf-8", "replace"))
+            elif page.endswith((".css", ".xml")):
+                pattern = _CSS_URL if page.endswith(".css") else _XML_URL
+                self.links += _text_links(page, files[page].decode("utf-8", "replace"), pattern)
 
     def problem(self, link: Link) -> str | None:
         """Why `link` is broken, or None when it resolves (external links are not followed)."""

@@ -57,8 +57,9 @@ class Preview:
         errors = [d.format() for d in sorted(diagnostics) if d.severity is Severity.ERROR]
         self.state.publish(base, errors, stale)
         changed = ", ".join(sorted(set(why)))
-        outcome = f"{len(errors)} error(s), serving the last good build" if stale else (
-            f"{len(errors)} error(s), serving what could be built" if errors else "ok")
+        count = f"{len(errors)} error{'s' * (len(errors) != 1)}"
+        outcome = f"{count}, serving the last good build" if stale else (
+            f"{count}, serving what could be built" if errors else "ok")
         self.log(f"cvsite: built in {perf_counter() - started:.2f} s: {outcome}"
                  + (f" ({changed} changed)" if changed else ""))
 
