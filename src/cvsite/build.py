@@ -95,6 +95,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     from cvsite.assets import collect_papers, collect_static
     from cvsite.feeds import render_extras
     from cvsite.load import load_site
+    from cvsite.pdfbuild import build_pdfs
     from cvsite.render import make_environment, render_pages
     from cvsite.textcache import recall, store
 
@@ -107,14 +108,22 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         raise ContentError(diagnostics)
     if base_url:
         site = with_base_url(site, base_url)
+    env = make_environment(source)
     try:
-        env = make_environment(source)
+        pdfs = build_pdfs(site, env, source, cache)
+        diagnostics += pdfs.diagnostics
+        pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
+        if pdf_failed and not keep_going:
+            raise ContentError(diagnostics)
+        failed = failed or pdf_failed
+        env.globals["downloads"] = pdfs.downloads
         pages = render_pages(site, env)
         extras = render_extras(site, env, pages)
     except TemplateError as exc:
         raise ContentError([*diagnostics, _template_problem(exc)]) from exc
     files = collect_static(source)
     files.update(collect_papers(source, site.publications))
+    files.update(pdfs.files)
     files.update({path: text.encode("utf-8") for path, text in (pages | extras).items()})
     report = write_site(files, out)
     if not failed:

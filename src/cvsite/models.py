@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from cvsite.citeformat import date_text, publication_venue, venue_details
 from cvsite.scalars import Email, EndMonth, Handle, Term, Text, Url, YearMonth
@@ -26,6 +27,45 @@ class PublicationsConfig(Model):
     topics: tuple[Text, ...] = ()
 
 
+SectionName = Literal["summary", "experience", "education", "publications", "teaching",
+                      "awards", "service"]
+CV_SECTIONS: tuple[SectionName, ...] = get_args(SectionName)
+PageSize = Literal["letter", "a4"]
+PdfFileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")]
+
+
+class PdfVariant(Model):
+    """One PDF rendered from the record (the full CV, a one-page résumé, ...)."""
+
+    name: Handle
+    title: Text = "Curriculum Vitae"
+    label: Text = "CV"
+    file: PdfFileName | None = None
+    page_size: PageSize | None = None
+    max_pages: int | None = Field(default=None, ge=1)
+    sections: tuple[SectionName, ...] = CV_SECTIONS
+    selected_publications_only: bool = False
+    max_highlights: int | None = Field(default=None, ge=0)
+
+
+class PdfConfig(Model):
+    """The PDFs that `cvsite build` renders; an empty `variants` list renders none."""
+
+    page_size: PageSize = "letter"
+    variants: tuple[PdfVariant, ...] = (PdfVariant(name="cv"),)
+
+    @model_validator(mode="after")
+    def _unique(self) -> PdfConfig:
+        """Two variants may not share a name or a file."""
+        for attribute in ("name", "file"):
+            values = [getattr(v, attribute) for v in self.variants if getattr(v, attribute)]
+            twice = sorted({v for v in values if values.count(v) > 1})
+            if twice:
+                raise PydanticCustomError("pdf_duplicate", "two PDF variants have the {what} "
+                                          "{value}", {"what": attribute, "value": repr(twice[0])})
+        return self
+
+
 class SiteConfig(Model):
     """Site-wide settings."""
 
@@ -34,6 +74,7 @@ class SiteConfig(Model):
     language: Text = "en"
     owner_aliases: tuple[Text, ...] = ()
     publications: PublicationsConfig = PublicationsConfig()
+    pdf: PdfConfig = PdfConfig()
 
 
 # --- profile.yaml ------------------------------------------------------------------------------
@@ -275,12 +316,13 @@ class Site(Model):
         """Publications marked `selected`, newest first."""
         return tuple(p for p in newest_first(self.publications) if p.selected)
 
-    def publications_by_topic(self) -> list[tuple[str, tuple[Publication, ...]]]:
+    def publications_by_topic(self, selected_only: bool = False
+                              ) -> list[tuple[str, tuple[Publication, ...]]]:
         """(topic, publications newest first) in the configured topic order; untopical last."""
         topics = list(self.config.publications.topics)
-        groups = [(t, tuple(p for p in newest_first(self.publications) if p.topic == t))
-                  for t in topics]
-        rest = tuple(p for p in newest_first(self.publications) if p.topic not in topics)
+        pubs = self.selected_publications if selected_only else newest_first(self.publications)
+        groups = [(t, tuple(p for p in pubs if p.topic == t)) for t in topics]
+        rest = tuple(p for p in pubs if p.topic not in topics)
         if rest:
             groups.append(("Other" if topics else "", rest))
         return [(t, ps) for t, ps in groups if ps]

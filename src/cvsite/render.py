@@ -64,6 +64,7 @@ def make_environment(source: Path) -> Environment:
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
                        person_ld=seo.person, article_ld=seo.article)
+    env.globals["downloads"] = ()  # the PDFs the pages link to; the build fills it in
     return env
 
 

@@ -1,0 +1,140 @@
+"""HTML in, PDF bytes out, through WeasyPrint (pure: reads only the site's own static files)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+END_PREFIX = "end-"
+"""Id prefix of the empty marker closing each section (`end-experience`), to find page breaks."""
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    """A rendered PDF and what its layout says about it."""
+
+    data: bytes
+    pages: int
+    section_pages: tuple[tuple[str, int, int], ...]
+    """(section id, first page, last page) of every section with both markers, 1-based."""
+    fetched: tuple[Path, ...]
+    refused: tuple[str, ...]
+    warnings: tuple[str, ...]
+
+
+class _Fetched:
+    """What the URL fetcher served and refused during one render."""
+
+    def __init__(self) -> None:
+        self.served: list[Path] = []
+        self.refused: list[str] = []
+
+
+def local_path(url: str, roots: Sequence[Path]) -> Path | None:
+    """The file a `file:` URL names inside one of `roots` (highest priority first), else None."""
+    parts = urlsplit(url)
+    if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    wanted = Path(unquote(parts.path)).resolve()
+    for root in roots:
+        root = root.resolve()
+        if wanted != root and root not in wanted.parents:
+            continue
+        relative = wanted.relative_to(root)
+        for candidate in (r.resolve() / relative for r in roots):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _make_fetcher(roots: Sequence[Path], log: _Fetched) -> Any:
+    """A WeasyPrint URL fetcher that serves local files inside `roots` and refuses the rest."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+        """Never touches the network nor any file outside the site's static folders."""
+
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            path = local_path(url, roots)
+            if path is None:
+                log.refused.append(url)
+                raise ValueError(f"refused to fetch {url}: not a file of the site")
+            log.served.append(path)
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(),
+                                      {"Content-Type": _mime(path)})
+
+    return LocalOnlyFetcher(allowed_protocols=("file", "data"))
+
+
+def _mime(path: Path) -> str:
+    """The media type WeasyPrint needs to know (stylesheets); fonts and images are sniffed."""
+    types = {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png",
+             ".woff2": "font/woff2", ".woff": "font/woff"}
+    return types.get(path.suffix, "application/octet-stream")
+
+
+class _Collect(logging.Handler):
+    """Collects WeasyPrint's warnings so the build can report them as diagnostics."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _captured_warnings() -> Iterator[_Collect]:
+    """Route WeasyPrint's log to a collector instead of stderr for the duration."""
+    logger = logging.getLogger("weasyprint")
+    handler, level, propagate = _Collect(), logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = True) -> RenderedPdf:
+    """Lay out `html` (relative URLs resolve in roots[0]; roots overlay, first wins) as a PDF."""
+    from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    log = _Fetched()
+    fetcher = _make_fetcher(roots, log)
+    base = roots[0].resolve().as_uri() + "/"
+    with _captured_warnings() as caught:
+        document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
+            font_config=FontConfiguration())
+        variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
+        data = document.write_pdf(pdf_identifier=False, **variant)
+    return RenderedPdf(data=data, pages=len(document.pages),
+                       section_pages=_section_pages(document.pages),
+                       fetched=tuple(dict.fromkeys(log.served)),
+                       refused=tuple(dict.fromkeys(log.refused)),
+                       warnings=tuple(caught.messages))
+
+
+def _section_pages(pages: Sequence[Any]) -> tuple[tuple[str, int, int], ...]:
+    """First and last page of each section, from its id and its `end-` marker's anchors."""
+    first: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for number, page in enumerate(pages, start=1):
+        for anchor in page.anchors:
+            if anchor.startswith(END_PREFIX):
+                last[anchor[len(END_PREFIX):]] = number
+            else:
+                first.setdefault(anchor, number)
+    return tuple((name, first[name], page) for name, page in last.items() if name in first)

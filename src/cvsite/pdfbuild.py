@@ -1,0 +1,165 @@
+"""The PDF step of the build: print HTML per variant, cached or rendered PDFs, page budgets."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+from jinja2 import Environment
+
+from cvsite.assets import static_dirs
+from cvsite.cache import Cache, digest
+from cvsite.errors import Diagnostic, display_path, error, warning
+from cvsite.load import CONTENT
+from cvsite.models import PdfVariant, Site
+from cvsite.pdfcache import CachedPdf, depends, lookup, store
+from cvsite.render import slug
+from cvsite.yamlsource import load_yaml
+
+TEMPLATE = "cv-print.html"
+TITLES = {"summary": "Professional Summary", "experience": "Experience", "education": "Education",
+          "teaching": "Teaching Experience", "awards": "Honours and Awards",
+          "service": "Professional Service"}
+TAGGED = True
+"""Render tagged PDF/UA-1 (structure tree for screen readers and hiring systems)."""
+
+
+@dataclass(frozen=True)
+class Download:
+    """A PDF of the site, as the pages link to it."""
+
+    name: str
+    title: str
+    label: str
+    file: str
+    bytes: int
+    pages: int
+
+    @property
+    def size(self) -> str:
+        """`85 KB` (1 KB = 1000 bytes, as file browsers show it), or `1.2 MB`."""
+        if self.bytes >= 1_000_000:
+            return f"{self.bytes / 1_000_000:.1f} MB"
+        return f"{max(1, round(self.bytes / 1000))} KB"
+
+
+@dataclass
+class PdfOutput:
+    """What the PDF step adds to the build."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    downloads: tuple[Download, ...] = ()
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    rendered: tuple[str, ...] = ()
+    """Names of the variants that were rendered (not taken from the cache)."""
+
+
+def file_name(variant: PdfVariant, site: Site) -> str:
+    """`xiaoxia-shirley-wu-cv.pdf`: the configured name, or her name and the variant's."""
+    return variant.file or f"{slug(site.profile.display_name)}-{slug(variant.name)}.pdf"
+
+
+def source_date() -> str | None:
+    """The document date from SOURCE_DATE_EPOCH (W3C format), never from the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def section_titles(site: Site, variant: PdfVariant) -> dict[str, str]:
+    """The heading of every section, as printed in this variant."""
+    publications = ("Selected Publications" if variant.selected_publications_only
+                    else site.config.publications.heading)
+    return {**TITLES, "publications": publications}
+
+
+def print_html(site: Site, env: Environment, variant: PdfVariant) -> str:
+    """The print HTML of one variant."""
+    groups = site.publications_by_topic(selected_only=variant.selected_publications_only)
+    return env.get_template(TEMPLATE).render(
+        site=site, variant=variant, sections=variant.sections, groups=groups,
+        titles=section_titles(site, variant), created=source_date(),
+        page_size=variant.page_size or site.config.pdf.page_size)
+
+
+def _render(html: str, roots: list[Path]) -> tuple[CachedPdf, tuple[Path, ...], list[str]]:
+    """Render in this or a worker process; returns the PDF, files read, and problems."""
+    from cvsite.pdf import render_pdf
+
+    out = render_pdf(html, roots, tagged=TAGGED)
+    problems = [f"refused to fetch {url}: the PDF may only use the site's own files"
+                for url in out.refused]
+    problems += [f"WeasyPrint: {message}" for message in out.warnings
+                 if not any(url in message for url in out.refused)]
+    return CachedPdf(out.data, out.pages, out.section_pages), out.fetched, problems
+
+
+def _render_all(jobs: dict[str, str], roots: list[Path]
+                ) -> dict[str, tuple[CachedPdf, tuple[Path, ...], list[str]]]:
+    """Render every job: side by side in worker processes when there are several and the cores
+    for them, unless this process already paid for importing WeasyPrint (serve, tests)."""
+    if len(jobs) < 2 or (os.cpu_count() or 1) < 2 or "weasyprint" in sys.modules:
+        return {name: _render(html, roots) for name, html in jobs.items()}
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
+                             mp_context=context) as pool:
+        futures = {name: pool.submit(_render, html, roots) for name, html in jobs.items()}
+        return {name: future.result() for name, future in futures.items()}
+
+
+def _budget(site: Site, source: Path, index: int, variant: PdfVariant,
+            pdf: CachedPdf) -> Diagnostic | None:
+    """The over-budget error, at the variant's `max_pages` in site.yaml, naming the section."""
+    if variant.max_pages is None or pdf.pages <= variant.max_pages:
+        return None
+    path = source / CONTENT / "site.yaml"
+    doc, _ = load_yaml(path, display_path(path))
+    line, col = doc.position(("pdf", "variants", index, "max_pages"))
+    crossing = next((s for s, _, last in pdf.section_pages if last > variant.max_pages), None)
+    hint = None
+    if crossing:
+        title = section_titles(site, variant).get(crossing, crossing)
+        hint = (f"the section '{title}' runs onto page {variant.max_pages + 1}; shorten it, "
+                f"leave it out of this variant's `sections`, or raise `max_pages`")
+    return error(doc.file, line, col,
+                 f"{variant.label} is {pdf.pages} pages; the budget is {variant.max_pages}", hint)
+
+
+def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache) -> PdfOutput:
+    """Every configured PDF: from the cache when nothing it depends on changed, else rendered."""
+    roots = list(reversed(static_dirs(source)))
+    variants = site.config.pdf.variants
+    htmls = {v.name: print_html(site, env, v) for v in variants}
+    keys = {name: digest(html, version("weasyprint"), version("cvsite"), str(TAGGED))
+            for name, html in htmls.items()}
+    pdfs: dict[str, CachedPdf] = {}
+    for name, key in keys.items():
+        cached = lookup(cache, name, key, roots)
+        if cached is not None:
+            pdfs[name] = cached
+    missing = {name: html for name, html in htmls.items() if name not in pdfs}
+    out = PdfOutput(rendered=tuple(missing))
+    template = display_path(source / "templates" / TEMPLATE)
+    for name, (pdf, fetched, problems) in _render_all(missing, roots).items():
+        pdfs[name] = pdf
+        out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in problems]
+        store(cache, name, keys[name], pdf, depends(fetched, roots))
+    downloads = []
+    for index, variant in enumerate(variants):
+        pdf = pdfs[variant.name]
+        problem = _budget(site, source, index, variant, pdf)
+        if problem:
+            out.diagnostics.append(problem)
+        name = file_name(variant, site)
+        out.files[name] = pdf.data
+        downloads.append(Download(variant.name, variant.title, variant.label, name,
+                                  len(pdf.data), pdf.pages))
+    out.downloads = tuple(downloads)
+    return out

@@ -1,0 +1,163 @@
+"""The PDF step of the build: page budgets, variants' configuration, cache, fetcher, determinism."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from cvsite import pdfcache
+from cvsite.assets import static_dirs
+from cvsite.cache import Cache
+from cvsite.load import load_site
+from cvsite.models import PdfVariant, Site
+from cvsite.pdf import local_path, render_pdf
+from cvsite.pdfbuild import build_pdfs, print_html, section_titles
+from cvsite.render import make_environment
+
+Run = Callable[..., tuple[int, str, str]]
+POSITION = """  - role: Visiting Scientist {n}
+    organization: Institute {n}
+    location: Somewhere, WA
+    start: 2010-01
+    end: 2010-06
+    highlights:
+      - A long highlight that takes most of a line on a letter page, to fill the page quickly.
+      - A second long highlight that takes most of a line on a letter page, to fill it fast.
+"""
+
+
+def _roots(source: Path) -> list[Path]:
+    return list(reversed(static_dirs(source)))
+
+
+def _loaded(source: Path) -> Site:
+    site, problems = load_site(source)
+    assert site is not None, [p.format() for p in problems]
+    return site
+
+
+def _make_long(project: Path, positions: int) -> None:
+    """Add positions to Experience until the CV is longer than its budget."""
+    cv = project / "content" / "cv.yaml"
+    text = cv.read_text("utf-8")
+    extra = "".join(POSITION.format(n=n) for n in range(positions))
+    cv.write_text(text.replace("\neducation:", "\n" + extra + "\neducation:", 1), "utf-8")
+
+
+def test_a_cv_over_its_budget_fails_naming_the_section(project: Path, run_cli: Run) -> None:
+    _make_long(project, 12)
+    status, _, err = run_cli("build", cwd=project)
+    assert status == 1
+    site_yaml = (project / "content" / "site.yaml").read_text("utf-8").splitlines()
+    line = next(i for i, t in enumerate(site_yaml, 1) if "max_pages: 2" in t)
+    assert re.search(rf"^content/site\.yaml:{line}:\d+: error: CV is 3 pages; the budget is 2$",
+                     err, re.M), err
+    assert f"hint: the section '{_open_at_end_of(project, 2)}' runs onto page 3" in err
+    assert "nothing written" in err
+    assert not (project / "_site").exists()
+
+
+def _open_at_end_of(project: Path, page: int) -> str:
+    """The heading of the section that page `page + 1` continues or starts, read from the PDF."""
+    site = _loaded(project)
+    variant = site.config.pdf.variants[0]
+    pdf = render_pdf(print_html(site, make_environment(project), variant), _roots(project))
+    pages = [p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages]
+    titles = [section_titles(site, variant)[s] for s in variant.sections]
+    before = "\n".join(pages[:page])
+    body = pages[page].splitlines()[1:]  # below the running header
+    starting = [t for t in titles if body and body[0].strip() == t.upper()]
+    return starting[0] if starting else max(titles, key=lambda t: before.rfind(t.upper()))
+
+
+def test_variant_settings_are_validated_with_positions(project: Path) -> None:
+    site_yaml = project / "content" / "site.yaml"
+    text = site_yaml.read_text("utf-8")
+    text = text.replace("sections: [experience, education, publications]",
+                        "sections: [experience, hobbies]")
+    site_yaml.write_text(text.replace("page_size: letter", "page_size: legal"), "utf-8")
+    _, problems = load_site(project)
+    shown = "\n".join(p.format() for p in problems)
+    assert re.search(r"site\.yaml:\d+:\d+: error: invalid value 'legal' for pdf\.page_size", shown)
+    assert re.search(r"site\.yaml:\d+:\d+: error: invalid value 'hobbies' for "
+                     r"pdf\.variants\[1\]\.sections\[1\]", shown)
+    assert "allowed values: 'summary', 'experience'" in shown
+
+
+def test_two_variants_may_not_share_a_name(project: Path) -> None:
+    site_yaml = project / "content" / "site.yaml"
+    text = site_yaml.read_text("utf-8").replace("    - name: resume", "    - name: cv")
+    site_yaml.write_text(text, "utf-8")
+    _, problems = load_site(project)
+    assert [p.message for p in problems if "two PDF variants" in p.message] == [
+        "pdf: two PDF variants have the name 'cv'"]
+
+
+def test_default_file_name_comes_from_her_name(site: Site) -> None:
+    from cvsite.pdfbuild import file_name
+
+    assert file_name(PdfVariant(name="cv"), site) == "xiaoxia-shirley-wu-cv.pdf"
+    assert file_name(PdfVariant(name="cv", file="wu-cv.pdf"), site) == "wu-cv.pdf"
+
+
+def test_same_sources_give_identical_bytes(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = print_html(site, make_environment(ROOT), site.config.pdf.variants[-1])
+    first = render_pdf(html, _roots(ROOT)).data
+    assert render_pdf(html, _roots(ROOT)).data == first
+    assert b"/CreationDate" not in first and b"/ID [" not in first  # nothing from the clock
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    dated = render_pdf(print_html(site, make_environment(ROOT), site.config.pdf.variants[-1]),
+                       _roots(ROOT)).data
+    metadata = PdfReader(io.BytesIO(dated)).metadata
+    assert metadata is not None
+    assert str(metadata["/CreationDate"]).startswith("D:20231114221320")
+
+
+def test_a4_by_configuration(project: Path) -> None:
+    site = _loaded(project)
+    variant = site.config.pdf.variants[-1].model_copy(update={"page_size": "a4"})
+    pdf = render_pdf(print_html(site, make_environment(project), variant), _roots(project))
+    box = PdfReader(io.BytesIO(pdf.data)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_unchanged_pdfs_are_not_rendered_again(project: Path) -> None:
+    site, cache = _loaded(project), Cache.for_project(project)
+    env = make_environment(project)
+    first = build_pdfs(site, env, project, cache)
+    again = build_pdfs(site, env, project, cache)
+    assert again.rendered == () and again.files == first.files
+    (project / "static" / "css" / "site.css").write_text("body { color: red; }\n", "utf-8")
+    assert build_pdfs(site, env, project, cache).rendered == ()  # the PDF never reads it
+    pdfcache._memory.clear()  # as a new process: the cache on disk answers
+    assert build_pdfs(site, env, project, cache).rendered == ()
+    print_css = project / "static" / "css" / "print.css"
+    print_css.write_text(print_css.read_text("utf-8") + "\nh2 { color: black; }\n", "utf-8")
+    changed = build_pdfs(site, env, project, cache)
+    assert set(changed.rendered) == {v.name for v in site.config.pdf.variants}
+
+
+def test_fetcher_serves_only_the_sites_own_files(tmp_path: Path) -> None:
+    static = tmp_path / "static"
+    (static / "css").mkdir(parents=True)
+    (static / "css" / "a.css").write_text("p { color: red }", "utf-8")
+    (tmp_path / "secret.css").write_text("p { color: blue }", "utf-8")
+    roots = [static]
+    assert local_path((static / "css" / "a.css").as_uri(), roots) == static / "css" / "a.css"
+    assert local_path((static / "css" / ".." / ".." / "secret.css").as_uri(), roots) is None
+    assert local_path((tmp_path / "secret.css").as_uri(), roots) is None
+    assert local_path("https://fonts.example.org/font.css", roots) is None
+    html = ('<link rel="stylesheet" href="https://fonts.example.org/x.css">'
+            f'<link rel="stylesheet" href="{(tmp_path / "secret.css").as_uri()}">'
+            '<link rel="stylesheet" href="css/a.css"><p>Hello</p>')
+    pdf = render_pdf(html, roots, tagged=False)
+    assert set(pdf.refused) == {"https://fonts.example.org/x.css",
+                                (tmp_path / "secret.css").as_uri()}
+    assert pdf.fetched == (static / "css" / "a.css",)
+    assert pdf.pages == 1
