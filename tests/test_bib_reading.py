@@ -85,6 +85,11 @@ def test_tex_logos_stay_and_urls_keep_their_tilde() -> None:
     assert pub.note == "See https://example.org/~ada."
 
 
+def test_text_inside_unhandled_macros_is_kept() -> None:
+    pub = one(BASE + " title = {\\texttt{BERT} in a \\mbox{Box}\\label{x}}")
+    assert pub.title == "BERT in a Box"
+
+
 def test_math_is_kept_for_the_page_and_approximated_for_titles() -> None:
     pub = one(BASE + " title = {An $O(n^2)$ Bound for $\\alpha$-{SGD}}")
     assert pub.title == "An $O(n^2)$ Bound for $\\alpha$-SGD"

@@ -5,26 +5,43 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from typing import Any
 
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
-from pylatexenc.latexwalker import LatexWalker
+from pylatexenc.latexwalker import LatexGroupNode, LatexWalker
 from pylatexenc.latexwalker import get_default_latex_context_db as get_walker_context
+from pylatexenc.macrospec import MacroSpec
 
 from cvsite.fastlatex import decode as fast_decode
 
+_INVISIBLE = ("label", "index", "nocite", "glossary", "phantom", "hphantom", "vphantom",
+              "pagestyle", "thispagestyle")
 _LOGOS = ("TeX", "LaTeX", "BibTeX", "LaTeXe", "XeTeX", "XeLaTeX", "LuaTeX", "LuaLaTeX", "AmSTeX",
           "BibLaTeX", "biblatex", "ConTeXt", "METAFONT", "MF", "MP")
 
 
+def _braced_arguments(node: Any, l2tobj: LatexNodes2Text) -> str:
+    """The text of a macro's `{…}` arguments (`\\mbox{x}` → `x`; `[options]` dropped)."""
+    arguments = node.nodeargd.argnlist if node.nodeargd else []
+    return "".join(str(l2tobj.nodelist_to_text([a])) for a in arguments
+                   if isinstance(a, LatexGroupNode) and a.delimiters[0] == "{")
+
+
 def _converter(math_mode: str) -> LatexNodes2Text:
-    """A pylatexenc converter that also knows the TeX logos (`\\BibTeX` stays as text)."""
+    """A pylatexenc converter that knows the TeX logos (`\\BibTeX` stays as text) and keeps the
+    text of macros it has no rule for (`\\texttt{BERT}`, `\\mbox{…}`) instead of dropping it."""
     context = get_default_latex_context_db()
     logos = [MacroTextSpec(name, "LaTeX2e" if name == "LaTeXe" else name) for name in _LOGOS]
+    logos.append(MacroTextSpec("textunderscore", "_"))
+    logos += [MacroTextSpec(name, discard=True) for name in _INVISIBLE]
     context.add_context_category("cvsite-logos", prepend=True, macros=logos)
+    context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_braced_arguments))
     return LatexNodes2Text(latex_context=context, math_mode=math_mode, strict_latex_spaces=True)
 
 
 _WALKER_CONTEXT = get_walker_context()
+_WALKER_CONTEXT.add_context_category("cvsite-invisible", prepend=True,
+                                     macros=[MacroSpec(name, "{") for name in _INVISIBLE])
 _PAGE = _converter("verbatim")
 _TEXT = _converter("text")
 _SPACES = re.compile(r"\s+")
