@@ -82,10 +82,12 @@ def serve(source: Path, port: int, log: Log) -> None:
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="cvsite-http", daemon=True)
     if threading.current_thread() is threading.main_thread():
+        # Ctrl-C must stop the preview even when started from a shell that ignores SIGINT.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, _interrupt)
     try:
         # The first (empty) yield comes once the watcher runs: build then, so no edit is missed.
-        for changes in watch(*preview.watched(), raise_interrupt=False,
+        for changes in watch(*preview.watched(),
                              rust_timeout=WAKE_MS, yield_on_timeout=True):
             if not thread.ident:
                 preview.rebuild()
