@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import latex
+from cvsite import latex, pagecache
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR
 from cvsite.write import OutputError
@@ -137,3 +137,48 @@ def test_decoded_text_cache_gives_the_same_pages(project: Path, tmp_path: Path) 
     assert tree(out) == expected
     page = next(v for k, v in expected.items() if "muller2020" in k and k.endswith(".html"))
     assert "Müller" in page.decode() and "Dvořák" in page.decode()
+
+
+def edit_first_title(project: Path, text: str) -> None:
+    """Prefix the first BibTeX title with `text`."""
+    bib = project / "content" / "publications.bib"
+    bib.write_text(bib.read_text("utf-8").replace("title", f"title = {{{text}}}, oldtitle", 1),
+                   "utf-8")
+
+
+def test_edited_entry_updates_its_page_and_the_lists(project: Path, tmp_path: Path) -> None:
+    out = project / "_site"
+    build(project, out)
+    before = tree(out)
+    edit_first_title(project, "A Retitled Paper")
+    build(project, out)
+    after = tree(out)
+    assert after == reference(project, tmp_path)
+    changed = {name for name in after if before.get(name) != after[name]}
+    assert "publications/index.html" in changed
+    assert any(name.endswith("/index.html") and "A Retitled Paper" in after[name].decode()
+               for name in changed - {"publications/index.html", "index.html"})
+
+
+def test_page_reading_other_papers_is_not_served_stale(project: Path, tmp_path: Path) -> None:
+    """A theme whose paper page lists every paper: editing one paper changes all pages."""
+    theme = project / "templates"
+    theme.mkdir(exist_ok=True)
+    (theme / "publication.html").write_text(
+        "{{ pub.title }}|{% for p in site.publications %}{{ p.title }};{% endfor %}\n", "utf-8")
+    out = project / "_site"
+    build(project, out)
+    edit_first_title(project, "Only This One Changed")
+    build(project, out)
+    assert tree(out) == reference(project, tmp_path)
+    pages = [data.decode() for name, data in tree(out).items()
+             if name.startswith("publications/") and name.endswith("/index.html")]
+    assert pages and all("Only This One Changed" in page for page in pages)
+
+
+def test_pages_rendered_by_two_processes_are_the_same(project: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pagecache, "PARALLEL_ABOVE", 2)
+    out = project / "_site"
+    build(project, out, use_cache=False)
+    assert tree(out) == reference(project, tmp_path)

@@ -6,6 +6,7 @@ are unchanged since the last one returns after hashing its inputs (see `uptodate
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from dataclasses import dataclass, field
@@ -83,7 +84,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     started = perf_counter()
     check_output_folder(out, source)
     cache = Cache.for_project(source, enabled=use_cache)
-    options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url}
+    options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url,
+               "cwd": os.getcwd()}  # diagnostics show paths relative to it
     key = inputs_key(source, options) if use_cache else ""
     previous = unchanged(cache, key, out) if use_cache else None
     if previous is not None:
@@ -94,13 +96,14 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
 
     from cvsite.assets import collect_papers, collect_static
     from cvsite.feeds import render_extras
-    from cvsite.load import load_site
+    from cvsite.pagecache import render_cached
     from cvsite.pdfbuild import build_pdfs
-    from cvsite.render import make_environment, render_pages
+    from cvsite.render import make_environment
+    from cvsite.sitecache import load_cached
     from cvsite.textcache import recall, store
 
     recall(cache)
-    site, diagnostics = load_site(source, keep_going=keep_going)
+    site, diagnostics = load_cached(source, cache, keep_going=keep_going)
     store(cache)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     failed = has_errors(diagnostics) or (strict and bool(warnings))
@@ -117,14 +120,15 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             raise ContentError(diagnostics)
         failed = failed or pdf_failed
         env.globals["downloads"] = pdfs.downloads
-        pages = render_pages(site, env)
+        pages = render_cached(source, site, env, cache)
         extras = render_extras(site, env, pages)
     except TemplateError as exc:
         raise ContentError([*diagnostics, _template_problem(exc)]) from exc
     files = collect_static(source)
     files.update(collect_papers(source, site.publications))
     files.update(pdfs.files)
-    files.update({path: text.encode("utf-8") for path, text in (pages | extras).items()})
+    files.update(pages)
+    files.update({path: text.encode("utf-8") for path, text in extras.items()})
     report = write_site(files, out)
     if not failed:
         remember(cache, key, out, len(pages), diagnostics)

@@ -131,21 +131,27 @@ class Cache:
         except OSError:
             temp.unlink(missing_ok=True)
 
-    def read_json(self, name: str) -> dict[str, Any] | None:
-        """A stored JSON object, or None (missing, damaged, of another cache format)."""
+    def read_checked(self, name: str) -> bytes | None:
+        """A blob stored by `write_checked`, or None when missing or damaged."""
         data = self.read_bytes(name)
         if data is None:
             return None
         check, _, body = data.partition(b"\n")
-        if check.decode("ascii", errors="replace") != digest(str(FORMAT), body):
-            return None
+        return body if check.decode("ascii", "replace") == digest(str(FORMAT), body) else None
+
+    def write_checked(self, name: str, body: bytes) -> None:
+        """Store a blob under a digest of its bytes, so that damage reads as a miss."""
+        self.write_bytes(name, digest(str(FORMAT), body).encode("ascii") + b"\n" + body)
+
+    def read_json(self, name: str) -> dict[str, Any] | None:
+        """A stored JSON object, or None (missing, damaged, of another cache format)."""
+        body = self.read_checked(name)
         try:
-            value = json.loads(body)
+            value = json.loads(body) if body is not None else None
         except ValueError:
             return None
         return value if isinstance(value, dict) else None
 
     def write_json(self, name: str, value: Mapping[str, Any]) -> None:
-        """Store a JSON object under a digest of its bytes, so that damage reads as a miss."""
-        body = json.dumps(value, ensure_ascii=False).encode("utf-8")
-        self.write_bytes(name, digest(str(FORMAT), body).encode("ascii") + b"\n" + body)
+        """Store a JSON object (see `write_checked`)."""
+        self.write_checked(name, json.dumps(value, ensure_ascii=False).encode("utf-8"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
@@ -60,8 +61,8 @@ def atom(site: Site) -> str:
     return str(feed.atom_str(pretty=True).decode("utf-8"))
 
 
-def render_extras(site: Site, env: Environment, pages: dict[str, str]) -> dict[str, str]:
-    """Every non-HTML generated file, keyed by its path in the output folder."""
+def render_extras(site: Site, env: Environment, pages: Collection[str]) -> dict[str, str]:
+    """Every non-HTML generated file, keyed by its path in the output folder (`pages`: paths)."""
     locations = [absolute(site.config, page_url(p)) for p in sorted(pages)
                  if p.endswith(".html") and p not in NOT_IN_SITEMAP]
     files = {"sitemap.xml": env.get_template("sitemap.xml").render(locations=locations),

@@ -74,8 +74,21 @@ def base_path(base_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-def render_pages(site: Site, env: Environment) -> dict[str, str]:
-    """Every HTML page of the site, keyed by its path inside the output folder."""
+PageSpec = tuple[str, str, dict[str, Any]]
+"""(path in the output folder, template name, extra template variables) of one page."""
+
+
+def page_specs(site: Site) -> list[PageSpec]:
+    """Every page the site has: the fixed ones, then one per publication."""
+    specs: list[PageSpec] = [(out_path, template, {}) for out_path, template in PAGES.items()]
+    specs += [(scholar.paper_path(pub) + "index.html", PAPER_TEMPLATE, {"pub": pub})
+              for pub in site.publications]
+    return specs
+
+
+def render_page(site: Site, env: Environment, spec: PageSpec) -> str:
+    """One page's HTML; everything it shows comes from `site` and the spec's variables."""
+    out_path, template, extra = spec
     root = base_path(site.config.base_url)
     base_url = site.config.base_url.rstrip("/") + "/"
 
@@ -85,14 +98,11 @@ def render_pages(site: Site, env: Environment) -> dict[str, str]:
     def absolute(path: str = "") -> str:
         return base_url + path.lstrip("/")
 
-    specs: list[tuple[str, str, dict[str, Any]]]
-    specs = [(out_path, template, {}) for out_path, template in PAGES.items()]
-    specs += [(scholar.paper_path(pub) + "index.html", PAPER_TEMPLATE, {"pub": pub})
-              for pub in site.publications]
-    pages = {}
-    for out_path, template, extra in specs:
-        page_path = "" if out_path in ("index.html", "404.html") else out_path[: -len("index.html")]
-        html = env.get_template(template).render(site=site, page_path=page_path, url=url,
-                                                 absolute=absolute, **extra)
-        pages[out_path] = html
-    return pages
+    page_path = "" if out_path in ("index.html", "404.html") else out_path[: -len("index.html")]
+    return env.get_template(template).render(site=site, page_path=page_path, url=url,
+                                             absolute=absolute, **extra)
+
+
+def render_pages(site: Site, env: Environment) -> dict[str, str]:
+    """Every HTML page of the site, keyed by its path inside the output folder."""
+    return {spec[0]: render_page(site, env, spec) for spec in page_specs(site)}
