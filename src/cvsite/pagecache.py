@@ -1,11 +1,12 @@
 """Rendering with a memory: a page whose inputs did not change is taken from the cache.
 
 A page's key is a digest of cvsite's code, the templates and static files, the data among the
-template globals (the PDF downloads), everything in the site except the publication list, the number of publications, and the page's own variables (its
-publication). Whether a page also read the publication list (a list page, or any template or
-helper that looks at other papers) is observed while it renders, through a stand-in for the list
-that notes any look inside; such pages are keyed on every publication as well. Above a size
-threshold the pages that must be rendered are shared with a forked worker (2 cores).
+template globals (the PDF downloads), everything in the site except the publication list, the
+number of publications, and the page's own variables (its publication). Whether a page also
+read the publication list (a list page, or any template or helper that looks at other papers)
+is observed while it renders, through a stand-in for the list that notes any look inside; such
+pages are keyed on every publication as well. Above a size threshold the pages that must be
+rendered are shared with a forked worker (2 cores).
 """
 
 from __future__ import annotations
