@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -132,3 +135,22 @@ def test_pages_link_each_pdf_with_its_size(site: Site, built: Path) -> None:
             size = round((built / name).stat().st_size / 1000)
             assert re.search(rf'href="/{re.escape(name)}"[^>]*>Download {variant.label} '
                              rf'<span[^>]*>\(PDF, {size} KB\)', html), (page, name)
+
+
+def test_pdftotext_reads_headings_and_entries_as_words(site: Site, built: Path) -> None:
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is None:
+        if os.environ.get("CVSITE_REQUIRE_TOOLS"):
+            pytest.fail("pdftotext (poppler-utils) is required")
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    variant = site.config.pdf.variants[0]
+    path = built / file_name(variant, site)
+    text = subprocess.run([pdftotext, "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    lines = [line.strip() for line in text.splitlines()]
+    headings = [section_titles(site, variant)[s].upper() for s in variant.sections]
+    assert [line for line in lines if line in headings] == headings  # whole words, in order
+    for pub in site.publications:
+        if pub.award:
+            assert re.search(rf"\({pub.year}\), {pub.award.upper()}\.", text), pub.key
+    assert "\ufffd" not in text
