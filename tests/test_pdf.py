@@ -40,7 +40,7 @@ def test_every_record_of_the_models_is_in_the_full_cv(site: Site, built: Path) -
     expected += [a.title for a in site.cv.awards]
     for item in site.cv.service:
         expected += [item.role, *item.details]
-    expected += [p.title for p in site.publications]
+    expected += [p.title_text for p in site.publications]
     missing = [e for e in expected if squash(e) not in text]
     assert not missing
 
@@ -116,7 +116,7 @@ def test_resume_holds_only_what_it_selected(site: Site, built: Path) -> None:
     resume = next(v for v in site.config.pdf.variants if v.selected_publications_only)
     text = squash(text_of(built_pdfs(site, built)[resume.name]))
     for pub in site.publications:
-        assert (squash(pub.title) in text) == pub.selected, pub.key
+        assert (squash(pub.title_text) in text) == pub.selected, pub.key
     left_out = {"teaching", "awards", "service"} - set(resume.sections)
     assert left_out, "the résumé fixture should leave sections out"
     thesis_awards = {d.thesis.award for d in site.cv.education if d.thesis}  # also in Education
