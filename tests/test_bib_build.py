@@ -94,3 +94,12 @@ def test_keep_going_is_available_to_other_commands(broken: Path) -> None:
     result = build(broken, broken / "_site", keep_going=True, use_cache=False)
     assert result.failed and result.left_out == ("broken2022",)
     assert (broken / "_site" / "index.html").is_file()
+
+
+def test_keep_going_tells_a_left_out_duplicate_from_the_kept_entry(broken: Path,
+                                                                    run_cli: Run) -> None:
+    bib = broken / "content" / "publications.bib"
+    bib.write_text(BROKEN.replace("broken2022", "good2021"), encoding="utf-8")
+    status, _, err = run_cli("build", "--keep-going", cwd=broken)
+    assert status == 1
+    assert "without 1 entry (good2021 (line 12)) into _site/" in err

@@ -31,17 +31,19 @@ def _line_of(text: str, index: int) -> int:
     return text.count("\n", 0, index)
 
 
-def failure(block: bib.ParsingFailedBlock, display: str) -> Diagnostic:
-    """An entry bibtexparser gave up on, named by its key, with the cause in our words."""
+def failure(block: bib.ParsingFailedBlock, display: str, next_line: int) -> Diagnostic:
+    """An entry bibtexparser gave up on, named by its key, with the cause in our words.
+
+    `next_line` is where the block that interrupted it starts.
+    """
     line = block_line(block)
     head = _HEAD.match((block.raw or "").lstrip())
     key = head[2] if head else ""
     what = f"entry '{key}'" if key else f"@{head[1]} block" if head else "block"
     reason = str(getattr(block.error, "abort_reason", block.error))
-    if "Unexpected block start" in reason:
-        end = line + (block.raw or "").count("\n") + 1
+    if "Unexpected block start" in reason or "found `@" in reason:
         return error(display, line, 0, f"{what}: unclosed entry: a new '@' block starts at "
-                                        f"line {end} before this one is closed",
+                                        f"line {next_line} before this one is closed",
                      "check this entry for an unclosed '{' or '\"' or a missing final '}'", key)
     if "end of file" in reason:
         return error(display, line, 0, f"{what}: unclosed entry: the file ends before its "
@@ -130,5 +132,6 @@ def duplicate_keys(entries: list[RawEntry], display: str) -> tuple[set[int], lis
                        f"(line {first.line})")
             hint = "BibTeX treats keys case-insensitively: rename one"
         dropped.add(index)
-        problems.append(error(display, entry.line, 0, message, hint, entry.key))
+        label = f"{entry.key} (line {entry.line})" if entry.key else f"line {entry.line}"
+        problems.append(error(display, entry.line, 0, message, hint, label))
     return dropped, problems

@@ -123,7 +123,8 @@ def parse_bib(text: str, display: str) -> tuple[list[RawEntry], list[Diagnostic]
     entries: list[RawEntry] = []
     broken: set[int] = set()
     follows_entry = failed = False
-    for block in library.blocks:
+    blocks = library.blocks
+    for index, block in enumerate(blocks):
         if isinstance(block, bib.DuplicateFieldKeyBlock | bib.DuplicateBlockKeyBlock):
             block = block.ignore_error_block or block
         found: list[Diagnostic] = []
@@ -131,7 +132,8 @@ def parse_bib(text: str, display: str) -> tuple[list[RawEntry], list[Diagnostic]
             entry, found = _entry(block, macros, display)
             entries.append(entry)
         elif isinstance(block, bib.ParsingFailedBlock):
-            found = [failure(block, display)]
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            found = [failure(block, display, block_line(following) if following else 0)]
         elif isinstance(block, bib.ImplicitComment) and not failed:
             found = leftover_problems(block, entries[-1] if follows_entry else None, display)
         follows_entry = follows_entry or isinstance(block, bib.Entry)

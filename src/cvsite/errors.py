@@ -26,7 +26,8 @@ class Diagnostic:
     hint: str | None = None
     severity: Severity = Severity.ERROR
     entry: str = ""
-    """The BibTeX key of the entry the problem is in, if any (errors leave it out of the site)."""
+    """The BibTeX entry the problem is in, if any (its key; with the line when the key is not
+    enough to tell it apart): an error leaves that entry out of the site."""
 
     def format(self) -> str:
         """Render as `file:line:col: severity: message`, compiler style."""
