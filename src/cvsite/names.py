@@ -83,9 +83,10 @@ def parse_authors(field: str, aliases: Sequence[str]) -> tuple[tuple[Author, ...
     owner = Owner(aliases)
     authors: list[Author] = []
     et_al = False
-    for raw in split_names(" ".join(field.split())):
+    field = re.sub(r"(?i)^and\s+|\s+and$", "", " ".join(field.split()))  # dangling: warned
+    for raw in split_names(field):
         if raw.strip().lower() in _ET_AL:
             et_al = True
-        elif raw.strip():
-            authors.append(_author(raw, owner))
+        elif raw.strip().lower() not in ("", "and") and (author := _author(raw, owner)).display:
+            authors.append(author)
     return tuple(authors), et_al

@@ -27,6 +27,7 @@ from cvsite.names import parse_authors
 from cvsite.validate import did_you_mean
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
+_DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
@@ -100,12 +101,13 @@ def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, l
     problems += [at(name, message, hint, warn=True) for name, message, hint in notes]
     if fields.get("title", "").strip():
         data["title"], data["title_text"] = decode(fields["title"]), to_text(fields["title"])
-    for name, attr in DECODED.items():
-        if fields.get(name, "").strip():
-            data[attr] = decode(fields[name])
-    for name, attr in VERBATIM.items():
-        if fields.get(name, "").strip():
-            data[attr] = verbatim(fields[name])
+        if not data["title"]:
+            problems.append(at("title", "the title is empty once its LaTeX is removed"))
+    for names, convert in ((DECODED, decode), (VERBATIM, verbatim)):
+        for name, attr in names.items():
+            value = convert(fields[name]) if fields.get(name, "").strip() else ""
+            if value:
+                data[attr] = value
     if data.get("doi"):
         data["doi"] = _DOI_PREFIX.sub("", data["doi"])
     if fields.get("pages", "").strip():
@@ -115,11 +117,18 @@ def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, l
         problems.append(at("topic", f"unknown topic '{topic}'", did_you_mean(
             topic, list(context.topics)) or f"topics: {', '.join(context.topics)}"))
     for name in ("author", "editor"):
+        if _DANGLING_AND.search(" ".join(fields.get(name, "").split())):
+            problems.append(at(name, f"'{name}' has an 'and' with no name beside it",
+                               "a name is missing, or an 'and' is one too many", warn=True))
         if fields.get(name, "").strip():
             people, et_al = parse_authors(fields[name], context.owner_aliases)
             data["authors" if name == "author" else "editors"] = people
             data["et_al"] = data.get("et_al", False) or (et_al and name == "author")
     data.setdefault("authors", data.get("editors", ()))
+    written = fields.get("author", "").strip() or fields.get("editor", "").strip()
+    if written and not data["authors"]:
+        problems.append(at("author" if fields.get("author", "").strip() else "editor",
+                           "no names in the author list"))
     if has_errors(problems):
         return None, problems
     try:
