@@ -161,3 +161,25 @@ def test_fetcher_serves_only_the_sites_own_files(tmp_path: Path) -> None:
                                 (tmp_path / "secret.css").as_uri()}
     assert pdf.fetched == (static / "css" / "a.css",)
     assert pdf.pages == 1
+
+
+def test_a_hand_kept_pdf_in_static_is_not_silently_replaced(project: Path, run_cli: Run) -> None:
+    (project / "static" / "xiaoxia-shirley-wu-cv.pdf").write_bytes(b"%PDF-1.4 old CV")
+    status, _, err = run_cli("build", cwd=project)
+    assert status == 1
+    name = r"xiaoxia-shirley-wu-cv\.pdf"
+    assert re.search(rf"^content/site\.yaml:\d+:\d+: error: static/{name} and this PDF variant "
+                     rf"are both written to '{name}'$", err, re.M), err
+
+
+def test_undoing_an_edit_reuses_the_earlier_pdf(project: Path) -> None:
+    cache, env = Cache.for_project(project), make_environment(project)
+    original = build_pdfs(_loaded(project), env, project, cache)
+    cv_yaml = project / "content" / "cv.yaml"
+    text = cv_yaml.read_text("utf-8")
+    cv_yaml.write_text(text.replace("Probability I", "Probability II"), "utf-8")
+    assert build_pdfs(_loaded(project), env, project, cache).rendered == ("cv",)
+    cv_yaml.write_text(text, "utf-8")
+    pdfcache._memory.clear()
+    again = build_pdfs(_loaded(project), env, project, cache)
+    assert again.rendered == () and again.files == original.files

@@ -119,17 +119,32 @@ def _budget(site: Site, source: Path, index: int, variant: PdfVariant,
     """The over-budget error, at the variant's `max_pages` in site.yaml, naming the section."""
     if variant.max_pages is None or pdf.pages <= variant.max_pages:
         return None
-    path = source / CONTENT / "site.yaml"
-    doc, _ = load_yaml(path, display_path(path))
-    line, col = doc.position(("pdf", "variants", index, "max_pages"))
+    shown, line, col = _config_position(source, ("pdf", "variants", index, "max_pages"))
     crossing = next((s for s, _, last in pdf.section_pages if last > variant.max_pages), None)
     hint = None
     if crossing:
         title = section_titles(site, variant).get(crossing, crossing)
         hint = (f"the section '{title}' runs onto page {variant.max_pages + 1}; shorten it, "
                 f"leave it out of this variant's `sections`, or raise `max_pages`")
-    return error(doc.file, line, col,
+    return error(shown, line, col,
                  f"{variant.label} is {pdf.pages} pages; the budget is {variant.max_pages}", hint)
+
+
+def _config_position(source: Path, loc: tuple[str | int, ...]) -> tuple[str, int, int]:
+    """Where `loc` is written in content/site.yaml (file as shown, line, column)."""
+    path = source / CONTENT / "site.yaml"
+    doc, _ = load_yaml(path, display_path(path))
+    return (doc.file, *doc.position(loc))
+
+
+def _shadowed(source: Path, index: int, name: str) -> Diagnostic | None:
+    """An error when the project's own static/ holds a file the PDF would silently replace."""
+    if not (source / "static" / name).is_file():
+        return None
+    shown, line, col = _config_position(source, ("pdf", "variants", index))
+    return error(shown, line, col, f"static/{name} and this PDF variant are both written to "
+                 f"'{name}'", "delete the hand-kept file (cvsite renders the PDF), or give the "
+                 "variant another `file`")
 
 
 def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache) -> PdfOutput:
@@ -158,6 +173,9 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache) -> PdfO
         if problem:
             out.diagnostics.append(problem)
         name = file_name(variant, site)
+        problem = _shadowed(source, index, name)
+        if problem:
+            out.diagnostics.append(problem)
         out.files[name] = pdf.data
         downloads.append(Download(variant.name, variant.title, variant.label, name,
                                   len(pdf.data), pdf.pages))

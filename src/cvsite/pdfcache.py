@@ -18,6 +18,8 @@ from cvsite.cache import Cache, digest
 
 FOLDER = "pdf"
 MEMORY_SIZE = 8
+KEEP = 4
+"""Renderings kept on disk per variant, so that undoing an edit or switching branches is free."""
 Depends = dict[str, str | None]
 """Files a rendering read: path relative to the static folders -> digest of its contents."""
 
@@ -60,18 +62,18 @@ def _unchanged(files: Depends, roots: Sequence[Path]) -> bool:
     return all(_file_digest(_find(name, roots)) == sha for name, sha in files.items())
 
 
-def _names(name: str) -> tuple[str, str]:
-    return f"{FOLDER}/{name}.pdf", f"{FOLDER}/{name}.json"
+def _names(key: str) -> tuple[str, str]:
+    return f"{FOLDER}/{key}.pdf", f"{FOLDER}/{key}.json"
 
 
 def lookup(cache: Cache, name: str, key: str, roots: Sequence[Path]) -> CachedPdf | None:
-    """Variant `name`'s PDF if one was made from `key` and the files it read are unchanged."""
+    """The PDF of variant `name` made from `key`, if the files it read are unchanged."""
     if not cache.enabled:
         return None
-    blob, meta = _names(name)
+    blob, meta = _names(key)
     info = cache.read_json(meta)
     if key in _memory and _unchanged(_memory[key][0], roots):
-        if info is None or info.get("key") != key:
+        if info is None:  # made by this process for another copy of the project
             store(cache, name, key, _memory[key][1], _memory[key][0])
         return _memory[key][1]
     if info is None or info.get("key") != key:
@@ -98,12 +100,21 @@ def _remember(key: str, files: Depends, pdf: CachedPdf) -> None:
 
 
 def store(cache: Cache, name: str, key: str, pdf: CachedPdf, files: Depends) -> None:
-    """Keep `pdf` as variant `name`'s cached rendering (best effort, like all the cache)."""
+    """Keep `pdf`, and the last few renderings of variant `name` (best effort, like the cache)."""
     if not cache.enabled:
         return
     _remember(key, files, pdf)
-    blob, meta = _names(name)
-    cache.write_bytes(blob, pdf.data)
-    cache.write_json(meta, {"key": key, "sha256": hashlib.sha256(pdf.data).hexdigest(),
-                            "pages": pdf.pages, "section_pages": pdf.section_pages,
-                            "files": files})
+    blob, meta = _names(key)
+    if cache.read_json(meta) is None:
+        cache.write_bytes(blob, pdf.data)
+        cache.write_json(meta, {"key": key, "sha256": hashlib.sha256(pdf.data).hexdigest(),
+                                "pages": pdf.pages, "section_pages": pdf.section_pages,
+                                "files": files})
+    index = f"{FOLDER}/{name}.index.json"
+    known = (cache.read_json(index) or {}).get("keys", [])
+    keys = [key, *(k for k in known if isinstance(k, str) and k != key)]
+    cache.write_json(index, {"keys": keys[:KEEP]})
+    for old in keys[KEEP:]:
+        for stale in _names(old):
+            if cache.folder is not None:
+                (cache.folder / stale).unlink(missing_ok=True)
