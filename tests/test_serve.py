@@ -116,6 +116,22 @@ def test_serve_rebuilds_after_a_change_and_serves_the_new_page(server: Server,
     assert server.get(server.base + "css/site.css")[0] == 200
 
 
+def test_the_pdf_is_rebuilt_after_the_html_is_served(server: Server, project: Path) -> None:
+    server.wait_for("(PDF)")  # the first build: HTML first, then the PDF
+    _replace_summary(project, "Pdfword")
+    html_line = server.wait_for("changed)")
+    assert "the PDF follows" in html_line
+    server.wait_for("(PDF)")
+    cv = server.page_until(server.base + "cv/", lambda body: "Pdfword" in body and ".pdf" in body)
+    link = re.search(r'href="([^"]+\.pdf)"', cv)
+    assert link
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
+    conn.request("GET", link[1])
+    response = conn.getresponse()
+    assert response.status == 200 and response.read().startswith(b"%PDF-")
+    conn.close()
+
+
 def test_serve_announces_a_rebuild_on_the_reload_stream(server: Server, project: Path) -> None:
     _, home = server.get(server.base)
     since = re.search(r"events\?since=(\d+)", home)

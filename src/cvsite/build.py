@@ -51,6 +51,8 @@ class BuildResult:
     """Keys of the BibTeX entries left out because of errors (with `keep_going`)."""
     site: Site | None = None
     """The site as built (None when the no-change fast path skipped the build)."""
+    pdf_pending: bool = False
+    """True when `pdf=False` left out PDFs that must still be rendered."""
 
 
 def _template_problem(exc: TemplateError) -> Diagnostic:
@@ -75,16 +77,18 @@ def with_base_url(site: Site, base_url: str) -> Site:
 
 
 def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = True,
-          keep_going: bool = False, base_url: str | None = None) -> BuildResult:
+          keep_going: bool = False, base_url: str | None = None,
+          pdf: bool = True) -> BuildResult:
     """Build the site from `source` into `out`; raise ContentError and write nothing on errors.
 
     With `keep_going` (like `make -k`), the site is written with whatever could be read, and the
     result says it `failed`; only unreadable YAML still raises. `base_url` overrides site.yaml's.
+    With `pdf=False` only cached PDFs are used (serve shows the HTML first, then renders them).
     """
     started = perf_counter()
     check_output_folder(out, source)
     cache = Cache.for_project(source, enabled=use_cache)
-    options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url,
+    options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url, "pdf": pdf,
                "cwd": os.getcwd()}  # diagnostics show paths relative to it
     key = inputs_key(source, options) if use_cache else ""
     previous = unchanged(cache, key, out) if use_cache else None
@@ -113,7 +117,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         site = with_base_url(site, base_url)
     env = make_environment(source)
     try:
-        pdfs = build_pdfs(site, env, source, cache)
+        pdfs = build_pdfs(site, env, source, cache, render=pdf)
         diagnostics += pdfs.diagnostics
         pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
         if pdf_failed and not keep_going:
@@ -130,7 +134,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     files.update(pages)
     files.update({path: text.encode("utf-8") for path, text in extras.items()})
     report = write_site(files, out)
-    if not failed:
+    if not failed and not pdfs.skipped:
         remember(cache, key, out, len(pages), diagnostics)
     return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
-                       len(report.written), failed, tuple(left_out(diagnostics)), site)
+                       len(report.written), failed, tuple(left_out(diagnostics)), site,
+                       bool(pdfs.skipped))

@@ -58,6 +58,8 @@ class PdfOutput:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     rendered: tuple[str, ...] = ()
     """Names of the variants that were rendered (not taken from the cache)."""
+    skipped: tuple[str, ...] = ()
+    """Names of the variants left out because rendering was not allowed (`render=False`)."""
 
 
 def file_name(variant: PdfVariant, site: Site) -> str:
@@ -147,8 +149,12 @@ def _shadowed(source: Path, index: int, name: str) -> Diagnostic | None:
                  "variant another `file`")
 
 
-def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache) -> PdfOutput:
-    """Every configured PDF: from the cache when nothing it depends on changed, else rendered."""
+def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
+               render: bool = True) -> PdfOutput:
+    """Every configured PDF: from the cache when nothing it depends on changed, else rendered.
+
+    With `render=False` (serve's quick HTML pass) PDFs not in the cache are left out instead.
+    """
     roots = list(reversed(static_dirs(source)))
     variants = site.config.pdf.variants
     htmls = {v.name: print_html(site, env, v) for v in variants}
@@ -160,7 +166,11 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache) -> PdfO
         if cached is not None:
             pdfs[name] = cached
     missing = {name: html for name, html in htmls.items() if name not in pdfs}
-    out = PdfOutput(rendered=tuple(missing))
+    if not render:
+        out = PdfOutput(skipped=tuple(missing))
+        missing = {}
+    else:
+        out = PdfOutput(rendered=tuple(missing))
     template = display_path(source / "templates" / TEMPLATE)
     for name, (pdf, fetched, problems) in _render_all(missing, roots).items():
         pdfs[name] = pdf
@@ -168,6 +178,8 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache) -> PdfO
         store(cache, name, keys[name], pdf, depends(fetched, roots))
     downloads = []
     for index, variant in enumerate(variants):
+        if variant.name not in pdfs:
+            continue
         pdf = pdfs[variant.name]
         problem = _budget(site, source, index, variant, pdf)
         if problem:

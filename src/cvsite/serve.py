@@ -40,12 +40,25 @@ class Preview:
         return [self.source / name for name in WATCHED if (self.source / name).is_dir()]
 
     def rebuild(self, why: Iterable[str] = ()) -> None:
-        """Build the HTML (keep-going), publish it, then run the slower after-HTML steps."""
+        """Build and publish the HTML (keep-going), then the PDFs it did not have yet."""
+        if self.build_html(why):
+            self.build_pdf()
+
+    def build_html(self, why: Iterable[str] = ()) -> bool:
+        """Build and publish the site with the PDFs already cached; True if some are missing."""
+        return self._build(pdf=False, changed=", ".join(sorted(set(why))))
+
+    def build_pdf(self) -> None:
+        """Build again, rendering the missing PDFs (the HTML is already being served)."""
+        self._build(pdf=True, changed="PDF")
+
+    def _build(self, *, pdf: bool, changed: str) -> bool:
+        """One build and its publication; True when PDFs are still to be rendered."""
         started = perf_counter()
-        stale, base = False, self.state.base_path
+        stale, base, pending = False, self.state.base_path, False
         try:
-            result = build(self.source, self.state.out, keep_going=True)
-            diagnostics = result.diagnostics
+            result = build(self.source, self.state.out, keep_going=True, pdf=pdf)
+            diagnostics, pending = result.diagnostics, result.pdf_pending
             base = base_path(result.site.config.base_url) if result.site else base
         except ContentError as exc:
             diagnostics, stale = exc.diagnostics, True
@@ -56,13 +69,14 @@ class Preview:
             self.log(d.format())
         errors = [d.format() for d in sorted(diagnostics) if d.severity is Severity.ERROR]
         self.state.publish(base, errors, stale)
-        changed = ", ".join(sorted(set(why)))
         count = f"{len(errors)} error{'s' * (len(errors) != 1)}"
         outcome = f"{count}, serving the last good build" if stale else (
             f"{count}, serving what could be built" if errors else "ok")
-        self.log(f"cvsite: built in {perf_counter() - started:.2f} s: {outcome}"
-                 + (f" ({changed} changed)" if changed else ""))
-
+        later = "; the PDF follows" if pending else ""
+        self.log(f"cvsite: built in {perf_counter() - started:.2f} s: {outcome}{later}"
+                 + (f" ({changed} changed)" if changed and changed != "PDF" else "")
+                 + (" (PDF)" if changed == "PDF" else ""))
+        return pending
 
 def _interrupt(signum: int, frame: object) -> None:
     """Treat SIGTERM like Ctrl-C: stop serving and clean up."""
@@ -90,10 +104,12 @@ def serve(source: Path, port: int, log: Log) -> None:
         for changes in watch(*preview.watched(),
                              rust_timeout=WAKE_MS, yield_on_timeout=True):
             if not thread.ident:
-                preview.rebuild()
+                pdf_pending = preview.build_html()
                 thread.start()
                 log(f"cvsite: serving http://127.0.0.1:{server.server_address[1]}"
                     f"{preview.state.base_path} (Ctrl-C to stop)")
+                if pdf_pending:
+                    preview.build_pdf()
             elif changes:
                 preview.rebuild(display_path(Path(p)) for _, p in changes if Path(p).exists())
     except KeyboardInterrupt:
