@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,24 @@ from cvsite.models import Site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
+INSTALL_HINT = ("install it with `make system-deps` "
+                "(Debian: chromium, default-jre-headless, poppler-utils)")
+
+
+def require_tool(available: object, what: str, how: str = INSTALL_HINT) -> None:
+    """Skip when `what` is missing; fail instead under CVSITE_REQUIRE_TOOLS=1 (set by .ci/run)."""
+    if available:
+        return
+    reason = f"{what} is not available: {how}"
+    if os.environ.get("CVSITE_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"{reason} [CVSITE_REQUIRE_TOOLS=1]", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", name="require_tool")
+def require_tool_fixture() -> Callable[..., None]:
+    """`require_tool(found, "what")`: tool tests skip locally and fail in CI when it is missing."""
+    return require_tool
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,105 @@
+"""Visit one page of the built site in Chromium and record what a person or checker would notice."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from browser_keys import walk
+
+if TYPE_CHECKING:  # Playwright itself is imported only once the browser fixture found it
+    from playwright.sync_api import Browser, Page, Request, Route
+
+WIDTHS = {"desktop": 1280, "phone": 390}
+SCHEMES = ("light", "dark")
+HEIGHT = 900
+
+# Everything about the page the tests look at, gathered in one round trip.
+PAGE_FACTS = """() => {
+  const root = document.documentElement;
+  const visible = (el) => el.getClientRects().length > 0;
+  return {
+    scrollWidth: Math.max(root.scrollWidth, document.body.scrollWidth),
+    clientWidth: root.clientWidth,
+    links: [...document.querySelectorAll("a[href], area[href]")].map((a) => a.href),
+    ids: [...document.querySelectorAll("[id]")].map((el) => el.id)
+      .concat([...document.querySelectorAll("a[name]")].map((a) => a.name)),
+    images: [...document.querySelectorAll("img, [role=img], input[type=image], svg")]
+      .filter(visible)
+      .map((el) => ({
+        tag: el.tagName.toLowerCase(),
+        src: el.getAttribute("src") || "",
+        alt: el.getAttribute("alt") ?? el.getAttribute("aria-label") ?? "",
+        hidden: el.getAttribute("aria-hidden") === "true",
+      })),
+  };
+}"""
+
+
+@dataclass
+class PageAudit:
+    """What one page did in the browser."""
+
+    path: str
+    url: str
+    axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    console: list[str] = field(default_factory=list)
+    broken: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)
+    overflow: dict[str, tuple[int, int]] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    images: list[dict[str, Any]] = field(default_factory=list)
+    tab_order: list[dict[str, Any]] = field(default_factory=list)
+    skip: list[dict[str, Any]] = field(default_factory=list)
+
+
+def page_url(origin_base: str, path: str) -> str:
+    """The URL a visitor uses for an output file: `cv/index.html` -> BASE + `cv/`."""
+    return origin_base + (path[: -len("index.html")] if path.endswith("index.html") else path)
+
+
+def _watch(page: Page, audit: PageAudit, origin: str) -> None:
+    """Record console errors and failed requests; refuse every request that leaves the site."""
+    def on_route(route: Route, request: Request) -> None:
+        if request.url.startswith(origin + "/"):
+            route.continue_()
+        else:
+            audit.outside.append(request.url)
+            route.abort("blockedbyclient")
+
+    page.route("**/*", on_route)
+    page.on("console", lambda msg: audit.console.append(f"{msg.type}: {msg.text}")
+            if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: audit.console.append(f"uncaught: {exc}"))
+    page.on("requestfailed", lambda req: audit.broken.append(f"{req.url} ({req.failure})")
+            if req.url.startswith(origin + "/") else None)
+    page.on("response", lambda res: audit.broken.append(f"{res.url} (HTTP {res.status})")
+            if res.status >= 400 else None)
+
+
+def audit_page(browser: Browser, axe_js: str, origin: str, base: str, path: str,
+               shots: Path | None) -> PageAudit:
+    """Load `path` once; run axe at each width and colour scheme; measure and screenshot."""
+    audit = PageAudit(path, page_url(origin + base, path))
+    page = browser.new_page(viewport={"width": WIDTHS["desktop"], "height": HEIGHT})
+    _watch(page, audit, origin)
+    page.goto(audit.url, wait_until="load")
+    audit.tab_order, audit.skip = walk(page)
+    page.add_script_tag(content=axe_js)
+    for width_name, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": HEIGHT})
+        for scheme in SCHEMES:
+            page.emulate_media(color_scheme=scheme)
+            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            audit.axe[f"{width} px, {scheme}"] = result["violations"]
+            facts = page.evaluate(PAGE_FACTS)
+            audit.overflow[f"{width} px, {scheme}"] = (facts["scrollWidth"], facts["clientWidth"])
+            if shots is not None and (scheme == "light" or width_name == "desktop"):
+                name = "dark" if scheme == "dark" else width_name
+                stem = path.removesuffix(".html").replace("/", "-").removesuffix("-index")
+                page.screenshot(path=shots / f"{stem or 'index'}-{name}.png", full_page=True)
+    audit.links, audit.ids, audit.images = facts["links"], set(facts["ids"]), facts["images"]
+    page.close()
+    return audit
