@@ -1,15 +1,16 @@
-"""Visit one page of the built site in Chromium and record what a person or checker would notice."""
+"""Visit every page of the built site in Chromium; record what a person or a checker notices."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from browser_keys import walk
+from browser.browser_keys import walk
 
 if TYPE_CHECKING:  # Playwright itself is imported only once the browser fixture found it
-    from playwright.sync_api import Browser, Page, Request, Route
+    from playwright.async_api import Browser, Page, Request, Route
 
 WIDTHS = {"desktop": 1280, "phone": 390}
 SCHEMES = ("light", "dark")
@@ -60,16 +61,16 @@ def page_url(origin_base: str, path: str) -> str:
     return origin_base + (path[: -len("index.html")] if path.endswith("index.html") else path)
 
 
-def _watch(page: Page, audit: PageAudit, origin: str) -> None:
+async def _watch(page: Page, audit: PageAudit, origin: str) -> None:
     """Record console errors and failed requests; refuse every request that leaves the site."""
-    def on_route(route: Route, request: Request) -> None:
+    async def on_route(route: Route, request: Request) -> None:
         if request.url.startswith(origin + "/"):
-            route.continue_()
+            await route.continue_()
         else:
             audit.outside.append(request.url)
-            route.abort("blockedbyclient")
+            await route.abort("blockedbyclient")
 
-    page.route("**/*", on_route)
+    await page.route("**/*", on_route)
     page.on("console", lambda msg: audit.console.append(f"{msg.type}: {msg.text}")
             if msg.type == "error" else None)
     page.on("pageerror", lambda exc: audit.console.append(f"uncaught: {exc}"))
@@ -79,27 +80,48 @@ def _watch(page: Page, audit: PageAudit, origin: str) -> None:
             if res.status >= 400 else None)
 
 
-def audit_page(browser: Browser, axe_js: str, origin: str, base: str, path: str,
-               shots: Path | None) -> PageAudit:
+async def audit_page(browser: Browser, axe_js: str, origin: str, base: str, path: str,
+                     shots: Path | None) -> PageAudit:
     """Load `path` once; run axe at each width and colour scheme; measure and screenshot."""
     audit = PageAudit(path, page_url(origin + base, path))
-    page = browser.new_page(viewport={"width": WIDTHS["desktop"], "height": HEIGHT})
-    _watch(page, audit, origin)
-    page.goto(audit.url, wait_until="load")
-    audit.tab_order, audit.skip = walk(page)
-    page.add_script_tag(content=axe_js)
+    context = await browser.new_context(viewport={"width": WIDTHS["desktop"], "height": HEIGHT})
+    page = await context.new_page()
+    await _watch(page, audit, origin)
+    await page.goto(audit.url, wait_until="load")
+    audit.tab_order, audit.skip = await walk(page)
+    await page.add_script_tag(content=axe_js)
     for width_name, width in WIDTHS.items():
-        page.set_viewport_size({"width": width, "height": HEIGHT})
+        await page.set_viewport_size({"width": width, "height": HEIGHT})
         for scheme in SCHEMES:
-            page.emulate_media(color_scheme=scheme)
-            result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            await page.emulate_media(color_scheme=scheme)
+            result = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             audit.axe[f"{width} px, {scheme}"] = result["violations"]
-            facts = page.evaluate(PAGE_FACTS)
+            facts = await page.evaluate(PAGE_FACTS)
             audit.overflow[f"{width} px, {scheme}"] = (facts["scrollWidth"], facts["clientWidth"])
             if shots is not None and (scheme == "light" or width_name == "desktop"):
                 name = "dark" if scheme == "dark" else width_name
                 stem = path.removesuffix(".html").replace("/", "-").removesuffix("-index")
-                page.screenshot(path=shots / f"{stem or 'index'}-{name}.png", full_page=True)
+                await page.screenshot(path=shots / f"{stem or 'index'}-{name}.png", full_page=True)
     audit.links, audit.ids, audit.images = facts["links"], set(facts["ids"]), facts["images"]
-    page.close()
+    await context.close()
     return audit
+
+
+async def audit_site(executable: str, axe_js: str, origin: str, base: str, paths: list[str],
+                     shots: Path | None, parallel: int = 2) -> dict[str, PageAudit]:
+    """One Chromium for every page; `parallel` pages at a time, each in its own context."""
+    from playwright.async_api import async_playwright
+
+    gate = asyncio.Semaphore(parallel)
+
+    async def one(browser: Browser, path: str) -> PageAudit:
+        async with gate:
+            return await audit_page(browser, axe_js, origin, base, path, shots)
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=executable)
+        try:
+            done = await asyncio.gather(*(one(browser, path) for path in paths))
+        finally:
+            await browser.close()
+    return {audit.path: audit for audit in done}

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.async_api import Page
 
 FOCUSABLE = ("a[href], area[href], button:not([disabled]), input:not([disabled]), select, "
              "textarea, summary, iframe, [tabindex]:not([tabindex='-1'])")
@@ -52,28 +52,28 @@ def contrast(a: str, b: str) -> float:
     return (la + 0.05) / (lb + 0.05)
 
 
-def _focused(page: Page) -> dict[str, Any]:
+async def _focused(page: Page) -> dict[str, Any]:
     """The focused element's facts in light and in dark colours."""
-    facts: dict[str, Any] = page.evaluate(FOCUSED, FOCUSABLE)
-    page.emulate_media(color_scheme="dark")
-    dark = page.evaluate(FOCUSED, FOCUSABLE)
-    page.emulate_media(color_scheme="light")
+    facts: dict[str, Any] = await page.evaluate(FOCUSED, FOCUSABLE)
+    await page.emulate_media(color_scheme="dark")
+    dark = await page.evaluate(FOCUSED, FOCUSABLE)
+    await page.emulate_media(color_scheme="light")
     facts["dark"] = {"outline": dark["outline"], "background": dark["background"]}
     return facts
 
 
-def walk(page: Page) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+async def walk(page: Page) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Tab from the top to the first stop in <main>; then Enter on the first stop, and Tab."""
-    page.emulate_media(color_scheme="light")
-    page.keyboard.press("Tab")
-    order = [_focused(page)]
+    await page.emulate_media(color_scheme="light")
+    await page.keyboard.press("Tab")
+    order = [await _focused(page)]
     for _ in range(order[0]["before_main"]):
-        page.keyboard.press("Tab")
-        order.append(_focused(page))
-    page.evaluate("(selector) => document.querySelector(selector).focus()", FOCUSABLE)
-    skip = [page.evaluate(FOCUSED, FOCUSABLE)]
-    page.keyboard.press("Enter")
-    page.keyboard.press("Tab")
-    skip.append(page.evaluate(FOCUSED, FOCUSABLE))
-    page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+        await page.keyboard.press("Tab")
+        order.append(await _focused(page))
+    await page.evaluate("(selector) => document.querySelector(selector).focus()", FOCUSABLE)
+    skip = [await page.evaluate(FOCUSED, FOCUSABLE)]
+    await page.keyboard.press("Enter")
+    await page.keyboard.press("Tab")
+    skip.append(await page.evaluate(FOCUSED, FOCUSABLE))
+    await page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
     return order, skip

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 PIP_HINT = "install the test dependencies with `make test` (pip install -e '.[test]')"
+VNU_CHECKS = ("*.html", "*.css", "*.svg")
+"""What the Nu HTML Checker validates in the built site."""
 Require = Callable[..., None]
 """The `require_tool` fixture: skip locally, fail under CVSITE_REQUIRE_TOOLS=1."""
 

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import http.server
 import importlib.util
 import os
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_tools import PIP_HINT, Require, chromium_path, package_file
 
+from browser.browser_tools import (
+    PIP_HINT,
+    VNU_CHECKS,
+    Require,
+    chromium_path,
+    package_file,
+    vnu_jar,
+)
 from cvsite.build import build
 from cvsite.models import Site
 from cvsite.render import base_path
@@ -77,17 +87,28 @@ def axe_js(require_tool: Require) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(require_tool: Require) -> Iterator[Any]:
-    """One headless Debian Chromium for the whole session, driven by Playwright."""
+def chromium(require_tool: Require) -> str:
+    """Debian's Chromium, to be driven by Playwright for Python (never a downloaded browser)."""
     require_tool(importlib.util.find_spec("playwright"), "Playwright for Python", PIP_HINT)
     executable = chromium_path()
     require_tool(executable, "Chromium (/usr/bin/chromium)")
-    from playwright.sync_api import sync_playwright
+    assert executable is not None
+    return executable
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable)
-        yield chromium
-        chromium.close()
+
+@pytest.fixture(scope="session")
+def vnu_run(built_site: Path) -> Iterator[subprocess.Popen[str] | None]:
+    """The Nu HTML Checker started once over every HTML, CSS and SVG file (None without it)."""
+    java, jar = shutil.which("java"), vnu_jar()
+    if java is None or jar is None:
+        yield None
+        return
+    files = sorted(str(p) for pattern in VNU_CHECKS for p in built_site.rglob(pattern))
+    with subprocess.Popen([java, "-jar", str(jar), "--format", "json", "--also-check-css",
+                           "--also-check-svg", *files], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as process:
+        yield process
+        process.kill()
 
 
 @pytest.fixture(scope="session")
@@ -102,10 +123,11 @@ def screenshots() -> Path | None:
 
 
 @pytest.fixture(scope="session")
-def audits(browser: Any, axe_js: str, server: str, site_base: str, site_pages: list[str],
-           screenshots: Path | None) -> dict[str, Any]:
-    """Every page visited once: axe at 1280/390 px in light and dark, console, requests, links."""
-    from browser_audit import audit_page
+def audits(chromium: str, axe_js: str, server: str, site_base: str, site_pages: list[str],
+           screenshots: Path | None, vnu_run: object) -> dict[str, Any]:
+    """Every page visited once in one Chromium: axe at 1280/390 px, light and dark; keyboard;
+    console; requests; links. (vnu_run is requested so the checker's JVM works meanwhile.)"""
+    from browser.browser_audit import audit_site
 
-    return {path: audit_page(browser, axe_js, server, site_base, path, screenshots)
-            for path in site_pages}
+    return asyncio.run(audit_site(chromium, axe_js, server, site_base, site_pages, screenshots,
+                                  parallel=min(4, os.cpu_count() or 2)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from browser_keys import contrast
+from browser.browser_keys import contrast
 
 MIN_OUTLINE_PX = 2
 MIN_OUTLINE_CONTRAST = 3.0  # WCAG 2.2 non-text contrast for the focus indicator

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from browser_audit import SCHEMES, WIDTHS
+from browser.browser_audit import SCHEMES, WIDTHS
 
 GENERIC_ALT = re.compile(r"^(image|img|picture|photo|graphic|icon|logo|untitled|\W*)$", re.I)
 
