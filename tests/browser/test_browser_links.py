@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from cvsite.linkcheck import check_folder
 from cvsite.models import Site
 
 PDF_PAGES = ("index.html", "cv/index.html")
@@ -37,8 +38,14 @@ def prefixes(server: str, site_base: str, site: Site) -> tuple[str, ...]:
     return server + site_base, site.config.base_url.rstrip("/") + "/"
 
 
-def test_every_internal_link_and_anchor_resolves(audits: dict[str, Any], built_site: Path,
-                                                 prefixes: tuple[str, ...]) -> None:
+def test_the_link_checker_finds_nothing_broken_in_the_built_site(built_site: Path,
+                                                                site: Site) -> None:
+    """`cvsite check`'s checker: links, stylesheets, scripts and images as written in the files."""
+    assert [d.format() for d in check_folder(built_site, site.config.base_url)] == []
+
+
+def test_every_link_resolved_by_the_browser_lands_on_a_page_and_anchor(
+        audits: dict[str, Any], built_site: Path, prefixes: tuple[str, ...]) -> None:
     broken, checked = [], 0
     for page, audit in audits.items():
         for url in audit.links:
