@@ -125,8 +125,22 @@ def test_test_workflow_runs_on_push_and_pull_request_and_uploads_the_site() -> N
     runs = "\n".join(s.get("run", "") for s in steps)
     for command in ("make system-deps", "make lint", "make test", "make build"):
         assert command in runs
-    upload = next(s for s in steps if "upload-artifact" in s.get("uses", ""))
-    assert upload["with"]["path"].rstrip("/") == "_site"
+    uploads = {s["with"]["name"]: s["with"]["path"].rstrip("/") for s in steps
+               if "upload-artifact" in s.get("uses", "")}
+    assert uploads["site"] == "_site"
+
+
+def test_test_workflow_uploads_the_browser_tests_screenshots() -> None:
+    test = _load((ROOT / ".github/workflows/test.yml").read_text())
+    for job in test["jobs"].values():
+        folder = job.get("env", {}).get("CVSITE_SCREENSHOTS")
+        assert folder and job["env"].get("CVSITE_REQUIRE_TOOLS") == "1"
+        steps = job["steps"]
+        tests = next(i for i, s in enumerate(steps) if "make test" in s.get("run", ""))
+        upload = next(i for i, s in enumerate(steps)
+                      if s.get("with", {}).get("name") == "screenshots")
+        assert upload > tests and steps[upload]["with"]["path"].rstrip("/") == folder
+        assert "cancelled()" in steps[upload]["if"]  # kept when a test fails, to show why
 
 
 PAGES_BASE = "https://someone.github.io/site"  # what configure-pages reports for a project page
