@@ -49,3 +49,11 @@ def test_check_without_content_is_a_usage_error(run_cli: Run, tmp_path: Path) ->
     status, _, err = run_cli("check", cwd=tmp_path)
     assert status == 2 and "no content/ folder" in err
 
+
+
+def test_check_warns_about_an_editor_schema_out_of_step(run_cli: Run, project: Path) -> None:
+    assert run_cli("schema", cwd=project)[0] == 0
+    (project / "schema" / "cv.schema.json").write_text("{}\n")
+    status, _, err = run_cli("check", cwd=project)
+    assert status == 0
+    assert "schema/cv.schema.json: warning: schema is out of step with the models" in err

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cvsite.build import build
-from cvsite.errors import ContentError, Diagnostic
+from cvsite.errors import ContentError, Diagnostic, Severity
 from cvsite.linkcheck import check_folder
+from cvsite.schema import SCHEMA_DIR, stale_schemas
 
 
 @dataclass
@@ -34,4 +35,12 @@ def check_project(source: Path, *, strict: bool = False,
             return CheckResult(exc.diagnostics)
         assert result.site is not None
         links = check_folder(result.out, result.site.config.base_url, label="<site>")
-        return CheckResult([*result.diagnostics, *links], result.pages, result.files)
+        return CheckResult([*result.diagnostics, *links, *_schema_drift(source)], result.pages,
+                           result.files)
+
+
+def _schema_drift(source: Path) -> list[Diagnostic]:
+    """Warnings for an editor schema (when the project keeps one) out of step with the models."""
+    if not (source / SCHEMA_DIR).is_dir():
+        return []
+    return [replace(d, severity=Severity.WARNING) for d in stale_schemas(source)]
