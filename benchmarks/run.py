@@ -11,6 +11,7 @@ Every number is the median of several runs of the real `cvsite` command in a chi
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -37,12 +38,20 @@ def _help(*args: str) -> str:
 
 
 def _baseline_html(project: Path) -> Path:
-    """The built CV page with root-absolute links pointing into the output folder."""
-    site = project / "_site"
-    html = (site / "cv" / "index.html").read_text("utf-8")
-    html = html.replace('="/', f'="file://{site}/')
-    path = project / "cv-baseline.html"
-    path.write_text(html, "utf-8")
+    """The CV variant's print HTML, beside copies of the built site's stylesheets and fonts."""
+    from cvsite.load import load_site
+    from cvsite.pdfbuild import print_html
+    from cvsite.render import make_environment
+
+    site, _ = load_site(project)
+    assert site is not None
+    folder = project / "_baseline"
+    for name in ("css", "fonts"):
+        if (project / "_site" / name).is_dir():
+            shutil.copytree(project / "_site" / name, folder / name, dirs_exist_ok=True)
+    variant = site.config.pdf.variants[0]
+    path = folder / f"{variant.name}.html"
+    path.write_text(print_html(site, make_environment(project), variant), "utf-8")
     return path
 
 

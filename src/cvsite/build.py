@@ -25,6 +25,7 @@ from cvsite.errors import (
     has_errors,
     left_out,
 )
+from cvsite.pdfpool import prestart
 from cvsite.uptodate import remember, unchanged
 from cvsite.write import check_output_folder, write_site
 
@@ -95,6 +96,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     if previous is not None:
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                            previous.diagnostics)
+    prestart(cache.folder)  # WeasyPrint loads in a worker while this process works
 
     from jinja2 import TemplateError
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+from cvsite import pdfpool
 from cvsite.assets import static_dirs
 from cvsite.cache import Cache, digest
 from cvsite.errors import Diagnostic, display_path, error, warning
@@ -106,7 +107,13 @@ def _render(html: str, roots: list[Path]) -> tuple[CachedPdf, tuple[Path, ...], 
 def _render_all(jobs: dict[str, str], roots: list[Path]
                 ) -> dict[str, tuple[CachedPdf, tuple[Path, ...], list[str]]]:
     """Render every job: side by side in worker processes when there are several and the cores
-    for them, unless this process already paid for importing WeasyPrint (serve, tests)."""
+    for them, unless this process already paid for importing WeasyPrint (serve, tests); in the
+    worker `pdfpool` started early, when there is one (it imported WeasyPrint meanwhile)."""
+    warm = pdfpool.take()
+    if warm is not None:
+        with warm:
+            futures = {name: warm.submit(_render, html, roots) for name, html in jobs.items()}
+            return {name: future.result() for name, future in futures.items()}
     if len(jobs) < 2 or (os.cpu_count() or 1) < 2 or "weasyprint" in sys.modules:
         return {name: _render(html, roots) for name, html in jobs.items()}
     context = multiprocessing.get_context("spawn")
