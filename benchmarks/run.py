@@ -11,6 +11,7 @@ Every number is the median of several runs of the real `cvsite` command in a chi
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -20,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import BIN, CVSITE, Stats, machine, median, remove, run
-from serveprobe import reload_latency
+from serveprobe import edit_profile, edit_template, reload_latency
 from synth import make_project
 
 HERE = Path(__file__).resolve().parent
@@ -74,13 +75,21 @@ def her_site(place: Path, runs: int) -> list[tuple[str, Stats | str, str]]:
         rows.append(("cold HTML-only build", "= cold full build", "no PDF step yet"))
     run([CVSITE, "build"], project)
     same = median(max(runs, 5), lambda: None, [CVSITE, "build"], project)
-    rows.append(("no-change rebuild", same, f"{same.seconds / 0.15:.2f}× target"))
-    if " serve " in _help() or "serve" in _help().split():
-        latency = reload_latency(project, CVSITE, max(runs, 5))
-        rows.append(("serve: save → new HTML", latency, ""))
+    rows.append(("no-change rebuild", same, _vs(same, 0.15)))
+    if "serve" in _help().split():
+        latency = reload_latency(project, CVSITE, max(runs, 5), edit_template)
+        rows.append(("serve: save a page template → new HTML", latency, _vs(latency, 0.05)))
+        latency = reload_latency(project, CVSITE, max(runs, 5), edit_profile)
+        rows.append(("serve: save profile.yaml → new HTML (PDFs re-render)", latency,
+                     _vs(latency, 0.05)))
     else:
         rows.append(("serve: save → new HTML", "not measured", "no `cvsite serve` yet"))
     return rows
+
+
+def _vs(stats: Stats | str, target: float) -> str:
+    """`3.2× target` (or nothing when not measured)."""
+    return f"{stats.seconds / target:.1f}× target" if isinstance(stats, Stats) else ""
 
 
 def _toggle(bib: Path) -> Callable[[], None]:
@@ -113,9 +122,11 @@ def many(place: Path, size: int, runs: int) -> list[tuple[str, Stats | str, str]
                   project)
     pages = sum(1 for p in out.rglob("*.html"))
     label = f"{size}"
-    return [(f"{label} cold ({pages} pages)", cold, f"{cold.seconds / parse.seconds:.1f}× parse"),
+    big = size >= 10000
+    return [(f"{label} cold ({pages} pages)", cold, f"{cold.seconds / parse.seconds:.1f}× parse"
+             + (f"; {_vs(cold, 2.2)}" if big else "")),
             (f"{label} warm cache (output deleted)", warm,
-             f"{warm.seconds / cold.seconds:.2f}× cold"),
+             f"{warm.seconds / cold.seconds:.2f}× cold" + (f"; {_vs(warm, 1.1)}" if big else "")),
             (f"{label} one entry edited", edit, f"{edit.seconds / cold.seconds:.2f}× cold"),
             (f"{label} no change", same, f"{same.seconds / cold.seconds:.2f}× cold"),
             (f"baseline: bibtexparser 2 parses the {label}-entry .bib", parse, ""),
@@ -142,7 +153,8 @@ def main() -> None:
                         help="folders to measure in (tmpfs and disk)")
     parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
     args = parser.parse_args()
-    report = ["# cvsite benchmark results", "", *[f"- {m}" for m in machine(args.places)], ""]
+    report = ["# cvsite benchmark results", "", *[f"- {m}" for m in machine(args.places)],
+              f"- load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", ""]
     for place in args.places:
         with tempfile.TemporaryDirectory(prefix="cvsite-bench-", dir=place) as folder:
             rows = her_site(Path(folder), args.runs)

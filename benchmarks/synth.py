@@ -88,13 +88,21 @@ def entry(index: int, rng: random.Random) -> str:
 
 
 def make_project(out: Path, publications: int, seed: int = 8) -> Path:
-    """A project folder with her content and `publications` synthetic entries (0 = hers)."""
+    """A project folder with her content and `publications` synthetic entries (0 = hers).
+
+    With synthetic entries the PDFs are switched off (`pdf: variants: []`): a CV listing
+    thousands of papers is not a CV, and the site build is what these sizes measure.
+    """
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "content", out / "content", dirs_exist_ok=True)
     if publications:
         rng = random.Random(seed)
         bib = "".join(entry(i, rng) + "\n" for i in range(publications))
         (out / "content" / "publications.bib").write_text(bib, "utf-8")
+        config = out / "content" / "site.yaml"
+        text = config.read_text("utf-8")
+        head = text[: text.index("\npdf:")] if "\npdf:" in text else text
+        config.write_text(head.rstrip("\n") + "\npdf:\n  variants: []\n", "utf-8")
     return out
 
 

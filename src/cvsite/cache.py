@@ -15,6 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Mapping
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -73,10 +74,17 @@ def _library_stamp(name: str) -> str:
     return f"{name}:{spec.origin}:{info.st_size}:{info.st_mtime_ns}"
 
 
-def code_key() -> str:
-    """A digest of cvsite's code and theme, the Python version and the libraries' stamps."""
+@cache
+def _program_key() -> str:
+    """cvsite's Python code, the Python version and the libraries' stamps: once per process,
+    since the code that runs is the code that was imported."""
     stamps = [_library_stamp(name) for name in LIBRARIES]
-    return digest(str(FORMAT), sys.version, tree_digest(_CODE), *stamps)
+    return digest(str(FORMAT), sys.version, tree_digest(_CODE[:1]), *stamps)
+
+
+def code_key() -> str:
+    """A digest of cvsite's code and default theme, the Python version and the libraries."""
+    return digest(_program_key(), tree_digest(_CODE[1:]))
 
 
 def inputs_key(source: Path, options: Mapping[str, object]) -> str:

@@ -54,9 +54,33 @@ def markdown(text: str) -> Markup:
     return Markup(html)
 
 
+_ENVIRONMENTS: dict[tuple[str, ...], tuple[Environment, dict[str, Any]]] = {}
+
+
 def make_environment(source: Path) -> Environment:
-    """A Jinja environment with autoescaping, StrictUndefined and cvsite's filters."""
-    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in template_dirs(source)])
+    """A Jinja environment with autoescaping, StrictUndefined and cvsite's filters.
+
+    Reused by later builds in this process (`serve`) while the same template files exist, so
+    that only edited templates are compiled again (Jinja checks their modification times).
+    """
+    dirs = template_dirs(source)
+    names = tuple(str(p) for d in dirs for p in sorted(d.rglob("*")))
+    cached = _ENVIRONMENTS.get(names)
+    if cached is not None:
+        env, defaults = cached
+        env.globals.clear()
+        env.globals.update(defaults)
+        return env
+    env = _new_environment(dirs)
+    if len(_ENVIRONMENTS) >= 8:
+        _ENVIRONMENTS.pop(next(iter(_ENVIRONMENTS)))
+    _ENVIRONMENTS[names] = (env, dict(env.globals))
+    return env
+
+
+def _new_environment(dirs: list[Path]) -> Environment:
+    """A fresh environment over the template folders `dirs`."""
+    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in dirs])
     env = Environment(loader=loader, autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
