@@ -61,67 +61,81 @@ def page_url(origin_base: str, path: str) -> str:
     return origin_base + (path[: -len("index.html")] if path.endswith("index.html") else path)
 
 
-async def _watch(page: Page, audit: PageAudit, origin: str) -> None:
-    """Record console errors and failed requests; refuse every request that leaves the site."""
-    async def on_route(route: Route, request: Request) -> None:
-        if request.url.startswith(origin + "/"):
-            await route.continue_()
-        else:
-            audit.outside.append(request.url)
-            await route.abort("blockedbyclient")
+class _Tab:
+    """One tab that audits pages one after another; its context keeps fonts and CSS cached."""
 
-    await page.route("**/*", on_route)
-    page.on("console", lambda msg: audit.console.append(f"{msg.type}: {msg.text}")
-            if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: audit.console.append(f"uncaught: {exc}"))
-    page.on("requestfailed", lambda req: audit.broken.append(f"{req.url} ({req.failure})")
-            if req.url.startswith(origin + "/") else None)
-    page.on("response", lambda res: audit.broken.append(f"{res.url} (HTTP {res.status})")
-            if res.status >= 400 else None)
+    def __init__(self, page: Page, origin: str) -> None:
+        self.page, self.origin = page, origin
+        self.audit = PageAudit("", "")
 
+    async def watch(self) -> None:
+        """Record console errors and failed requests; refuse every request that leaves the site."""
+        inside = self.origin + "/"
 
-async def audit_page(browser: Browser, axe_js: str, origin: str, base: str, path: str,
-                     shots: Path | None) -> PageAudit:
-    """Load `path` once; run axe at each width and colour scheme; measure and screenshot."""
-    audit = PageAudit(path, page_url(origin + base, path))
-    context = await browser.new_context(viewport={"width": WIDTHS["desktop"], "height": HEIGHT})
-    page = await context.new_page()
-    await _watch(page, audit, origin)
-    await page.goto(audit.url, wait_until="load")
-    audit.tab_order, audit.skip = await walk(page)
-    await page.add_script_tag(content=axe_js)
-    for width_name, width in WIDTHS.items():
-        await page.set_viewport_size({"width": width, "height": HEIGHT})
-        for scheme in SCHEMES:
-            await page.emulate_media(color_scheme=scheme)
-            result = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-            audit.axe[f"{width} px, {scheme}"] = result["violations"]
-            facts = await page.evaluate(PAGE_FACTS)
-            audit.overflow[f"{width} px, {scheme}"] = (facts["scrollWidth"], facts["clientWidth"])
-            if shots is not None and (scheme == "light" or width_name == "desktop"):
-                name = "dark" if scheme == "dark" else width_name
-                stem = path.removesuffix(".html").replace("/", "-").removesuffix("-index")
-                await page.screenshot(path=shots / f"{stem or 'index'}-{name}.png", full_page=True)
-    audit.links, audit.ids, audit.images = facts["links"], set(facts["ids"]), facts["images"]
-    await context.close()
-    return audit
+        async def on_route(route: Route, request: Request) -> None:
+            if request.url.startswith(inside):
+                await route.continue_()
+            else:
+                self.audit.outside.append(request.url)
+                await route.abort("blockedbyclient")
+
+        await self.page.route("**/*", on_route)
+        self.page.on("console", lambda msg: self.audit.console.append(f"{msg.type}: {msg.text}")
+                     if msg.type == "error" else None)
+        self.page.on("pageerror", lambda exc: self.audit.console.append(f"uncaught: {exc}"))
+        self.page.on("requestfailed", lambda req: self.audit.broken.append(
+            f"{req.url} ({req.failure})") if req.url.startswith(inside) else None)
+        self.page.on("response", lambda res: self.audit.broken.append(
+            f"{res.url} (HTTP {res.status})") if res.status >= 400 else None)
+
+    async def visit(self, axe_js: str, base: str, path: str, shots: Path | None) -> PageAudit:
+        """Load `path` once; run axe at each width and colour scheme; measure and screenshot."""
+        page = self.page
+        audit = self.audit = PageAudit(path, page_url(self.origin + base, path))
+        await page.set_viewport_size({"width": WIDTHS["desktop"], "height": HEIGHT})
+        await page.emulate_media(color_scheme="light")
+        await page.goto(audit.url, wait_until="load")
+        audit.tab_order, audit.skip = await walk(page)
+        await page.add_script_tag(content=axe_js)
+        for width_name, width in WIDTHS.items():
+            await page.set_viewport_size({"width": width, "height": HEIGHT})
+            for scheme in SCHEMES:
+                where = f"{width} px, {scheme}"
+                await page.emulate_media(color_scheme=scheme)
+                result = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+                audit.axe[where] = result["violations"]
+                facts = await page.evaluate(PAGE_FACTS)
+                audit.overflow[where] = (facts["scrollWidth"], facts["clientWidth"])
+                if shots is not None and (scheme == "light" or width_name == "desktop"):
+                    name = "dark" if scheme == "dark" else width_name
+                    stem = path.removesuffix(".html").replace("/", "-").removesuffix("-index")
+                    await page.screenshot(path=shots / f"{stem or 'index'}-{name}.png",
+                                          full_page=True)
+        audit.links, audit.ids, audit.images = facts["links"], set(facts["ids"]), facts["images"]
+        return audit
 
 
 async def audit_site(executable: str, axe_js: str, origin: str, base: str, paths: list[str],
                      shots: Path | None, parallel: int = 2) -> dict[str, PageAudit]:
-    """One Chromium for every page; `parallel` pages at a time, each in its own context."""
+    """One Chromium for every page; `parallel` tabs, each in its own context, share the pages."""
     from playwright.async_api import async_playwright
 
-    gate = asyncio.Semaphore(parallel)
+    queue = list(reversed(paths))
+    done: dict[str, PageAudit] = {}
 
-    async def one(browser: Browser, path: str) -> PageAudit:
-        async with gate:
-            return await audit_page(browser, axe_js, origin, base, path, shots)
+    async def worker(browser: Browser) -> None:
+        context = await browser.new_context()
+        tab = _Tab(await context.new_page(), origin)
+        await tab.watch()
+        while queue:
+            path = queue.pop()
+            done[path] = await tab.visit(axe_js, base, path, shots)
+        await context.close()
 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=executable)
         try:
-            done = await asyncio.gather(*(one(browser, path) for path in paths))
+            await asyncio.gather(*(worker(browser) for _ in range(max(1, parallel))))
         finally:
             await browser.close()
-    return {audit.path: audit for audit in done}
+    return dict(sorted(done.items()))
