@@ -183,3 +183,24 @@ def test_undoing_an_edit_reuses_the_earlier_pdf(project: Path) -> None:
     pdfcache._memory.clear()
     again = build_pdfs(_loaded(project), env, project, cache)
     assert again.rendered == () and again.files == original.files
+
+
+def test_the_quick_html_pass_keeps_the_last_pdf_until_the_new_one(project: Path) -> None:
+    from cvsite.build import build
+    from cvsite.pdfbuild import file_name
+
+    out = project / "_site"
+    build(project, out)
+    site = _loaded(project)
+    pdf = out / file_name(site.config.pdf.variants[0], site)
+    before = pdf.read_bytes()
+    cv_yaml = project / "content" / "cv.yaml"
+    cv_yaml.write_text(cv_yaml.read_text("utf-8").replace("Probability I", "Probability II"))
+    quick = build(project, out, pdf=False)
+    assert quick.pdf_pending
+    cv_page = (out / "cv" / "index.html").read_text("utf-8")
+    assert "Probability II" in cv_page and pdf.name in cv_page  # the link stays valid
+    assert pdf.read_bytes() == before  # the last PDF stands in meanwhile
+    final = build(project, out)
+    assert not final.pdf_pending
+    assert "Probability II" in "".join(page.extract_text() for page in PdfReader(pdf).pages)

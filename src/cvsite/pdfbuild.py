@@ -19,7 +19,7 @@ from cvsite.cache import Cache, digest
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.load import CONTENT
 from cvsite.models import PdfVariant, Site
-from cvsite.pdfcache import CachedPdf, depends, lookup, store
+from cvsite.pdfcache import CachedPdf, depends, latest, lookup, store
 from cvsite.render import slug
 from cvsite.yamlsource import load_yaml
 
@@ -160,7 +160,8 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
                render: bool = True) -> PdfOutput:
     """Every configured PDF: from the cache when nothing it depends on changed, else rendered.
 
-    With `render=False` (serve's quick HTML pass) PDFs not in the cache are left out instead.
+    With `render=False` (serve's quick HTML pass) nothing is rendered: a variant whose PDF
+    changed keeps its last rendering meanwhile (links stay valid), or is left out.
     """
     roots = list(reversed(static_dirs(source)))
     variants = site.config.pdf.variants
@@ -175,6 +176,8 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
     missing = {name: html for name, html in htmls.items() if name not in pdfs}
     if not render:
         out = PdfOutput(skipped=tuple(missing))
+        stand_ins = {name: latest(cache, name) for name in missing}
+        pdfs.update({name: pdf for name, pdf in stand_ins.items() if pdf is not None})
         missing = {}
     else:
         out = PdfOutput(rendered=tuple(missing))
@@ -185,18 +188,16 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
         store(cache, name, keys[name], pdf, depends(fetched, roots))
     downloads = []
     for index, variant in enumerate(variants):
-        if variant.name not in pdfs:
+        made = pdfs.get(variant.name)
+        if made is None:
             continue
-        pdf = pdfs[variant.name]
-        problem = _budget(site, source, index, variant, pdf)
-        if problem:
-            out.diagnostics.append(problem)
         name = file_name(variant, site)
-        problem = _shadowed(source, index, name)
-        if problem:
-            out.diagnostics.append(problem)
-        out.files[name] = pdf.data
+        late = variant.name in out.skipped  # a stand-in: its budget is checked when rendered
+        checks = [None if late else _budget(site, source, index, variant, made),
+                  _shadowed(source, index, name)]
+        out.diagnostics += [d for d in checks if d is not None]
+        out.files[name] = made.data
         downloads.append(Download(variant.name, variant.title, variant.label, name,
-                                  len(pdf.data), pdf.pages))
+                                  len(made.data), made.pages))
     out.downloads = tuple(downloads)
     return out

@@ -93,6 +93,18 @@ def lookup(cache: Cache, name: str, key: str, roots: Sequence[Path]) -> CachedPd
     return pdf
 
 
+def latest(cache: Cache, name: str) -> CachedPdf | None:
+    """The most recent rendering of variant `name`, whatever it was made from (for previews)."""
+    keys = (cache.read_json(f"{FOLDER}/{name}.index.json") or {}).get("keys") or [None]
+    if not isinstance(keys[0], str):
+        return None
+    blob, meta = _names(keys[0])
+    info, data = cache.read_json(meta), cache.read_bytes(blob)
+    if info is None or data is None or hashlib.sha256(data).hexdigest() != info.get("sha256"):
+        return None
+    return CachedPdf(data, int(info.get("pages", 0)), ())
+
+
 def _remember(key: str, files: Depends, pdf: CachedPdf) -> None:
     _memory[key] = (files, pdf)
     while len(_memory) > MEMORY_SIZE:
