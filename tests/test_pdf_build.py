@@ -204,3 +204,15 @@ def test_the_quick_html_pass_keeps_the_last_pdf_until_the_new_one(project: Path)
     final = build(project, out)
     assert not final.pdf_pending
     assert "Probability II" in "".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+
+def test_two_builds_give_identical_pdfs(project: Path, tmp_path: Path) -> None:
+    from cvsite.build import build
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    build(project, first, use_cache=False)  # no cache: both builds really render
+    build(project, second, use_cache=False)
+    names = sorted(p.name for p in first.glob("*.pdf"))
+    assert names == sorted(p.name for p in second.glob("*.pdf"))
+    assert len(names) == len(_loaded(project).config.pdf.variants)
+    assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
