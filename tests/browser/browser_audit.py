@@ -38,6 +38,17 @@ PAGE_FACTS = """() => {
 }"""
 
 
+AXE_RUN = "axe.run(document, {resultTypes: ['violations', 'incomplete']})"
+
+
+def _unmeasured_contrast(incomplete: list[dict[str, Any]]) -> list[str]:
+    """Text whose contrast axe could not measure (symbol-only content like "★" is no text)."""
+    return [" ".join(node["target"]) + ": " + check.get("message", "")
+            for rule in incomplete if rule["id"] == "color-contrast"
+            for node in rule["nodes"] for check in node["any"][:1]
+            if (check.get("data") or {}).get("messageKey") != "nonBmp"]
+
+
 @dataclass
 class PageAudit:
     """What one page did in the browser."""
@@ -45,6 +56,7 @@ class PageAudit:
     path: str
     url: str
     axe: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    unmeasured: dict[str, list[str]] = field(default_factory=dict)
     console: list[str] = field(default_factory=list)
     broken: list[str] = field(default_factory=list)
     outside: list[str] = field(default_factory=list)
@@ -102,8 +114,9 @@ class _Tab:
             for scheme in SCHEMES:
                 where = f"{width} px, {scheme}"
                 await page.emulate_media(color_scheme=scheme)
-                result = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+                result = await page.evaluate(AXE_RUN)
                 audit.axe[where] = result["violations"]
+                audit.unmeasured[where] = _unmeasured_contrast(result["incomplete"])
                 facts = await page.evaluate(PAGE_FACTS)
                 audit.overflow[where] = (facts["scrollWidth"], facts["clientWidth"])
                 if shots is not None and (scheme == "light" or width_name == "desktop"):
