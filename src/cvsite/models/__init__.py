@@ -1,0 +1,37 @@
+"""The typed record: frozen pydantic models, data only (no I/O).
+
+One module per content file (`config` for site.yaml, `person` for profile.yaml and cv.yaml,
+`publication` for the BibTeX file) and `site` for the whole; import them from here.
+"""
+
+from cvsite.models.base import Model
+from cvsite.models.config import (
+    CV_SECTIONS,
+    PageSize,
+    PdfConfig,
+    PdfFileName,
+    PdfVariant,
+    PublicationsConfig,
+    SectionName,
+    SiteConfig,
+)
+from cvsite.models.person import (
+    CV,
+    Advisor,
+    Award,
+    Degree,
+    Position,
+    Profile,
+    Service,
+    Teaching,
+    Thesis,
+)
+from cvsite.models.publication import Author, Publication, newest_first
+from cvsite.models.site import Site
+
+__all__ = [
+    "CV", "CV_SECTIONS", "Advisor", "Author", "Award", "Degree", "Model", "PageSize",
+    "PdfConfig", "PdfFileName", "PdfVariant", "Position", "Profile", "Publication",
+    "PublicationsConfig", "SectionName", "Service", "Site", "SiteConfig", "Teaching", "Thesis",
+    "newest_first",
+]

@@ -1,0 +1,68 @@
+"""site.yaml: how the record is published (publications, PDF variants)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, get_args
+
+from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
+
+from cvsite.models.base import Model
+from cvsite.scalars import Handle, Text, Url
+
+
+class PublicationsConfig(Model):
+    """How the publication list is titled and grouped."""
+
+    heading: Text = "Publications"
+    topics: tuple[Text, ...] = ()
+
+
+SectionName = Literal["summary", "experience", "education", "publications", "teaching",
+                      "awards", "service"]
+CV_SECTIONS: tuple[SectionName, ...] = get_args(SectionName)
+PageSize = Literal["letter", "a4"]
+PdfFileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")]
+
+
+class PdfVariant(Model):
+    """One PDF rendered from the record (the full CV, a one-page résumé, ...)."""
+
+    name: Handle
+    title: Text = "Curriculum Vitae"
+    label: Text = "CV"
+    file: PdfFileName | None = None
+    page_size: PageSize | None = None
+    max_pages: int | None = Field(default=None, ge=1)
+    sections: tuple[SectionName, ...] = CV_SECTIONS
+    selected_publications_only: bool = False
+    max_highlights: int | None = Field(default=None, ge=0)
+
+
+class PdfConfig(Model):
+    """The PDFs that `cvsite build` renders; an empty `variants` list renders none."""
+
+    page_size: PageSize = "letter"
+    variants: tuple[PdfVariant, ...] = (PdfVariant(name="cv"),)
+
+    @model_validator(mode="after")
+    def _unique(self) -> PdfConfig:
+        """Two variants may not share a name or a file."""
+        for attribute in ("name", "file"):
+            values = [getattr(v, attribute) for v in self.variants if getattr(v, attribute)]
+            twice = sorted({v for v in values if values.count(v) > 1})
+            if twice:
+                raise PydanticCustomError("pdf_duplicate", "two PDF variants have the {what} "
+                                          "{value}", {"what": attribute, "value": repr(twice[0])})
+        return self
+
+
+class SiteConfig(Model):
+    """Site-wide settings."""
+
+    title: Text
+    base_url: Url
+    language: Text = "en"
+    owner_aliases: tuple[Text, ...] = ()
+    publications: PublicationsConfig = PublicationsConfig()
+    pdf: PdfConfig = PdfConfig()

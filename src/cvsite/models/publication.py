@@ -1,0 +1,121 @@
+"""publications.bib: authors and publications, decoded."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import model_validator
+
+from cvsite.citeformat import date_text, publication_venue, venue_details
+from cvsite.models.base import Model
+from cvsite.scalars import Text, Url
+
+
+class Author(Model):
+    """One author of a publication, decoded to Unicode."""
+
+    given: str = ""
+    von: str = ""
+    family: str
+    jr: str = ""
+    equal: bool = False
+    owner: bool = False
+    family_first: bool = False
+    """Chinese, Japanese and Korean names: family name first, no space (王小明)."""
+
+    @property
+    def display(self) -> str:
+        """First-von-Last (`Martin Luther King Jr.`), or family first for CJK names."""
+        if self.family_first:
+            return f"{self.family}{self.given}"
+        return " ".join(part for part in (self.given, self.von, self.family, self.jr) if part)
+
+
+class Publication(Model):
+    """A publication, from one BibTeX entry."""
+
+    key: Text
+    entry_type: Text
+    title: Text
+    """Decoded to Unicode; math stays as `$…$` / `\\(…\\)` for a math renderer."""
+    title_text: str = ""
+    """The title with math approximated in Unicode: for <title>, meta tags and sorting."""
+    authors: tuple[Author, ...]
+    et_al: bool = False
+    editors: tuple[Author, ...] = ()
+    year: int
+    month: int | None = None
+    month_end: int | None = None
+    booktitle: Text | None = None
+    journal: Text | None = None
+    series: Text | None = None
+    publisher: Text | None = None
+    address: Text | None = None
+    school: Text | None = None
+    institution: Text | None = None
+    organization: Text | None = None
+    howpublished: Text | None = None
+    report_type: Text | None = None
+    edition: Text | None = None
+    volume: Text | None = None
+    number: Text | None = None
+    chapter: Text | None = None
+    pages: Text | None = None
+    note: Text | None = None
+    eprint: Text | None = None
+    archive_prefix: Text | None = None
+    doi: Text | None = None
+    url: Url | None = None
+    pdf: Text | None = None
+    code: Url | None = None
+    slides: Url | None = None
+    poster: Url | None = None
+    video: Url | None = None
+    project: Url | None = None
+    abstract: Text | None = None
+    award: Text | None = None
+    topic: Text | None = None
+    selected: bool = False
+    line: int = 0
+    bibtex: str = ""
+    """The entry as clean BibTeX (cvsite's own fields removed), for citing."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _title_text(cls, data: Any) -> Any:
+        """`title_text` defaults to the title."""
+        if isinstance(data, dict) and not data.get("title_text"):
+            data = {**data, "title_text": data.get("title", "")}
+        return data
+
+    @property
+    def venue(self) -> str:
+        """Where it appeared: journal, proceedings, school, or the preprint server and id."""
+        return publication_venue(self)
+
+    @property
+    def venue_details(self) -> tuple[str, ...]:
+        """Volume, number, pages, editors, edition, publisher, note: each a short phrase."""
+        return venue_details(self)
+
+    @property
+    def date_text(self) -> str:
+        """`June 2020`, `June–July 2020` or `2020`."""
+        return date_text(self)
+
+    @property
+    def eprint_url(self) -> str | None:
+        """The arXiv abstract page, when the entry names an arXiv id."""
+        if self.eprint and (self.archive_prefix or "arxiv").lower() == "arxiv":
+            return f"https://arxiv.org/abs/{self.eprint}"
+        return None
+
+    @property
+    def has_equal_contribution(self) -> bool:
+        """True when any author is marked as an equal contributor."""
+        return any(a.equal for a in self.authors)
+
+
+def newest_first(publications: tuple[Publication, ...]) -> tuple[Publication, ...]:
+    """Sort by year and month, newest first; ties keep file order (stable)."""
+    return tuple(sorted(publications, key=lambda p: (-p.year, -(p.month or 0))))

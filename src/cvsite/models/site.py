@@ -1,0 +1,44 @@
+"""The whole record: everything loaded from content/."""
+
+from __future__ import annotations
+
+from cvsite.models.base import Model
+from cvsite.models.config import SiteConfig
+from cvsite.models.person import CV, Position, Profile
+from cvsite.models.publication import Publication, newest_first
+
+
+class Site(Model):
+    """Everything loaded from `content/`."""
+
+    config: SiteConfig
+    profile: Profile
+    cv: CV
+    publications: tuple[Publication, ...] = ()
+
+    @property
+    def current_position(self) -> Position | None:
+        """The first ongoing position, if any."""
+        return next((p for p in self.cv.experience if p.current), None)
+
+    @property
+    def selected_publications(self) -> tuple[Publication, ...]:
+        """Publications marked `selected`, newest first."""
+        return tuple(p for p in newest_first(self.publications) if p.selected)
+
+    def publications_by_topic(self, selected_only: bool = False
+                              ) -> list[tuple[str, tuple[Publication, ...]]]:
+        """(topic, publications newest first) in the configured topic order; untopical last."""
+        topics = list(self.config.publications.topics)
+        pubs = self.selected_publications if selected_only else newest_first(self.publications)
+        groups = [(t, tuple(p for p in pubs if p.topic == t)) for t in topics]
+        rest = tuple(p for p in pubs if p.topic not in topics)
+        if rest:
+            groups.append(("Other" if topics else "", rest))
+        return [(t, ps) for t, ps in groups if ps]
+
+    def publications_by_year(self) -> list[tuple[int, tuple[Publication, ...]]]:
+        """(year, publications newest first), newest year first."""
+        years = sorted({p.year for p in self.publications}, reverse=True)
+        ordered = newest_first(self.publications)
+        return [(y, tuple(p for p in ordered if p.year == y)) for y in years]
