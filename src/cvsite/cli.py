@@ -27,7 +27,10 @@ def _source(command: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cvsite", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="cvsite",
+        description="An academic website and PDF CV from content/ (YAML and BibTeX).",
+        epilog="Exit status: 0 ok, 1 content errors (nothing written), 2 usage errors.")
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = commands.add_parser("build", help="build the website into the output folder")
