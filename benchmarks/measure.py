@@ -8,6 +8,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -42,13 +43,14 @@ class Stats:
 
 def run(command: Sequence[str], cwd: Path) -> Sample:
     """Run a command to its end; its wall time and peak RSS (from wait4, so only this child)."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    error = child.stderr.read().decode(errors="replace") if child.stderr else ""
+    with tempfile.TemporaryFile() as log:  # a pipe would fill up with warnings and block
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        error = log.read().decode(errors="replace")
     if child.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({child.returncode}): {error[-2000:]}")
     return Sample(seconds, usage.ru_maxrss / 1024)

@@ -151,7 +151,10 @@ def main() -> None:
     parser.add_argument("--places", type=Path, nargs="*",
                         default=[Path("/dev/shm"), Path("/var/tmp")],
                         help="folders to measure in (tmpfs and disk)")
-    parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md")
+    parser.add_argument("--size-runs", type=int, default=0,
+                        help="runs per measurement for the 1,000/10,000 sizes (default --runs)")
+    parser.add_argument("--write", type=Path, nargs="?", const=HERE / "RESULTS.md",
+                        help="write the report (default benchmarks/RESULTS.md)")
     args = parser.parse_args()
     report = ["# cvsite benchmark results", "", *[f"- {m}" for m in machine(args.places)],
               f"- load average at start: {' '.join(f'{x:.1f}' for x in os.getloadavg())}", ""]
@@ -159,12 +162,12 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="cvsite-bench-", dir=place) as folder:
             rows = her_site(Path(folder), args.runs)
             for size in args.sizes:
-                rows += many(Path(folder), size, max(3, args.runs // 2 + 1))
+                rows += many(Path(folder), size, args.size_runs or args.runs)
         report += [f"## {place}", "", *table(rows), ""]
         print("\n".join(report[-len(rows) - 4:]), flush=True)
     report += ["Targets: " + "; ".join(f"{k} {v}" for k, v in TARGETS.items()), ""]
     if args.write:
-        (HERE / "RESULTS.md").write_text("\n".join(report), "utf-8")
+        args.write.write_text("\n".join(report), "utf-8")
 
 
 if __name__ == "__main__":
