@@ -81,7 +81,8 @@ def _mount(path: Path) -> str:
     with open("/proc/mounts", encoding="utf-8") as mounts:
         for line in mounts:
             device, point, kind, options = line.split()[:4]
-            inside = str(path.resolve()).startswith(point.rstrip("/") + "/")
+            where = str(path.resolve())
+            inside = where == point or where.startswith(point.rstrip("/") + "/")
             if inside and len(point) > len(best[0]):
                 best = (point, f"{device} on {point} ({kind}, {options})")
     return best[1]
