@@ -25,6 +25,8 @@ from cvsite.write import OutputError
 
 WATCHED = ("content", "templates", "static")
 WAKE_MS = 300
+STEP_MS = 5
+"""Quiet time after a change before rebuilding (watchfiles' default, 50 ms, is most of a reload)."""
 Log = Callable[[str], None]
 
 
@@ -102,7 +104,7 @@ def serve(source: Path, port: int, log: Log) -> None:
     try:
         # The first (empty) yield comes once the watcher runs: build then, so no edit is missed.
         for changes in watch(*preview.watched(),
-                             rust_timeout=WAKE_MS, yield_on_timeout=True):
+                             rust_timeout=WAKE_MS, yield_on_timeout=True, step=STEP_MS):
             if not thread.ident:
                 pdf_pending = preview.build_html()
                 thread.start()
