@@ -125,8 +125,3 @@ def render_page(site: Site, env: Environment, spec: PageSpec) -> str:
     page_path = "" if out_path in ("index.html", "404.html") else out_path[: -len("index.html")]
     return env.get_template(template).render(site=site, page_path=page_path, url=url,
                                              absolute=absolute, **extra)
-
-
-def render_pages(site: Site, env: Environment) -> dict[str, str]:
-    """Every HTML page of the site, keyed by its path inside the output folder."""
-    return {spec[0]: render_page(site, env, spec) for spec in page_specs(site)}
