@@ -37,8 +37,9 @@ class Stats:
     runs: int
 
     def cell(self) -> str:
-        """`1.23 s (1.20–1.30), 85 MiB`."""
-        return f"{self.seconds:.3f} s ({self.low:.3f}–{self.high:.3f}), {self.mib:.0f} MiB"
+        """`1.23 s (1.20–1.30), 85 MiB` (no memory when it was not sampled)."""
+        memory = f", {self.mib:.0f} MiB" if self.mib else ", memory not sampled"
+        return f"{self.seconds:.3f} s ({self.low:.3f}–{self.high:.3f}){memory}"
 
 
 def run(command: Sequence[str], cwd: Path) -> Sample:
