@@ -20,6 +20,8 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
+from cvsite.memo import file_digest
+
 CACHE_DIR = ".cvsite-cache"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
@@ -52,13 +54,12 @@ def _files(folder: Path) -> Iterable[Path]:
 
 
 def tree_digest(folders: Iterable[Path]) -> str:
-    """A digest of the names and contents of every file under the folders."""
+    """A digest of the names and contents of every file under the folders (each file's digest
+    is remembered while the file is unchanged: `serve` hashes the fonts once, not per build)."""
     hasher = hashlib.blake2b(digest_size=20)
     for folder in folders:
         for path in _files(folder) if folder.is_dir() else ():
-            data = path.read_bytes()
-            hasher.update(f"{path.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
-            hasher.update(data)
+            hasher.update(f"{path.relative_to(folder).as_posix()}\0{file_digest(path)}\0".encode())
     return hasher.hexdigest()
 
 

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
 from cvsite.bibsource import load_bib
 from cvsite.errors import Diagnostic, display_path, error, has_errors
+from cvsite.memo import ByContent
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
 from cvsite.publications import convert_all
 from cvsite.scholar import scholar_warnings
 from cvsite.validate import validate_doc
-from cvsite.yamlsource import load_yaml
+from cvsite.yamlsource import parse_yaml
 
 CONTENT = "content"
 BIB = "publications.bib"
 M = TypeVar("M", bound=BaseModel)
+_READ: ByContent[tuple[BaseModel | None, list[Diagnostic]]] = ByContent()
+"""Each YAML file's model by its bytes: `serve` parses only the file that was edited."""
 
 
 def _load_model(folder: Path, name: str, model: type[M],
@@ -30,7 +33,14 @@ def _load_model(folder: Path, name: str, model: type[M],
             return model(), []
         return None, [error(shown, 0, 0, f"missing content file '{name}'",
                             "run 'cvsite new DIR' to see an example of every file")]
-    doc, problems = load_yaml(path, shown)
+    found, problems = _READ.get((model, shown), path.read_bytes(),
+                                lambda data: _read_model(data, shown, model))
+    return cast("M | None", found), list(problems)  # the remembered list stays as it is
+
+
+def _read_model(data: bytes, shown: str, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """Parse and validate the bytes of one YAML file."""
+    doc, problems = parse_yaml(data, shown)
     if problems:
         return None, problems
     return validate_doc(model, doc)

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cvsite.cache import Cache, digest
+from cvsite.cache import Cache
+from cvsite.memo import file_digest
 
 FOLDER = "pdf"
 MEMORY_SIZE = 8
@@ -38,7 +39,7 @@ _memory: dict[str, tuple[Depends, CachedPdf]] = {}
 
 def _file_digest(path: Path | None) -> str | None:
     try:
-        return digest(path.read_bytes()) if path is not None else None
+        return file_digest(path) if path is not None else None
     except OSError:
         return None
 

@@ -72,9 +72,14 @@ class _Builder:
 
 def load_yaml(path: Path, display: str) -> tuple[YamlDoc, list[Diagnostic]]:
     """Read one YAML file; problems are returned, never raised."""
+    return parse_yaml(path.read_bytes(), display)
+
+
+def parse_yaml(data: bytes, display: str) -> tuple[YamlDoc, list[Diagnostic]]:
+    """Parse the bytes of one YAML file (shown as `display`); problems are returned."""
     doc = YamlDoc(display)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         return doc, [error(display, 0, 0, f"not valid UTF-8 ({exc.reason} at byte {exc.start})")]
     try:
