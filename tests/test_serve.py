@@ -152,14 +152,32 @@ def test_serve_announces_a_rebuild_on_the_reload_stream(server: Server, project:
 def test_a_content_error_is_shown_while_the_last_good_build_is_served(server: Server,
                                                                      project: Path) -> None:
     profile = project / "content" / "profile.yaml"
-    lines = profile.read_text().splitlines()
-    lines.append("interests: [unclosed")
-    profile.write_text("\n".join(lines) + "\n")
+    good = profile.read_text()
+    profile.write_text(good + "interests: [unclosed\n")
     error_line = server.wait_for("error:")
     assert "content/profile.yaml:" in error_line
     page = server.page_until(server.base, lambda body: "cvsite-errors" in body)
     assert "profile.yaml:" in page and "last good build" in page
     assert 'class="site-name"' in page  # the previous build is still what is shown
+    profile.write_text(good)
+    _replace_summary(project, "Recoveredword")
+    page = server.page_until(server.base, lambda body: "Recoveredword" in body)
+    assert "cvsite-errors" not in page
+
+
+def test_a_template_edit_is_served(server: Server, project: Path) -> None:
+    template = project / "templates" / "index.html"
+    text = template.read_text()
+    template.write_text(text.replace("{% block content %}",
+                                     "{% block content %}<p>Templateword</p>", 1))
+    page = server.page_until(server.base, lambda body: "Templateword" in body)
+    assert "cvsite-errors" not in page
+    template.write_text(text.replace("{% block content %}", "{% block content %}{{", 1))
+    page = server.page_until(server.base, lambda body: "cvsite-errors" in body)
+    assert "templates/index.html:" in page and "Templateword" in page
+    template.write_text(text)
+    page = server.page_until(server.base, lambda body: "cvsite-errors" not in body)
+    assert "Templateword" not in page
 
 
 def test_ctrl_c_stops_cleanly_and_removes_the_temporary_build(project: Path,

@@ -1,8 +1,9 @@
 """Rendering with a memory: a page whose inputs did not change is taken from the cache.
 
-A page's key is a digest of cvsite's code, the templates and static files, the data among the
-template globals (the PDF downloads), everything in the site except the publication list, the
-number of publications, and the page's own variables (its publication). Whether a page also
+A page's key is a digest of cvsite's code, the template files its template reads (so saving
+one template renders only the pages that use it), the static files, the data among the template
+globals (the PDF downloads), everything in the site except the publication list, the number of
+publications, and the page's own variables (its publication). Whether a page also
 read the publication list (a list page, or any template or helper that looks at other papers)
 is observed while it renders, through a stand-in for the list that notes any look inside; such
 pages are keyed on every publication as well. Above a size threshold the pages that must be
@@ -26,6 +27,7 @@ from cvsite.assets import static_dirs
 from cvsite.cache import Cache, code_key, digest, tree_digest
 from cvsite.models import Publication, Site
 from cvsite.render import PageSpec, page_specs, render_page, template_dirs
+from cvsite.templatedeps import template_key
 
 PREFIX = "pages-"
 PARALLEL_ABOVE = 1500
@@ -125,12 +127,13 @@ def render_cached(source: Path, site: Site, env: Environment,
     """Every HTML page's bytes by path, rendering only those not in the cache."""
     specs = page_specs(site)
     data = {k: v for k, v in env.globals.items() if not callable(v)}  # e.g. the PDF downloads
-    fixed = digest(code_key(), tree_digest(template_dirs(source) + static_dirs(source)),
+    fixed = digest(code_key(), tree_digest(static_dirs(source)),
                    os.environ.get("SOURCE_DATE_EPOCH", ""), repr(sorted(data.items())),
                    site.model_dump_json(exclude={"publications"}), str(len(site.publications)))
     dumps = {id(p): p.model_dump_json() for p in site.publications}
     everything = digest(*dumps.values())
-    keys = [_key(fixed, spec, dumps) for spec in specs]
+    used = {t: template_key(env, t, template_dirs(source)) for t in {s[1] for s in specs}}
+    keys = [_key(digest(fixed, used[spec[1]]), spec, dumps) for spec in specs]
     name = f"{PREFIX}{fixed[:20]}.pack"
     index, blob = _read_pack(cache.read_checked(name) if cache.enabled else None)
     found: dict[int, tuple[bytes, bool]] = {}

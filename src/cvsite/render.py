@@ -10,11 +10,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import markdown as md
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from cvsite import feeds, scholar, seo
 from cvsite.models import Site
+from cvsite.templatedeps import ContentLoader
 
 _PACKAGED = Path(__file__).parent / "theme"
 THEME = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2]
@@ -61,7 +62,7 @@ def make_environment(source: Path) -> Environment:
     """A Jinja environment with autoescaping, StrictUndefined and cvsite's filters.
 
     Reused by later builds in this process (`serve`) while the same template files exist, so
-    that only edited templates are compiled again (Jinja checks their modification times).
+    that only edited templates are compiled again (`ContentLoader` compares their bytes).
     """
     dirs = template_dirs(source)
     names = tuple(str(p) for d in dirs for p in sorted(d.rglob("*")))
@@ -80,7 +81,7 @@ def make_environment(source: Path) -> Environment:
 
 def _new_environment(dirs: list[Path]) -> Environment:
     """A fresh environment over the template folders `dirs`."""
-    loader = ChoiceLoader([FileSystemLoader(str(d)) for d in dirs])
+    loader = ChoiceLoader([ContentLoader(str(d)) for d in dirs])
     env = Environment(loader=loader, autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                       keep_trailing_newline=True)
