@@ -6,6 +6,7 @@ are unchanged since the last one returns after hashing its inputs (see `uptodate
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -25,12 +26,12 @@ from cvsite.errors import (
     has_errors,
     left_out,
 )
-from cvsite.pdfpool import prestart
+from cvsite.pdfpool import prestart, warm
 from cvsite.uptodate import remember, unchanged
 from cvsite.write import check_output_folder, write_site
 
 if TYPE_CHECKING:
-    from jinja2 import TemplateError
+    from jinja2 import Environment, TemplateError
 
     from cvsite.models import Site
 
@@ -69,6 +70,15 @@ def _template_problem(exc: TemplateError) -> Diagnostic:
     return error("templates", 0, 0, f"template: {exc}")
 
 
+def _compile_templates(env: Environment) -> None:
+    """Compile every template now (the pages then render quickly); errors show when used."""
+    from jinja2 import TemplateError
+
+    for name in env.list_templates(extensions=["html", "xml", "txt"]):
+        with contextlib.suppress(TemplateError):
+            env.get_template(name)
+
+
 def with_base_url(site: Site, base_url: str) -> Site:
     """The site published at another address (the `--base-url` override); raises ContentError."""
     if not base_url.startswith(("http://", "https://")) or not urlsplit(base_url).netloc:
@@ -100,14 +110,15 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
 
     from jinja2 import TemplateError
 
-    from cvsite.assets import collect_papers, collect_static
+    from cvsite.assets import collect_papers, collect_static, static_dirs
     from cvsite.feeds import render_extras
     from cvsite.pagecache import render_cached
-    from cvsite.pdfbuild import build_pdfs
+    from cvsite.pdfbuild import start_pdfs
     from cvsite.render import make_environment
     from cvsite.sitecache import load_cached
     from cvsite.textcache import recall, store
 
+    warm(list(reversed(static_dirs(source))))  # the worker loads the print fonts meanwhile
     recall(cache)
     site, diagnostics = load_cached(source, cache, keep_going=keep_going)
     store(cache)
@@ -119,7 +130,9 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         site = with_base_url(site, base_url)
     env = make_environment(source)
     try:
-        pdfs = build_pdfs(site, env, source, cache, render=pdf)
+        finish_pdfs = start_pdfs(site, env, source, cache, render=pdf)
+        _compile_templates(env)  # while the PDFs render
+        pdfs = finish_pdfs()
         diagnostics += pdfs.diagnostics
         pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
         if pdf_failed and not keep_going:

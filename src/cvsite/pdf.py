@@ -107,8 +107,41 @@ def _captured_warnings() -> Iterator[_Collect]:
         logger.propagate = propagate
 
 
-def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = True) -> RenderedPdf:
-    """Lay out `html` (relative URLs resolve in roots[0]; roots overlay, first wins) as a PDF."""
+@dataclass(frozen=True)
+class Fonts:
+    """A WeasyPrint font configuration already holding the print stylesheet's web fonts."""
+
+    config: Any
+    fetched: tuple[Path, ...]
+    """The font files it loaded (a rendering that reuses them depends on them too)."""
+
+
+WARM_UP = ('<!doctype html><html lang="en"><head><title>-</title>'
+           '<link rel="stylesheet" href="css/print.css"></head>'
+           '<body><h1 class="name">W</h1><p>w <b>w</b> <i>w</i></p></body></html>')
+"""A page using the default print stylesheet, to load its fonts before the real documents."""
+
+
+def warm_up(roots: Sequence[Path]) -> Fonts:
+    """Load the print stylesheet's fonts and WeasyPrint's lazily built state, once per process.
+
+    A worker calls this while it waits for the print HTML and before it forks one process per
+    PDF, so that no document pays again for decoding the web fonts (or for cffi's first use).
+    """
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = Fonts(FontConfiguration(), ())
+    out = render_pdf(WARM_UP, roots, fonts=fonts)
+    return Fonts(fonts.config, tuple(p for p in out.fetched if p.suffix != ".css"))
+
+
+def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = True,
+               fonts: Fonts | None = None) -> RenderedPdf:
+    """Lay out `html` (relative URLs resolve in roots[0]; roots overlay, first wins) as a PDF.
+
+    With `fonts` from `warm_up`, web fonts it already holds are not fetched and decoded again
+    (the PDF is the same bytes either way).
+    """
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -117,12 +150,13 @@ def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = True) -> Rend
     base = roots[0].resolve().as_uri() + "/"
     with _captured_warnings() as caught:
         document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
-            font_config=FontConfiguration())
+            font_config=fonts.config if fonts else FontConfiguration())
         variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
         data = document.write_pdf(pdf_identifier=False, **variant)
+    preloaded = fonts.fetched if fonts else ()
     return RenderedPdf(data=data, pages=len(document.pages),
                        section_pages=_section_pages(document.pages),
-                       fetched=tuple(dict.fromkeys(log.served)),
+                       fetched=tuple(dict.fromkeys([*log.served, *preloaded])),
                        refused=tuple(dict.fromkeys(log.refused)),
                        warnings=tuple(caught.messages))
 

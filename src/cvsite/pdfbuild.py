@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -13,13 +11,13 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from cvsite import pdfpool
 from cvsite.assets import static_dirs
 from cvsite.cache import Cache, digest
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.load import CONTENT
 from cvsite.models import PdfVariant, Site
 from cvsite.pdfcache import CachedPdf, depends, latest, lookup, store
+from cvsite.pdfrender import TAGGED, Rendered, start
 from cvsite.render import slug
 from cvsite.yamlsource import load_yaml
 
@@ -27,8 +25,6 @@ TEMPLATE = "cv-print.html"
 TITLES = {"summary": "Professional Summary", "experience": "Experience", "education": "Education",
           "teaching": "Teaching Experience", "awards": "Honours and Awards",
           "service": "Professional Service"}
-TAGGED = True
-"""Render tagged PDF/UA-1 (structure tree for screen readers and hiring systems)."""
 
 
 @dataclass(frozen=True)
@@ -92,37 +88,6 @@ def print_html(site: Site, env: Environment, variant: PdfVariant) -> str:
         page_size=variant.page_size or site.config.pdf.page_size)
 
 
-def _render(html: str, roots: list[Path]) -> tuple[CachedPdf, tuple[Path, ...], list[str]]:
-    """Render in this or a worker process; returns the PDF, files read, and problems."""
-    from cvsite.pdf import render_pdf
-
-    out = render_pdf(html, roots, tagged=TAGGED)
-    problems = [f"refused to fetch {url}: the PDF may only use the site's own files"
-                for url in out.refused]
-    problems += [f"WeasyPrint: {message}" for message in out.warnings
-                 if not any(url in message for url in out.refused)]
-    return CachedPdf(out.data, out.pages, out.section_pages), out.fetched, problems
-
-
-def _render_all(jobs: dict[str, str], roots: list[Path]
-                ) -> dict[str, tuple[CachedPdf, tuple[Path, ...], list[str]]]:
-    """Render every job: side by side in worker processes when there are several and the cores
-    for them, unless this process already paid for importing WeasyPrint (serve, tests); in the
-    worker `pdfpool` started early, when there is one (it imported WeasyPrint meanwhile)."""
-    warm = pdfpool.take()
-    if warm is not None:
-        with warm:
-            futures = {name: warm.submit(_render, html, roots) for name, html in jobs.items()}
-            return {name: future.result() for name, future in futures.items()}
-    if len(jobs) < 2 or (os.cpu_count() or 1) < 2 or "weasyprint" in sys.modules:
-        return {name: _render(html, roots) for name, html in jobs.items()}
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
-                             mp_context=context) as pool:
-        futures = {name: pool.submit(_render, html, roots) for name, html in jobs.items()}
-        return {name: future.result() for name, future in futures.items()}
-
-
 def _budget(site: Site, source: Path, index: int, variant: PdfVariant,
             pdf: CachedPdf) -> Diagnostic | None:
     """The over-budget error, at the variant's `max_pages` in site.yaml, naming the section."""
@@ -163,6 +128,12 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
     With `render=False` (serve's quick HTML pass) nothing is rendered: a variant whose PDF
     changed keeps its last rendering meanwhile (links stay valid), or is left out.
     """
+    return start_pdfs(site, env, source, cache, render)()
+
+
+def start_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
+               render: bool = True) -> Callable[[], PdfOutput]:
+    """`build_pdfs` in two steps: start rendering, and (the function returned) wait for it."""
     roots = list(reversed(static_dirs(source)))
     variants = site.config.pdf.variants
     htmls = {v.name: print_html(site, env, v) for v in variants}
@@ -181,13 +152,20 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
         missing = {}
     else:
         out = PdfOutput(rendered=tuple(missing))
+    waiting = start(missing, roots)
+    return lambda: _finish(site, source, cache, out, pdfs, waiting(), keys, roots)
+
+
+def _finish(site: Site, source: Path, cache: Cache, out: PdfOutput, pdfs: dict[str, CachedPdf],
+            rendered: dict[str, Rendered], keys: dict[str, str], roots: list[Path]) -> PdfOutput:
+    """Store what was rendered; check the page budgets; the files and the downloads."""
     template = display_path(source / "templates" / TEMPLATE)
-    for name, (pdf, fetched, problems) in _render_all(missing, roots).items():
+    for name, (pdf, fetched, problems) in rendered.items():
         pdfs[name] = pdf
         out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in problems]
         store(cache, name, keys[name], pdf, depends(fetched, roots))
     downloads = []
-    for index, variant in enumerate(variants):
+    for index, variant in enumerate(site.config.pdf.variants):
         made = pdfs.get(variant.name)
         if made is None:
             continue

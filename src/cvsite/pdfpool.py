@@ -1,44 +1,131 @@
-"""A PDF worker started before the build imports anything heavy, so WeasyPrint loads meanwhile.
+"""A PDF worker forked before the build imports anything heavy, so WeasyPrint loads meanwhile.
 
-Importing WeasyPrint takes about half a second. A cold build starts one worker process at once
-and has it import WeasyPrint while this process imports the rest and loads and renders the
-site; the PDFs are then rendered in that warm worker. Stdlib only (it runs before the imports).
+Importing WeasyPrint takes about half a second, and its first document pays for decoding the
+web fonts and for cffi parsing C declarations. A cold build forks a worker at once; it imports
+WeasyPrint and, once told the static folders (`warm`), loads the print fonts, while this
+process imports the rest and loads the site. Given the print HTML (`submit`), the worker forks
+itself once per extra PDF (copy-on-write: the children start warm) and the PDFs render side by
+side; the results come back through a pipe. Forking is safe only in a process without threads
+(not in `serve`) and where fork exists; otherwise there is no worker and the caller renders.
+Stdlib only: this module is imported before anything heavy.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
 import os
+import pickle
+import signal
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any
 
-_POOL: list[ProcessPoolExecutor] = []
+Job = tuple[str, list[Path], bool]
+"""(print HTML, static folders highest priority first, tagged PDF/UA) of one PDF."""
 
 
-def _warm() -> None:
-    """Import the renderer (in the worker)."""
-    import cvsite.pdf  # noqa: F401
+class _Worker:
+    """The forked worker: its process id and both ends of the conversation."""
+
+    def __init__(self, pid: int, jobs: IO[bytes], results: IO[bytes]) -> None:
+        self.pid, self.jobs, self.results = pid, jobs, results
+
+    def send(self, message: tuple[str, Any]) -> None:
+        pickle.dump(message, self.jobs, protocol=pickle.HIGHEST_PROTOCOL)
+        self.jobs.flush()
+
+    def close(self, kill: bool) -> None:
+        """Close the pipes and reap the process (stopping it first when `kill`)."""
+        for pipe in (self.jobs, self.results):
+            with contextlib.suppress(OSError):
+                pipe.close()
+        if kill:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+
+
+_WORKER: list[_Worker] = []
+
+
+def can_fork() -> bool:
+    """True when this process may fork a worker: fork exists, is safe here, and no thread runs."""
+    threading = sys.modules.get("threading")
+    return (hasattr(os, "fork") and sys.platform != "darwin" and (os.cpu_count() or 1) >= 2
+            and (threading is None or threading.active_count() == 1))
 
 
 def prestart(cache_folder: Path | None) -> None:
-    """Start the warm worker, unless PDFs are probably cached or WeasyPrint is already here."""
-    if _POOL or "weasyprint" in sys.modules or (os.cpu_count() or 1) < 2:
+    """Fork the worker, unless PDFs are probably cached or WeasyPrint is already here."""
+    stop()  # one left by an earlier build in this process that failed before its PDFs
+    if "weasyprint" in sys.modules or not can_fork():
         return
     if cache_folder is not None and any((cache_folder / "pdf").glob("*")):
         return  # a rebuild: the PDFs are most likely taken from the cache
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
-    pool.submit(_warm)
-    _POOL.append(pool)
+    jobs_read, jobs_write = os.pipe()
+    results_read, results_write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker
+        code = 1
+        try:
+            os.close(jobs_write)
+            os.close(results_read)
+            from cvsite.pdfworker import serve
+
+            serve(os.fdopen(jobs_read, "rb"), os.fdopen(results_write, "wb"))
+            code = 0
+        finally:
+            os._exit(code)  # never return into the build, nor run its exit handlers
+    os.close(jobs_read)
+    os.close(results_write)
+    _WORKER.append(_Worker(pid, os.fdopen(jobs_write, "wb"), os.fdopen(results_read, "rb")))
 
 
-def take() -> ProcessPoolExecutor | None:
-    """The warm worker's pool, handed over once (the taker shuts it down)."""
-    return _POOL.pop() if _POOL else None
+def warm(roots: list[Path]) -> None:
+    """Tell the worker the static folders, so it loads the print fonts before the HTML comes."""
+    if _WORKER:
+        _send(("warm", roots))
+
+
+def submit(jobs: dict[str, Job]) -> Callable[[], dict[str, Any]] | None:
+    """Start rendering `jobs` in the worker; None when there is no worker (render them here).
+
+    The returned function waits for the results, {name: RenderedPdf}, and raises the exception
+    of a rendering that failed.
+    """
+    if not _WORKER or not jobs or not _send(("jobs", jobs)):
+        stop()
+        return None
+    worker = _WORKER.pop()
+
+    def results() -> dict[str, Any]:
+        try:
+            done: dict[str, tuple[bool, Any]] = pickle.load(worker.results)
+        except EOFError:
+            done = {}
+        worker.close(kill=False)
+        if set(done) != set(jobs):
+            raise RuntimeError("the PDF worker ended without rendering every PDF")
+        for ok, value in done.values():
+            if not ok:
+                raise value
+        return {name: value for name, (_, value) in done.items()}
+
+    return results
+
+
+def _send(message: tuple[str, Any]) -> bool:
+    """Send to the worker; False (and the worker is gone) when it cannot be reached."""
+    try:
+        _WORKER[0].send(message)
+    except OSError:
+        stop()
+        return False
+    return True
 
 
 def stop() -> None:
-    """Shut down a worker nobody took (the build ended early)."""
-    while _POOL:
-        _POOL.pop().shutdown(wait=False, cancel_futures=True)
-
+    """Stop a worker nobody gave PDFs to (the build ended early or needs none)."""
+    while _WORKER:
+        _WORKER.pop().close(kill=True)

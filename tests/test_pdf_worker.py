@@ -1,0 +1,73 @@
+"""The cold build's PDF worker: same bytes as rendering in-process, and a build without it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+from cvsite.assets import static_dirs
+from cvsite.load import load_site
+from cvsite.pdf import render_pdf
+from cvsite.pdfbuild import file_name, print_html
+from cvsite.render import make_environment
+
+WORKER = """
+import pickle, sys
+from pathlib import Path
+from cvsite import pdfpool
+pdfpool.prestart(None)
+jobs = pickle.loads(Path(sys.argv[1]).read_bytes())
+first = next(iter(jobs.values()))
+pdfpool.warm(first[1])
+waiting = pdfpool.submit(jobs)
+assert waiting is not None, "no worker was forked"
+Path(sys.argv[1]).write_bytes(pickle.dumps({n: r.data for n, r in waiting().items()}))
+"""
+
+BUSY = """
+import sys, threading, time
+threading.Thread(target=time.sleep, args=(60,), daemon=True).start()  # fork is unsafe now
+from cvsite.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _print_htmls(source: Path) -> dict[str, str]:
+    site, _ = load_site(source)
+    assert site is not None
+    env = make_environment(source)
+    return {v.name: print_html(site, env, v) for v in site.config.pdf.variants}
+
+
+def test_the_forked_worker_renders_the_same_bytes_as_this_process(tmp_path: Path) -> None:
+    import pickle
+
+    roots = list(reversed(static_dirs(ROOT)))
+    htmls = _print_htmls(ROOT)
+    jobs = tmp_path / "jobs.pickle"
+    jobs.write_bytes(pickle.dumps({name: (html, roots, True) for name, html in htmls.items()}))
+    subprocess.run([sys.executable, "-c", WORKER, str(jobs)], check=True, timeout=120)
+    rendered = pickle.loads(jobs.read_bytes())
+    assert set(rendered) == set(htmls) and len(htmls) >= 2
+    for name, html in htmls.items():
+        assert rendered[name] == render_pdf(html, roots).data, name
+
+
+def test_a_cold_build_with_threads_running_renders_without_forking(project: Path) -> None:
+    """No fork where threads run (as in `serve`): the PDFs are the same bytes all the same."""
+    command = [sys.executable, "-m", "cvsite.cli", "build", "--no-cache"]
+    subprocess.run(command + ["--out", "forked"], cwd=project, check=True, timeout=120,
+                   capture_output=True)
+    subprocess.run([sys.executable, "-c", BUSY, "build", "--no-cache", "--out", "spawned"],
+                   cwd=project, check=True, timeout=120, capture_output=True)
+    site, _ = load_site(project)
+    assert site is not None
+    names = [file_name(v, site) for v in site.config.pdf.variants]
+    for name in names:
+        forked, spawned = project / "forked" / name, project / "spawned" / name
+        assert forked.read_bytes() == spawned.read_bytes(), name
+    html = _print_htmls(project)[site.config.pdf.variants[0].name]
+    assert (project / "forked" / names[0]).read_bytes() == render_pdf(
+        html, list(reversed(static_dirs(project)))).data
