@@ -1,9 +1,10 @@
-"""The cold build's PDF worker: same bytes as rendering in-process, and a build without it."""
+"""The cold build's PDFs: the worker renders the same bytes as this process; `--no-pdf`."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
@@ -13,6 +14,7 @@ from cvsite.pdf import render_pdf
 from cvsite.pdfbuild import file_name, print_html
 from cvsite.render import make_environment
 
+Run = Callable[..., tuple[int, str, str]]
 WORKER = """
 import pickle, sys
 from pathlib import Path
@@ -58,7 +60,7 @@ def test_the_forked_worker_renders_the_same_bytes_as_this_process(tmp_path: Path
 def test_a_cold_build_with_threads_running_renders_without_forking(project: Path) -> None:
     """No fork where threads run (as in `serve`): the PDFs are the same bytes all the same."""
     command = [sys.executable, "-m", "cvsite.cli", "build", "--no-cache"]
-    subprocess.run(command + ["--out", "forked"], cwd=project, check=True, timeout=120,
+    subprocess.run([*command, "--out", "forked"], cwd=project, check=True, timeout=120,
                    capture_output=True)
     subprocess.run([sys.executable, "-c", BUSY, "build", "--no-cache", "--out", "spawned"],
                    cwd=project, check=True, timeout=120, capture_output=True)
@@ -71,3 +73,34 @@ def test_a_cold_build_with_threads_running_renders_without_forking(project: Path
     html = _print_htmls(project)[site.config.pdf.variants[0].name]
     assert (project / "forked" / names[0]).read_bytes() == render_pdf(
         html, list(reversed(static_dirs(project)))).data
+
+
+def _pdf_names(source: Path) -> list[str]:
+    site, _ = load_site(source)
+    assert site is not None
+    return [file_name(v, site) for v in site.config.pdf.variants]
+
+
+def test_no_pdf_on_a_cold_project_writes_no_pdf_and_links_none(project: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "cvsite.cli", "build", "--no-pdf"],
+                          cwd=project, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().endswith("; PDFs not rendered (--no-pdf)")
+    site_folder = project / "_site"
+    assert (site_folder / "index.html").is_file() and (site_folder / "cv/index.html").is_file()
+    names = _pdf_names(project)
+    assert not [name for name in names if (site_folder / name).exists()]
+    for page in site_folder.rglob("*.html"):
+        text = page.read_text("utf-8")
+        assert not [name for name in names if name in text], page
+
+
+def test_no_pdf_after_a_full_build_keeps_the_rendered_pdfs(project: Path, run_cli: Run) -> None:
+    assert run_cli("build", cwd=project)[0] == 0
+    names = _pdf_names(project)
+    before = {name: (project / "_site" / name).read_bytes() for name in names}
+    index = (project / "_site" / "index.html").read_text("utf-8")
+    status, out, _ = run_cli("build", "--no-pdf", cwd=project)
+    assert status == 0 and "--no-pdf" not in out  # nothing was left out
+    assert {name: (project / "_site" / name).read_bytes() for name in names} == before
+    assert (project / "_site" / "index.html").read_text("utf-8") == index

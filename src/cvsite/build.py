@@ -106,7 +106,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     if previous is not None:
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                            previous.diagnostics)
-    prestart(cache.folder)  # WeasyPrint loads in a worker while this process works
+    if pdf:
+        prestart(cache.folder)  # WeasyPrint loads in a worker while this process works
 
     from jinja2 import TemplateError
 

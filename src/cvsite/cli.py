@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="neither use nor update .cvsite-cache/ (the output is the same either way)")
     b.add_argument("--base-url", default=None, metavar="URL",
                    help="publish at this address instead of site.yaml's base_url")
+    b.add_argument("--no-pdf", dest="pdf", action="store_false",
+                   help="render no PDF: the HTML only, linking PDFs already in .cvsite-cache/")
     s = commands.add_parser("serve", help="preview on 127.0.0.1, rebuilding as files change")
     _source(s)
     s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
@@ -91,7 +93,7 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     try:
         result = build(source, out, strict=args.strict, use_cache=args.use_cache,
-                       keep_going=args.keep_going, base_url=args.base_url)
+                       keep_going=args.keep_going, base_url=args.base_url, pdf=args.pdf)
     except ContentError as exc:
         _report(exc.diagnostics)
         print(f"cvsite: {_count(exc.diagnostics)}; nothing written", file=sys.stderr)
@@ -107,8 +109,9 @@ def _build(args: argparse.Namespace) -> int:
         print(f"cvsite: {_count(result.diagnostics)}; wrote {result.pages} pages{without} "
               f"into {display_path(result.out)}/", file=sys.stderr)
         return 1
+    skipped = "; PDFs not rendered (--no-pdf)" if result.pdf_pending else ""
     print(f"cvsite: built {result.pages} pages ({result.files} files) into "
-          f"{display_path(result.out)}/ in {result.seconds:.2f} s")
+          f"{display_path(result.out)}/ in {result.seconds:.2f} s{skipped}")
     return 0
 
 

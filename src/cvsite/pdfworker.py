@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 import pickle
 import queue
+import re
+import struct
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import IO, Any
 
 from cvsite.pdfpool import Job
@@ -17,7 +22,7 @@ def serve(jobs: IO[bytes], results: IO[bytes]) -> None:
     inbox: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
     reader = threading.Thread(target=_read, args=(jobs, inbox))
     reader.start()  # so that the build never waits to hand over the print HTML
-    import weasyprint  # noqa: F401  (meanwhile)
+    _import_weasyprint()  # meanwhile
 
     from cvsite.pdf import Fonts, warm_up
 
@@ -38,6 +43,60 @@ def serve(jobs: IO[bytes], results: IO[bytes]) -> None:
         os.waitpid(pid, 0)
     pickle.dump(out, results, protocol=pickle.HIGHEST_PROTOCOL)
     results.flush()
+
+
+def _import_weasyprint() -> None:
+    """Import WeasyPrint, its libraries looked up in the dynamic linker's cache if possible."""
+    try:
+        with _libraries_from_ldconfig():
+            import weasyprint
+    except Exception:  # looked up as usual, as a first import would have
+        import weasyprint  # noqa: F401
+
+
+@contextmanager
+def _libraries_from_ldconfig() -> Iterator[None]:
+    """Answer ctypes' library lookups from one reading of `ldconfig -p` (Linux only).
+
+    WeasyPrint tries several names for each of Pango's libraries, those of Windows and macOS
+    first; ctypes runs gcc and ld for every name it does not find (~20 ms each, half of the
+    import). CPython's own lookup reads ldconfig's list first, as this does, once; a library
+    outside that list is still loaded under its file name (WeasyPrint's last candidate).
+    """
+    import ctypes.util
+
+    listing = _ldconfig_listing() if sys.platform == "linux" else b""
+    if not listing:
+        yield
+        return
+    abi = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
+           "s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}.get(
+        f"{os.uname().machine}-{struct.calcsize('l') * 8}", "libc6")
+
+    def find_library(name: str) -> str | None:
+        pattern = rb"\s+(lib%s\.[^\s]+)\s+\(%s" % (re.escape(os.fsencode(name)),
+                                                  abi.encode())
+        found = re.search(pattern, listing)
+        return os.fsdecode(found.group(1)) if found else None
+
+    original = ctypes.util.find_library
+    ctypes.util.find_library = find_library
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+def _ldconfig_listing() -> bytes:
+    """`ldconfig -p`: the libraries the dynamic linker knows (empty when it cannot be run)."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, check=False,
+                              env={"LC_ALL": "C", "LANG": "C"}, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return b""
+    return done.stdout if done.returncode == 0 else b""
 
 
 def _read(jobs: IO[bytes], inbox: queue.SimpleQueue[tuple[str, Any]]) -> None:
