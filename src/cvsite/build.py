@@ -26,7 +26,7 @@ from cvsite.errors import (
     has_errors,
     left_out,
 )
-from cvsite.pdfpool import prestart, warm
+from cvsite.pdfpool import prestart, stop, warm
 from cvsite.uptodate import remember, unchanged
 from cvsite.write import check_output_folder, write_site
 
@@ -101,13 +101,14 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     cache = Cache.for_project(source, enabled=use_cache)
     options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url, "pdf": pdf,
                "cwd": os.getcwd()}  # diagnostics show paths relative to it
+    if pdf:
+        prestart(cache.folder)  # WeasyPrint loads in a worker while this process works
     key = inputs_key(source, options) if use_cache else ""
     previous = unchanged(cache, key, out) if use_cache else None
     if previous is not None:
+        stop()
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                            previous.diagnostics)
-    if pdf:
-        prestart(cache.folder)  # WeasyPrint loads in a worker while this process works
 
     from jinja2 import TemplateError
 
@@ -132,7 +133,9 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     env = make_environment(source)
     try:
         finish_pdfs = start_pdfs(site, env, source, cache, render=pdf)
-        _compile_templates(env)  # while the PDFs render
+        _compile_templates(env)  # while the PDFs render, as is collecting the static files
+        files = collect_static(source)
+        files.update(collect_papers(source, site.publications))
         pdfs = finish_pdfs()
         diagnostics += pdfs.diagnostics
         pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
@@ -144,8 +147,6 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         extras = render_extras(site, env, pages)
     except TemplateError as exc:
         raise ContentError([*diagnostics, _template_problem(exc)]) from exc
-    files = collect_static(source)
-    files.update(collect_papers(source, site.publications))
     files.update(pdfs.files)
     files.update(pages)
     files.update({path: text.encode("utf-8") for path, text in extras.items()})
