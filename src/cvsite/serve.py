@@ -1,7 +1,9 @@
 """`cvsite serve`: build, serve on 127.0.0.1, rebuild when a source changes, reload the browser.
 
 Builds go to a temporary folder with the normal atomic writer, so a failed build leaves the last
-good one in place to be served; watchfiles (a well-kept, native watcher) reports changes.
+good one in place to be served; watchfiles (a well-kept, native watcher) reports changes. Each
+build makes the HTML only, with the PDFs already made; the missing PDFs are rendered by a warm
+worker process meanwhile (`pdfpass`), so a save never waits for WeasyPrint.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from watchfiles import watch
 
 from cvsite.build import build
 from cvsite.devserver import PreviewHandler, PreviewState
-from cvsite.errors import ContentError, Severity, display_path
+from cvsite.errors import ContentError, Diagnostic, Severity, display_path
+from cvsite.pdfpass import PdfWorker
 from cvsite.render import base_path
 from cvsite.write import OutputError
 
 WATCHED = ("content", "templates", "static")
-WAKE_MS = 300
+WAKE_MS = 100
+"""How often the loop wakes without a change, to publish PDFs the worker has finished."""
 STEP_MS = 5
 """Quiet time after a change before rebuilding (watchfiles' default, 50 ms, is most of a reload)."""
 Log = Callable[[str], None]
@@ -36,30 +40,35 @@ class Preview:
     def __init__(self, source: Path, out: Path, log: Log) -> None:
         self.source, self.log = source, log
         self.state = PreviewState(out)
+        self.pdfs = PdfWorker(source)
 
     def watched(self) -> list[Path]:
         """The project's source folders that exist."""
         return [self.source / name for name in WATCHED if (self.source / name).is_dir()]
 
     def rebuild(self, why: Iterable[str] = ()) -> None:
-        """Build and publish the HTML (keep-going), then the PDFs it did not have yet."""
-        if self.build_html(why):
-            self.build_pdf()
+        """Build and publish the HTML with the PDFs already made; have the worker render the
+        missing ones meanwhile."""
+        if self._build(changed=", ".join(sorted(set(why)))):
+            self.pdfs.request()
 
-    def build_html(self, why: Iterable[str] = ()) -> bool:
-        """Build and publish the site with the PDFs already cached; True if some are missing."""
-        return self._build(pdf=False, changed=", ".join(sorted(set(why))))
+    def publish_pdfs(self) -> None:
+        """Once the worker has rendered the PDFs, build again to publish them with the site."""
+        try:
+            found = self.pdfs.finished()
+        except Exception as exc:  # the worker died; the next change starts another
+            self.log(f"cvsite: error: the PDF worker failed: {exc!r}")
+            return
+        if found is not None and self._build(changed="PDF", extra=found) and not self.pdfs.busy:
+            self.log("cvsite: error: the PDFs could not be kept in .cvsite-cache/; "
+                     "the preview goes without them")
 
-    def build_pdf(self) -> None:
-        """Build again, rendering the missing PDFs (the HTML is already being served)."""
-        self._build(pdf=True, changed="PDF")
-
-    def _build(self, *, pdf: bool, changed: str) -> bool:
-        """One build and its publication; True when PDFs are still to be rendered."""
+    def _build(self, *, changed: str, extra: Iterable[Diagnostic] = ()) -> bool:
+        """One HTML build and its publication; True when PDFs are still to be rendered."""
         started = perf_counter()
         stale, base, pending = False, self.state.base_path, False
         try:
-            result = build(self.source, self.state.out, keep_going=True, pdf=pdf)
+            result = build(self.source, self.state.out, keep_going=True, pdf=False)
             diagnostics, pending = result.diagnostics, result.pdf_pending
             base = base_path(result.site.config.base_url) if result.site else base
         except ContentError as exc:
@@ -67,9 +76,10 @@ class Preview:
         except OutputError as exc:
             diagnostics, stale = [], True
             self.log(f"cvsite: error: {exc}")
-        for d in sorted(diagnostics):
+        shown = sorted(set(diagnostics) | set(extra))
+        for d in shown:
             self.log(d.format())
-        errors = [d.format() for d in sorted(diagnostics) if d.severity is Severity.ERROR]
+        errors = [d.format() for d in shown if d.severity is Severity.ERROR]
         self.state.publish(base, errors, stale)
         count = f"{len(errors)} error{'s' * (len(errors) != 1)}"
         outcome = f"{count}, serving the last good build" if stale else (
@@ -79,6 +89,7 @@ class Preview:
                  + (f" ({changed} changed)" if changed and changed != "PDF" else "")
                  + (" (PDF)" if changed == "PDF" else ""))
         return pending
+
 
 def _interrupt(signum: int, frame: object) -> None:
     """Treat SIGTERM like Ctrl-C: stop serving and clean up."""
@@ -106,18 +117,18 @@ def serve(source: Path, port: int, log: Log) -> None:
         for changes in watch(*preview.watched(),
                              rust_timeout=WAKE_MS, yield_on_timeout=True, step=STEP_MS):
             if not thread.ident:
-                pdf_pending = preview.build_html()
+                preview.rebuild()
                 thread.start()
                 log(f"cvsite: serving http://127.0.0.1:{server.server_address[1]}"
                     f"{preview.state.base_path} (Ctrl-C to stop)")
-                if pdf_pending:
-                    preview.build_pdf()
             elif changes:
                 preview.rebuild(display_path(Path(p)) for _, p in changes if Path(p).exists())
+            preview.publish_pdfs()
     except KeyboardInterrupt:
         pass
     finally:
         preview.state.stop()
+        preview.pdfs.close()
         if thread.ident:
             server.shutdown()
         server.server_close()

@@ -1,0 +1,94 @@
+"""serve's PDF pass: the PDFs an HTML build left out are rendered in a warm worker process.
+
+The worker imports WeasyPrint once and renders into the project's build cache, while serve's
+loop stays free to rebuild the HTML after the next save; when it is done, serve builds once
+more and finds the PDFs in the cache. The worker shares nothing with serve but the cache, whose
+entries are written atomically and found by content keys, so a rendering of older content is
+simply never used.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from cvsite.errors import Diagnostic
+
+NICE = 10
+"""The worker's scheduling niceness: the HTML after a save comes first."""
+
+
+def _start() -> None:
+    """Prepare the worker: it yields the CPU to serve's HTML builds (on two cores shared with
+    an editor and a browser), Ctrl-C is serve's to handle, and WeasyPrint is imported now."""
+    os.nice(NICE)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import cvsite.pdf  # noqa: F401
+
+
+def _render(source: str) -> list[Diagnostic]:
+    """Render the PDFs of the site as it is now into its cache; the PDF step's diagnostics."""
+    from cvsite.cache import Cache
+    from cvsite.pdfbuild import build_pdfs
+    from cvsite.render import make_environment
+    from cvsite.sitecache import load_cached
+
+    project = Path(source)
+    cache = Cache.for_project(project)
+    site, _ = load_cached(project, cache, keep_going=True)
+    if site is None:
+        return []
+    return build_pdfs(site, make_environment(project), project, cache, render=True).diagnostics
+
+
+class PdfWorker:
+    """One warm worker process, one PDF pass at a time; asked again while busy, it runs again."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self._pool: ProcessPoolExecutor | None = None
+        self._running: Future[list[Diagnostic]] | None = None
+        self._again = False
+
+    def request(self) -> None:
+        """Render the PDFs of the sources as they are now (after the pass running, if any)."""
+        if self._running is not None:
+            self._again = True
+            return
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=1, initializer=_start,
+                                             mp_context=multiprocessing.get_context("spawn"))
+        self._running = self._pool.submit(_render, str(self.source))
+
+    def finished(self) -> list[Diagnostic] | None:
+        """The diagnostics of a pass that has ended since the last call, else None; raises
+        when the pass failed (the worker is replaced by the next request)."""
+        running = self._running
+        if running is None or not running.done():
+            return None
+        self._running = None
+        try:
+            found = running.result()
+        except Exception:
+            self.close()
+            raise
+        finally:
+            if self._again:
+                self._again = False
+                self.request()
+        return found
+
+    @property
+    def busy(self) -> bool:
+        """Whether a pass is running or asked for."""
+        return self._running is not None
+
+    def close(self) -> None:
+        """Stop the worker (a rendering in progress is left to finish and dropped)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self._running = None
