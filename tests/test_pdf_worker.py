@@ -28,6 +28,18 @@ assert waiting is not None, "no worker was forked"
 Path(sys.argv[1]).write_bytes(pickle.dumps({n: r.data for n, r in waiting().items()}))
 """
 
+FAILING = """
+from pathlib import Path
+from cvsite import pdfpool
+pdfpool.prestart(None)
+waiting = pdfpool.submit({"cv": ("<p>x</p>", [], True)})  # no static folder to resolve URLs in
+assert waiting is not None, "no worker was forked"
+try:
+    waiting()
+except IndexError:
+    print("raised here")
+"""
+
 BUSY = """
 import sys, threading, time
 threading.Thread(target=time.sleep, args=(60,), daemon=True).start()  # fork is unsafe now
@@ -55,6 +67,12 @@ def test_the_forked_worker_renders_the_same_bytes_as_this_process(tmp_path: Path
     assert set(rendered) == set(htmls) and len(htmls) >= 2
     for name, html in htmls.items():
         assert rendered[name] == render_pdf(html, roots).data, name
+
+
+def test_a_rendering_that_fails_in_the_worker_raises_in_the_build() -> None:
+    done = subprocess.run([sys.executable, "-c", FAILING], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert done.stdout.strip() == "raised here"
 
 
 def test_a_cold_build_with_threads_running_renders_without_forking(project: Path) -> None:

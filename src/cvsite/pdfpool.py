@@ -12,6 +12,7 @@ Stdlib only: this module is imported before anything heavy.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import pickle
@@ -80,6 +81,7 @@ def prestart(cache_folder: Path | None) -> None:
     os.close(jobs_read)
     os.close(results_write)
     _WORKER.append(_Worker(pid, os.fdopen(jobs_write, "wb"), os.fdopen(results_read, "rb")))
+    atexit.register(stop)  # not left running when the build ends in an error
 
 
 def warm(roots: list[Path]) -> None:
