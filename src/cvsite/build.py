@@ -70,13 +70,18 @@ def _template_problem(exc: TemplateError) -> Diagnostic:
     return error("templates", 0, 0, f"template: {exc}")
 
 
-def _compile_templates(env: Environment) -> None:
-    """Compile every template now (the pages then render quickly); errors show when used."""
+def _compile_templates(env: Environment, source: Path) -> None:
+    """Compile every template and note what it reads now (the pages then render quickly, once
+    the PDFs are in); errors show when a template is used."""
     from jinja2 import TemplateError
+
+    from cvsite.render import template_dirs
+    from cvsite.templatedeps import template_key
 
     for name in env.list_templates(extensions=["html", "xml", "txt"]):
         with contextlib.suppress(TemplateError):
             env.get_template(name)
+            template_key(env, name, template_dirs(source))  # remembered by its bytes
 
 
 def with_base_url(site: Site, base_url: str) -> Site:
@@ -132,11 +137,12 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         site = with_base_url(site, base_url)
     env = make_environment(source)
     try:
-        finish_pdfs = start_pdfs(site, env, source, cache, render=pdf)
-        _compile_templates(env)  # while the PDFs render, as is collecting the static files
+        pdf_step = start_pdfs(site, env, source, cache, render=pdf)
+        if pdf_step.rendering:
+            _compile_templates(env, source)  # while the PDFs render, so the pages are quick
         files = collect_static(source)
         files.update(collect_papers(source, site.publications))
-        pdfs = finish_pdfs()
+        pdfs = pdf_step.wait()
         diagnostics += pdfs.diagnostics
         pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
         if pdf_failed and not keep_going:

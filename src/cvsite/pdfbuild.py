@@ -59,6 +59,16 @@ class PdfOutput:
     """Names of the variants left out because rendering was not allowed (`render=False`)."""
 
 
+@dataclass(frozen=True)
+class PdfStep:
+    """The PDF step under way (`start_pdfs`)."""
+
+    wait: Callable[[], PdfOutput]
+    """Wait for the PDFs; what the step adds to the build."""
+    rendering: bool
+    """True while PDFs render in other processes: a time for the build to do other work."""
+
+
 def file_name(variant: PdfVariant, site: Site) -> str:
     """`xiaoxia-shirley-wu-cv.pdf`: the configured name, or her name and the variant's."""
     return variant.file or f"{slug(site.profile.display_name)}-{slug(variant.name)}.pdf"
@@ -128,11 +138,11 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
     With `render=False` (serve's quick HTML pass) nothing is rendered: a variant whose PDF
     changed keeps its last rendering meanwhile (links stay valid), or is left out.
     """
-    return start_pdfs(site, env, source, cache, render)()
+    return start_pdfs(site, env, source, cache, render).wait()
 
 
 def start_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
-               render: bool = True) -> Callable[[], PdfOutput]:
+               render: bool = True) -> PdfStep:
     """`build_pdfs` in two steps: start rendering, and (the function returned) wait for it."""
     roots = list(reversed(static_dirs(source)))
     variants = site.config.pdf.variants
@@ -152,8 +162,9 @@ def start_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
         missing = {}
     else:
         out = PdfOutput(rendered=tuple(missing))
-    waiting = start(missing, roots)
-    return lambda: _finish(site, source, cache, out, pdfs, waiting(), keys, roots)
+    waiting, rendering = start(missing, roots)
+    return PdfStep(lambda: _finish(site, source, cache, out, pdfs, waiting(), keys, roots),
+                   rendering)
 
 
 def _finish(site: Site, source: Path, cache: Cache, out: PdfOutput, pdfs: dict[str, CachedPdf],

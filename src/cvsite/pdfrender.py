@@ -35,8 +35,12 @@ def _render(html: str, roots: list[Path]) -> Rendered:
     return _checked(render_pdf(html, roots, tagged=TAGGED))
 
 
-def start(jobs: dict[str, str], roots: list[Path]) -> Callable[[], dict[str, Rendered]]:
-    """Start rendering every job; the returned function waits for them.
+Waiting = Callable[[], dict[str, Rendered]]
+
+
+def start(jobs: dict[str, str], roots: list[Path]) -> tuple[Waiting, bool]:
+    """Start rendering every job: a function that waits for them, and whether they render in
+    other processes meanwhile (False when done here before returning, or nothing to do).
 
     In the worker `pdfpool` forked early, when there is one (it imported WeasyPrint meanwhile
     and forks once per extra PDF); else side by side in spawned processes when there are
@@ -45,10 +49,10 @@ def start(jobs: dict[str, str], roots: list[Path]) -> Callable[[], dict[str, Ren
     """
     waiting = pdfpool.submit({name: (html, roots, TAGGED) for name, html in jobs.items()})
     if waiting is not None:
-        return lambda: {name: _checked(out) for name, out in waiting().items()}
+        return (lambda: {name: _checked(out) for name, out in waiting().items()}), True
     if len(jobs) < 2 or (os.cpu_count() or 1) < 2 or "weasyprint" in sys.modules:
         done = {name: _render(html, roots) for name, html in jobs.items()}
-        return lambda: done
+        return (lambda: done), False
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -60,4 +64,4 @@ def start(jobs: dict[str, str], roots: list[Path]) -> Callable[[], dict[str, Ren
         with pool:
             return {name: future.result() for name, future in futures.items()}
 
-    return wait
+    return wait, True
