@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import queue
@@ -22,18 +23,28 @@ def serve(jobs: IO[bytes], results: IO[bytes]) -> None:
     inbox: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
     reader = threading.Thread(target=_read, args=(jobs, inbox))
     reader.start()  # so that the build never waits to hand over the print HTML
-    _import_weasyprint()  # meanwhile
+    try:
+        _import_weasyprint()  # meanwhile
+    except Exception as exc:  # each rendering raises it in the build
+        broken: Exception | None = exc
+    else:
+        broken = None
 
     from cvsite.pdf import Fonts, warm_up
 
     fonts: Fonts | None = None
     kind, value = inbox.get()
     if kind == "warm":
-        fonts = warm_up(value)
+        if broken is None:
+            with contextlib.suppress(Exception):  # only a head start: the renderings start cold
+                fonts = warm_up(value)
         kind, value = inbox.get()
     reader.join()  # no thread may run when forking
     if kind != "jobs":
         return  # the build needs no PDFs after all
+    if broken is not None:
+        _reply(results, {name: (False, broken) for name in value})
+        return
     names = list(value)
     children = [_fork(name, value[name], fonts) for name in names[1:]]
     out = {names[0]: _attempt(value[names[0]], fonts)}
@@ -41,6 +52,11 @@ def serve(jobs: IO[bytes], results: IO[bytes]) -> None:
         with pipe:
             out.update(pickle.load(pipe))
         os.waitpid(pid, 0)
+    _reply(results, out)
+
+
+def _reply(results: IO[bytes], out: dict[str, tuple[bool, Any]]) -> None:
+    """Send the build every result."""
     pickle.dump(out, results, protocol=pickle.HIGHEST_PROTOCOL)
     results.flush()
 
