@@ -34,7 +34,7 @@ LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "pydantic", "pydantic_c
 PROJECT_DIRS = ("content", "templates", "static")
 
 
-def digest(*parts: str | bytes) -> str:
+def digest(*parts: str | bytes | memoryview) -> str:
     """A hex digest of the parts (length-prefixed, so that boundaries count)."""
     hasher = hashlib.blake2b(digest_size=20)
     for part in parts:
@@ -140,13 +140,16 @@ class Cache:
         except OSError:
             temp.unlink(missing_ok=True)
 
-    def read_checked(self, name: str) -> bytes | None:
-        """A blob stored by `write_checked`, or None when missing or damaged."""
+    def read_checked(self, name: str) -> memoryview | None:
+        """A blob stored by `write_checked` (a view, not a copy), or None when missing or
+        damaged."""
         data = self.read_bytes(name)
-        if data is None:
+        newline = data.find(b"\n") if data is not None else -1
+        if data is None or newline < 0:
             return None
-        check, _, body = data.partition(b"\n")
-        return body if check.decode("ascii", "replace") == digest(str(FORMAT), body) else None
+        body = memoryview(data)[newline + 1:]
+        check = data[:newline].decode("ascii", "replace")
+        return body if check == digest(str(FORMAT), body) else None
 
     def write_checked(self, name: str, body: bytes) -> None:
         """Store a blob under a digest of its bytes, so that damage reads as a miss."""
@@ -156,7 +159,7 @@ class Cache:
         """A stored JSON object, or None (missing, damaged, of another cache format)."""
         body = self.read_checked(name)
         try:
-            value = json.loads(body) if body is not None else None
+            value = json.loads(bytes(body)) if body is not None else None
         except ValueError:
             return None
         return value if isinstance(value, dict) else None
@@ -164,3 +167,21 @@ class Cache:
     def write_json(self, name: str, value: Mapping[str, Any]) -> None:
         """Store a JSON object (see `write_checked`)."""
         self.write_checked(name, json.dumps(value, ensure_ascii=False).encode("utf-8"))
+
+
+def read_pack(data: bytes | memoryview | None) -> tuple[dict[str, Any], memoryview]:
+    """The JSON index and the body of a pack made by `make_pack` (empty when unreadable)."""
+    if not data or len(data) < 8:
+        return {}, memoryview(b"")
+    size = int.from_bytes(bytes(data[:8]), "little")
+    try:
+        index = json.loads(bytes(data[8:8 + size]))
+    except ValueError:
+        return {}, memoryview(b"")
+    return (index if isinstance(index, dict) else {}), memoryview(data)[8 + size:]
+
+
+def make_pack(index: Mapping[str, Any], chunks: Iterable[bytes]) -> bytes:
+    """A JSON index (whose entries locate slices of the body) followed by the body."""
+    head = json.dumps(index).encode("utf-8")
+    return b"".join([len(head).to_bytes(8, "little"), head, *chunks])

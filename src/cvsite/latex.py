@@ -144,6 +144,12 @@ def remember(known: Mapping[str, str]) -> None:
     _NEW[0] = 0
 
 
+def adopt(decodings: Mapping[str, str]) -> None:
+    """Decodings made by a worker process of this build, as if made here."""
+    _USED.update(decodings)
+    _NEW[0] += len(decodings)
+
+
 def used() -> dict[str, str]:
     """Every decoding used so far in this process."""
     return dict(_USED)

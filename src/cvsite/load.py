@@ -8,6 +8,7 @@ from typing import TypeVar, cast
 from pydantic import BaseModel
 
 from cvsite.bibsource import load_bib
+from cvsite.cache import Cache
 from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.memo import ByContent
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
@@ -46,11 +47,12 @@ def _read_model(data: bytes, shown: str, model: type[M]) -> tuple[M | None, list
     return validate_doc(model, doc)
 
 
-def load_site(source: Path, *, keep_going: bool = False) -> tuple[Site | None, list[Diagnostic]]:
+def load_site(source: Path, *, keep_going: bool = False,
+              cache: Cache | None = None) -> tuple[Site | None, list[Diagnostic]]:
     """The whole record, or None with every problem found (warnings ride along either way).
 
     With `keep_going`, entries in error are left out and the rest is still returned, as long as
-    the YAML files could be read.
+    the YAML files could be read. Entries unchanged since a build with `cache` are recalled.
     """
     folder = source / CONTENT
     config, problems = _load_model(folder, "site.yaml", SiteConfig)
@@ -64,7 +66,8 @@ def load_site(source: Path, *, keep_going: bool = False) -> tuple[Site | None, l
         entries, found = load_bib(bib, display_path(bib))
         # With site.yaml in error, still check the entries against an empty configuration.
         checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
-        publications, converted = convert_all(entries, checked_with, display_path(bib))
+        publications, converted = convert_all(entries, checked_with, display_path(bib),
+                                                 cache)
         problems += found + converted
     if (has_errors(problems) and not keep_going) or config is None or profile is None or cv is None:
         return None, problems

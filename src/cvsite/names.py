@@ -59,6 +59,7 @@ class Owner:
     """The site owner's names, to recognise her in author lists."""
 
     def __init__(self, aliases: Sequence[str]) -> None:
+        self.aliases = tuple(aliases)
         self.names = [parse_person(_strip_mark(a)[0]) for a in aliases]
 
     def __contains__(self, person: Person) -> bool:
@@ -70,6 +71,15 @@ class Owner:
 
 
 def _author(raw: str, owner: Owner) -> Author:
+    """One decoded author (memoised: names repeat across entries, and Authors are immutable)."""
+    key = (raw, owner.aliases)
+    found = _AUTHORS.get(key)
+    if found is None:
+        found = _AUTHORS[key] = _new_author(raw, owner)
+    return found
+
+
+def _new_author(raw: str, owner: Owner) -> Author:
     name, equal = _strip_mark(raw)
     given, von, family, jr = parse_person(name)
     # `王, 小明` is shown 王小明; `山田 太郎` (no comma) keeps the order it was written in.
@@ -78,9 +88,13 @@ def _author(raw: str, owner: Owner) -> Author:
                   owner=(given, von, family, jr) in owner, family_first=cjk and "," in name)
 
 
+_OWNERS: dict[tuple[str, ...], Owner] = {}
+_AUTHORS: dict[tuple[str, tuple[str, ...]], Author] = {}
+
+
 def parse_authors(field: str, aliases: Sequence[str]) -> tuple[tuple[Author, ...], bool]:
     """Split a BibTeX name list into decoded people; the flag says `and others` ended it."""
-    owner = Owner(aliases)
+    owner = _OWNERS.get(tuple(aliases)) or _OWNERS.setdefault(tuple(aliases), Owner(aliases))
     authors: list[Author] = []
     et_al = False
     field = re.sub(r"(?i)^and\s+|\s+and$", "", " ".join(field.split()))  # dangling: warned

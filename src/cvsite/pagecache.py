@@ -12,19 +12,16 @@ rendered are shared with a forked worker (2 cores).
 
 from __future__ import annotations
 
-import json
 import os
-import threading
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
 from cvsite.assets import static_dirs
-from cvsite.cache import Cache, code_key, digest, tree_digest
+from cvsite.cache import Cache, code_key, digest, make_pack, read_pack, tree_digest
+from cvsite.forkwork import alongside
 from cvsite.models import Publication, Site
 from cvsite.render import PageSpec, page_specs, render_page, template_dirs
 from cvsite.templatedeps import template_key
@@ -79,51 +76,29 @@ def _render(site: Site, env: Environment, spec: PageSpec) -> tuple[bytes, bool]:
     return html.encode("utf-8"), watched.touched
 
 
-_SHARED: dict[str, Any] = {}
-
-
-def _render_many(indices: list[int]) -> list[tuple[bytes, bool]]:
-    """Render pages in a forked worker, from the state shared at the fork."""
-    site, env, specs = _SHARED["site"], _SHARED["env"], _SHARED["specs"]
-    return [_render(site, env, specs[i]) for i in indices]
-
-
 def _render_all(site: Site, env: Environment, specs: list[PageSpec],
                 todo: list[int]) -> dict[int, tuple[bytes, bool]]:
     """Render the pages `todo`; half of them in a forked worker when there are many."""
-    if len(todo) < PARALLEL_ABOVE or (os.cpu_count() or 1) < 2 or \
-            threading.active_count() > 1 or "fork" not in _start_methods():
+    if len(todo) < PARALLEL_ABOVE:
         return {i: _render(site, env, specs[i]) for i in todo}
-    _SHARED.update(site=site, env=env, specs=specs)
     theirs, mine = todo[: len(todo) // 2], todo[len(todo) // 2:]
-    with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork")) as pool:
-        future = pool.submit(_render_many, theirs)
-        done = {i: _render(site, env, specs[i]) for i in mine}
-        done.update(zip(theirs, future.result(), strict=True))
-    _SHARED.clear()
+    pages, done = alongside(lambda: [_render(site, env, specs[i]) for i in theirs],
+                            lambda: {i: _render(site, env, specs[i]) for i in mine})
+    done.update(zip(theirs, pages, strict=True))
     return done
 
 
-def _start_methods() -> list[str]:
-    from multiprocessing import get_all_start_methods
+class Pages(dict[str, bytes]):
+    """Pages' bytes by path, and where the cached ones are: the pack's name and each path's
+    (key, tag) in its index."""
 
-    return list(get_all_start_methods())
-
-
-def _read_pack(data: bytes | None) -> tuple[dict[str, list[Any]], memoryview]:
-    """The index and page bytes of a stored pack (empty when missing or unreadable)."""
-    if not data or len(data) < 8:
-        return {}, memoryview(b"")
-    size = int.from_bytes(data[:8], "little")
-    try:
-        index = json.loads(data[8:8 + size])
-    except ValueError:
-        return {}, memoryview(b"")
-    return (index if isinstance(index, dict) else {}), memoryview(data)[8 + size:]
+    def __init__(self, pages: dict[str, bytes], pack: str, refs: dict[str, list[str]]) -> None:
+        super().__init__(pages)
+        self.pack = pack
+        self.refs = refs
 
 
-def render_cached(source: Path, site: Site, env: Environment,
-                  cache: Cache) -> dict[str, bytes]:
+def render_cached(source: Path, site: Site, env: Environment, cache: Cache) -> Pages:
     """Every HTML page's bytes by path, rendering only those not in the cache."""
     specs = page_specs(site)
     data = {k: v for k, v in env.globals.items() if not callable(v)}  # e.g. the PDF downloads
@@ -135,7 +110,7 @@ def render_cached(source: Path, site: Site, env: Environment,
     used = {t: template_key(env, t, template_dirs(source)) for t in {s[1] for s in specs}}
     keys = [_key(digest(fixed, used[spec[1]]), spec, dumps) for spec in specs]
     name = f"{PREFIX}{fixed[:20]}.pack"
-    index, blob = _read_pack(cache.read_checked(name) if cache.enabled else None)
+    index, blob = read_pack(cache.read_checked(name) if cache.enabled else None)
     found: dict[int, tuple[bytes, bool]] = {}
     for i, key in enumerate(keys):
         entry = index.get(key) if key else None
@@ -146,7 +121,9 @@ def render_cached(source: Path, site: Site, env: Environment,
         found.update(_render_all(site, env, specs, todo))
         if cache.enabled and cache.folder is not None:
             _store(cache, name, keys, found, everything)
-    return {specs[i][0]: found[i][0] for i in range(len(specs))}
+    refs = {specs[i][0]: [key, everything if found[i][1] else ""]
+            for i, key in enumerate(keys) if key}
+    return Pages({specs[i][0]: found[i][0] for i in range(len(specs))}, name, refs)
 
 
 def _key(fixed: str, spec: PageSpec, dumps: dict[int, str]) -> str:
@@ -167,9 +144,7 @@ def _store(cache: Cache, name: str, keys: list[str], pages: dict[int, tuple[byte
         data, touched = pages[i]
         index[keys[i]] = [offset, len(data), everything if touched else ""]
         offset += len(data)
-    head = json.dumps(index).encode("utf-8")
-    body = b"".join([len(head).to_bytes(8, "little"), head, *(pages[i][0] for i in kept)])
-    cache.write_checked(name, body)
+    cache.write_checked(name, make_pack(index, (pages[i][0] for i in kept)))
     assert cache.folder is not None
     for old in cache.folder.glob(f"{PREFIX}*"):
         if old.name != name:

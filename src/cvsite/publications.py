@@ -19,7 +19,9 @@ from cvsite.bibfields import (
 )
 from cvsite.bibresolve import resolve_crossrefs
 from cvsite.bibsource import RawEntry
+from cvsite.cache import Cache
 from cvsite.citation import clean_bibtex
+from cvsite.entrycache import decode_all
 from cvsite.errors import Diagnostic, error, has_errors, warning
 from cvsite.latex import decode, to_text
 from cvsite.models import Publication, SiteConfig
@@ -144,14 +146,14 @@ def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication |
     return decode_entry(raw, Context.of(config, file))
 
 
-def convert_all(entries: list[RawEntry], config: SiteConfig,
-                file: str) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
-    """Crossrefs resolved, every entry decoded; the ones in error left out."""
+def convert_all(entries: list[RawEntry], config: SiteConfig, file: str,
+                cache: Cache | None = None) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
+    """Crossrefs resolved, every entry decoded (unchanged ones recalled from `cache`); the ones
+    in error left out."""
     entries, problems = resolve_crossrefs(entries, file)
     context = Context.of(config, file)
     publications = []
-    for raw in entries:
-        publication, found = decode_entry(raw, context)
+    for publication, found in decode_all(entries, context, cache, decode_entry):
         problems += found
         if publication is not None:
             publications.append(publication)

@@ -1,0 +1,136 @@
+"""The per-entry cache: recalled entries give the same site and diagnostics as decoding anew."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cvsite import entrycache, forkwork, latex, publications
+from cvsite.cache import Cache
+from cvsite.load import load_site
+
+EXTRA = r"""
+@string{venue = {Conference on Cached Things}}
+@proceedings{cct2021,
+  title     = {Proceedings of the Conference on Cached Things},
+  booktitle = {Proceedings of CCT},
+  year      = {2021},
+  publisher = {Cache Press},
+}
+@inproceedings{child2021,
+  author   = {Wu, Xiaoxia and M{\"u}ller, J{\"o}rg},
+  title    = {A Child of {CCT}},
+  crossref = {cct2021},
+}
+@inproceedings{macro2022,
+  author    = {Wu, Xiaoxia and Doe, Jane},
+  title     = {Read Through a Macro},
+  booktitle = venue,
+  year      = {2022},
+}
+@article{broken2023,
+  author  = {Doe, Jane},
+  title   = {Missing Its Journal and Year},
+  month   = {Smarch},
+}
+@misc{warned2024,
+  author = {Doe, Jane and others},
+  title  = {A Note},
+  year   = {2024},
+  topik  = {Model Compression},
+}
+"""
+
+
+@pytest.fixture
+def bib_project(project: Path) -> Path:
+    """The real project with entries using macros, crossref, errors and warnings appended."""
+    bib = project / "content" / "publications.bib"
+    bib.write_text(bib.read_text("utf-8") + EXTRA, "utf-8")
+    return project
+
+
+def replace(project: Path, old: str, new: str) -> None:
+    """Edit publications.bib."""
+    bib = project / "content" / "publications.bib"
+    text = bib.read_text("utf-8")
+    assert old in text
+    bib.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def counting_decoder(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the entries actually decoded (not recalled) from now on, by key."""
+    decoded: list[str] = []
+    real = publications.decode_entry
+
+    def decode(raw: publications.RawEntry,
+               context: publications.Context) -> entrycache.Decoded:
+        decoded.append(raw.key)
+        return real(raw, context)
+    monkeypatch.setattr(publications, "decode_entry", decode)
+    return decoded
+
+
+def assert_same_as_fresh(project: Path) -> None:
+    """Loading through the cache equals loading without it, diagnostics included."""
+    cached = load_site(project, keep_going=True, cache=Cache.for_project(project))
+    latex.forget()
+    fresh = load_site(project, keep_going=True)
+    assert cached[0] is not None and cached == fresh
+    assert [d.format() for d in cached[1]] == [d.format() for d in fresh[1]]
+
+
+EDITS: list[tuple[str, Callable[[Path], None]]] = [
+    ("unchanged", lambda p: None),
+    ("macro redefined", lambda p: replace(p, "{Conference on Cached Things}",
+                                          "{Symposium on Cached Things}")),
+    ("crossref parent edited", lambda p: replace(p, "{Cache Press}", "{Stale Press}")),
+    ("lines inserted above", lambda p: replace(p, "@string{venue", "\n\n% moved\n\n@string{venue")),
+    ("one title edited", lambda p: replace(p, "{Read Through a Macro}", "{Retitled}")),
+    ("parent retitled", lambda p: replace(p, "{Proceedings of CCT}", "{Proceedings, CCT}")),
+]
+
+
+def test_every_edit_loads_as_without_the_cache(bib_project: Path) -> None:
+    load_site(bib_project, keep_going=True, cache=Cache.for_project(bib_project))
+    for _, edit in EDITS:
+        edit(bib_project)
+        assert_same_as_fresh(bib_project)
+
+
+def test_only_changed_entries_are_decoded_again(bib_project: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache.for_project(bib_project)
+    site, problems = load_site(bib_project, keep_going=True, cache=cache)
+    decoded = counting_decoder(monkeypatch)
+    replace(bib_project, "@string{venue", "% a comment\n\n@string{venue")  # shifts lines
+    shifted = load_site(bib_project, keep_going=True, cache=cache)
+    assert decoded == []
+    assert shifted[0] is not None and site is not None
+    moved = {p.key: p.line for p in shifted[0].publications}
+    assert moved["macro2022"] == {p.key: p.line for p in site.publications}["macro2022"] + 2
+    assert {d.line for d in shifted[1] if d.entry == "broken2023"} == \
+        {d.line + 2 for d in problems if d.entry == "broken2023"}
+    replace(bib_project, "{Conference on Cached Things}", "{Symposium on Cached Things}")
+    load_site(bib_project, keep_going=True, cache=cache)
+    assert decoded == ["macro2022"]
+    replace(bib_project, "{Cache Press}", "{Stale Press}")
+    load_site(bib_project, keep_going=True, cache=cache)
+    assert decoded == ["macro2022", "child2021"]
+
+
+def test_decoding_in_two_processes_gives_the_same_site(bib_project: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    serial = load_site(bib_project, keep_going=True)
+    latex.forget()
+    monkeypatch.setattr(entrycache, "PARALLEL_ABOVE", 2)
+    monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)  # threads of other tests
+    if not forkwork.can_fork():
+        pytest.skip("no fork or a single core here")
+    cache = Cache.for_project(bib_project)
+    parallel = load_site(bib_project, keep_going=True, cache=cache)
+    assert parallel == serial
+    latex.forget()
+    assert load_site(bib_project, keep_going=True, cache=cache) == serial  # recalled
