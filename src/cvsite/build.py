@@ -27,6 +27,7 @@ from cvsite.errors import (
     left_out,
 )
 from cvsite.pdfpool import prestart, stop, warm
+from cvsite.restore import keep, restore
 from cvsite.uptodate import remember, unchanged
 from cvsite.write import check_output_folder, write_site
 
@@ -114,6 +115,12 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         stop()
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                            previous.diagnostics)
+    restored = restore(cache, key, out) if use_cache else None
+    if restored is not None:  # same inputs as the last build, output deleted or touched
+        stop()
+        previous, report = restored
+        return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
+                           previous.diagnostics, len(report.written))
 
     from jinja2 import TemplateError
 
@@ -159,6 +166,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     report = write_site(files, out)
     if not failed and not pdfs.skipped:
         remember(cache, key, out, len(pages), diagnostics)
+        keep(cache, key, files, pages.pack, pages.refs)
     return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
                        len(report.written), failed, tuple(left_out(diagnostics)), site,
                        bool(pdfs.skipped))

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 TEMP_SUFFIX = ".cvsite-tmp"
+Data = bytes | memoryview
+"""A file's contents (a memoryview: a slice of a cached pack, not copied)."""
 
 
 class OutputError(Exception):
@@ -43,12 +46,12 @@ def check_output_folder(out: Path, source: Path) -> None:
             raise OutputError(f"refusing to write into {out}: it is inside {place}")
 
 
-def _safe_relative(name: str) -> PurePosixPath:
-    """A relative path that stays inside the output folder."""
-    path = PurePosixPath(name)
-    if path.is_absolute() or ".." in path.parts or not path.parts or "\\" in name:
+def _safe_relative(name: str) -> str:
+    """A relative path that stays inside the output folder, normalised (`a//./b` is `a/b`)."""
+    parts = [part for part in name.split("/") if part not in ("", ".")]
+    if name.startswith("/") or ".." in parts or not parts or "\\" in name:
         raise OutputError(f"refusing to write outside the output folder: {name!r}")
-    return path
+    return "/".join(parts)
 
 
 def scan(out: Path) -> tuple[dict[str, tuple[int, int]], set[str]]:
@@ -70,37 +73,51 @@ def scan(out: Path) -> tuple[dict[str, tuple[int, int]], set[str]]:
     return files, folders
 
 
-def _same(path: Path, data: bytes, stat: tuple[int, int] | None) -> bool:
+def _same(path: str, data: Data, stat: tuple[int, int] | None) -> bool:
     """True when the file at `path` (of known size) already holds exactly `data`."""
     if stat is None or stat[0] != len(data):
         return False
     try:
-        return path.read_bytes() == data
+        with open(path, "rb") as file:
+            return file.read() == data
     except OSError:
         return False
 
 
-def _conflicts(names: dict[str, PurePosixPath], files: dict[str, tuple[int, int]],
+def _conflicts(names: dict[str, str], files: dict[str, tuple[int, int]],
                folders: set[str]) -> bool:
     """True when a file must replace a folder or a folder a file (an in-place update can't)."""
     for name, path in names.items():
         if name in folders:
             return True
-        if any(parent.as_posix() in files for parent in path.parents if parent.parts):
-            return True
+        slash = path.find("/")
+        while slash > 0:
+            if path[:slash] in files:
+                return True
+            slash = path.find("/", slash + 1)
     return False
 
 
-def _write_fresh(files: dict[str, bytes], names: dict[str, PurePosixPath], out: Path) -> None:
+def _write_files(root: str, files: Mapping[str, Data], names: Mapping[str, str]) -> None:
+    """Write the files under the folder `root` at their checked `names`, making folders."""
+    made: set[str] = set()
+    for name in sorted(files):
+        target = os.path.join(root, names[name])
+        folder = os.path.dirname(target)
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(target, "wb") as out:
+            out.write(files[name])
+
+
+def _write_fresh(files: Mapping[str, Data], names: Mapping[str, str], out: Path) -> None:
     """Write everything into a staging folder, then swap it into place."""
     staging = out.parent / f".{out.name}.new-{os.getpid()}"
     retired = out.parent / f".{out.name}.old-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        for name in sorted(files):
-            target = staging.joinpath(*names[name].parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[name])
+        _write_files(str(staging), files, names)
         if out.exists():
             out.rename(retired)
         staging.rename(out)
@@ -112,14 +129,14 @@ def _write_fresh(files: dict[str, bytes], names: dict[str, PurePosixPath], out: 
     shutil.rmtree(retired, ignore_errors=True)
 
 
-def _update(out: Path, files: dict[str, bytes], changed: list[str], stale: list[str],
-            names: dict[str, PurePosixPath]) -> None:
+def _update(out: Path, files: Mapping[str, Data], changed: list[str], stale: list[str],
+            names: dict[str, str]) -> None:
     """Write changed files under temporary names, rename them into place, delete stale ones."""
     temps: list[tuple[Path, Path]] = []
     made: list[Path] = []
     try:
         for name in changed:
-            target = out.joinpath(*names[name].parts)
+            target = out / names[name]
             missing = [p for p in (target.parent, *target.parent.parents) if not p.exists()]
             target.parent.mkdir(parents=True, exist_ok=True)
             made += reversed(missing)
@@ -143,7 +160,7 @@ def _update(out: Path, files: dict[str, bytes], changed: list[str], stale: list[
             path.rmdir()
 
 
-def write_site(files: dict[str, bytes], out: Path) -> WriteReport:
+def write_site(files: Mapping[str, Data], out: Path) -> WriteReport:
     """Make `out` hold exactly `files`, writing only what changed; all or nothing on failure."""
     names = {name: _safe_relative(name) for name in files}
     if out.exists() and not out.is_dir():
@@ -153,7 +170,9 @@ def write_site(files: dict[str, bytes], out: Path) -> WriteReport:
     if not out.is_dir() or _conflicts(names, existing, folders):
         _write_fresh(files, names, out)
         return WriteReport(tuple(sorted(files)), tuple(sorted(existing)), 0)
-    changed = sorted(n for n in files if not _same(out / n, files[n], existing.get(n)))
+    root = str(out)
+    changed = sorted(n for n in files
+                     if not _same(os.path.join(root, names[n]), files[n], existing.get(n)))
     stale = sorted(existing.keys() - files.keys())
     if changed or stale:
         _update(out, files, changed, stale, names)
