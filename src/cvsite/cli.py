@@ -8,9 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import cvsite
-from cvsite.build import build
 from cvsite.errors import ContentError, Diagnostic, Severity, display_path
-from cvsite.write import OutputError
 
 
 class _Version(argparse.Action):
@@ -87,6 +85,9 @@ def _no_content(source: Path) -> bool:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from cvsite.build import build
+    from cvsite.write import OutputError
+
     source: Path = args.source
     out: Path = args.out if args.out is not None else source / "_site"
     if _no_content(source):
@@ -146,6 +147,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from cvsite.scaffold import ScaffoldError, scaffold
+    from cvsite.write import OutputError
 
     try:
         files = scaffold(args.dir)
@@ -177,7 +179,17 @@ COMMANDS = {"build": _build, "serve": _serve, "check": _check, "new": _new, "sch
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cvsite` command."""
     args = _parser().parse_args(argv)
+    if args.command == "build" and args.pdf:
+        _prestart(args)
     return COMMANDS[args.command](args)
+
+
+def _prestart(args: argparse.Namespace) -> None:
+    """Fork the PDF worker before importing the build, so WeasyPrint starts loading sooner."""
+    from cvsite.cache import CACHE_DIR
+    from cvsite.pdfpool import prestart
+
+    prestart(args.source / CACHE_DIR if args.use_cache else None)
 
 
 if __name__ == "__main__":

@@ -29,8 +29,12 @@ Job = tuple[str, list[Path], bool]
 class _Worker:
     """The forked worker: its process id and both ends of the conversation."""
 
-    def __init__(self, pid: int, jobs: IO[bytes], results: IO[bytes]) -> None:
+    def __init__(self, pid: int, jobs: IO[bytes], results: IO[bytes],
+                 cache_folder: Path | None) -> None:
         self.pid, self.jobs, self.results = pid, jobs, results
+        self.cache_folder = cache_folder
+        self.taken = False
+        """True once a build told it the static folders (`warm`)."""
 
     def send(self, message: tuple[str, Any]) -> None:
         pickle.dump(message, self.jobs, protocol=pickle.HIGHEST_PROTOCOL)
@@ -58,7 +62,13 @@ def can_fork() -> bool:
 
 
 def prestart(cache_folder: Path | None) -> None:
-    """Fork the worker, unless PDFs are probably cached or WeasyPrint is already here."""
+    """Fork the worker, unless PDFs are probably cached or WeasyPrint is already here.
+
+    Called again for the same project before the worker was told anything (the command line
+    forks it before importing the build), it keeps that worker.
+    """
+    if _WORKER and not _WORKER[0].taken and _WORKER[0].cache_folder == cache_folder:
+        return
     stop()  # one left by an earlier build in this process that failed before its PDFs
     if "weasyprint" in sys.modules or not can_fork():
         return
@@ -80,13 +90,15 @@ def prestart(cache_folder: Path | None) -> None:
             os._exit(code)  # never return into the build, nor run its exit handlers
     os.close(jobs_read)
     os.close(results_write)
-    _WORKER.append(_Worker(pid, os.fdopen(jobs_write, "wb"), os.fdopen(results_read, "rb")))
+    _WORKER.append(_Worker(pid, os.fdopen(jobs_write, "wb"), os.fdopen(results_read, "rb"),
+                           cache_folder))
     atexit.register(stop)  # not left running when the build ends in an error
 
 
 def warm(roots: list[Path]) -> None:
     """Tell the worker the static folders, so it loads the print fonts before the HTML comes."""
     if _WORKER:
+        _WORKER[0].taken = True
         _send(("warm", roots))
 
 
