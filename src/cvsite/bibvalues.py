@@ -14,6 +14,7 @@ MONTH_MACROS = {name[:3].lower(): name for name in MONTH_NAMES}
 _NAME = re.compile(r"[^\s\"#%'(),={}]+")
 _NUMBER = re.compile(r"\d+")
 _NEXT_FIELD = re.compile(r"([A-Za-z_][\w:.+/-]*)\s*=(.*)", re.S)
+_DELIMITER = re.compile(r'[{}"]')
 _SPACE_OR_COMMENT = re.compile(r"(?:\s+|%[^\n]*)*")
 
 
@@ -41,10 +42,11 @@ def _delimited(raw: str, start: int) -> int:
     """Index just past the `{…}` or `"…"` starting at `start`; -1 when it never closes."""
     closing = "}" if raw[start] == "{" else '"'
     depth = 0
-    for i in range(start + 1, len(raw)):
-        char = raw[i]
+    for mark in _DELIMITER.finditer(raw, start + 1):  # only these characters matter
+        i = mark.start()
         if raw[i - 1] == "\\":
             continue
+        char = mark[0]
         if char == "{":
             depth += 1
         elif char == "}":

@@ -1,0 +1,25 @@
+"""The JSON-LD encoder writes exactly what json.dumps(indent=2) writes, only faster."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cvsite.seo import jsonld
+
+TEXT = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("<>&\"\\\u2028/"),
+               max_size=12)
+JSON = st.recursive(TEXT | st.integers() | st.booleans() | st.none(),
+                    lambda inner: st.lists(inner, max_size=4)
+                    | st.dictionaries(TEXT, inner, max_size=4), max_leaves=20)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(TEXT, JSON, max_size=6))
+def test_same_text_as_json_dumps_with_markup_characters_escaped(data: dict[str, object]) -> None:
+    expected = json.dumps(data, ensure_ascii=False, indent=2)
+    expected = expected.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    assert str(jsonld(data)) == expected
+    assert "</" not in str(jsonld(data))
