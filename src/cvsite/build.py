@@ -29,7 +29,7 @@ from cvsite.errors import (
 from cvsite.pdfpool import prestart, stop, warm
 from cvsite.restore import keep, restore
 from cvsite.uptodate import remember, unchanged
-from cvsite.write import check_output_folder, write_site
+from cvsite.write import Data, check_output_folder, write_site
 
 if TYPE_CHECKING:
     from jinja2 import Environment, TemplateError
@@ -147,7 +147,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         pdf_step = start_pdfs(site, env, source, cache, render=pdf)
         if pdf_step.rendering:
             _compile_templates(env, source)  # while the PDFs render, so the pages are quick
-        files = collect_static(source)
+        files: dict[str, Data] = dict(collect_static(source))
         files.update(collect_papers(source, site.publications))
         pdfs = pdf_step.wait()
         diagnostics += pdfs.diagnostics

@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -32,6 +32,21 @@ LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "pydantic", "pydantic_c
              "feedgen", "lxml")
 """Libraries whose upgrade can change the output: their installed files are part of the key."""
 PROJECT_DIRS = ("content", "templates", "static")
+
+
+Blob = bytes | memoryview
+
+
+def _chunks_digest(first: str, chunks: Sequence[Blob]) -> str:
+    """`digest(first, b"".join(chunks))` without joining the chunks."""
+    hasher = hashlib.blake2b(digest_size=20)
+    data = first.encode("utf-8")
+    hasher.update(len(data).to_bytes(8, "little"))
+    hasher.update(data)
+    hasher.update(sum(len(chunk) for chunk in chunks).to_bytes(8, "little"))
+    for chunk in chunks:
+        hasher.update(chunk)
+    return hasher.hexdigest()
 
 
 def digest(*parts: str | bytes | memoryview) -> str:
@@ -127,15 +142,18 @@ class Cache:
         except OSError:
             return None
 
-    def write_bytes(self, name: str, data: bytes) -> None:
-        """Store a blob atomically; a cache that cannot be written is silently skipped."""
+    def write_bytes(self, name: str, data: Blob | Sequence[Blob]) -> None:
+        """Store a blob (or the concatenation of several, written one after the other, never
+        joined in memory) atomically; a cache that cannot be written is silently skipped."""
         path = self._path(name)
         if path is None:
             return
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_bytes(data)
+            with open(temp, "wb") as file:
+                for chunk in (data,) if isinstance(data, bytes | memoryview) else data:
+                    file.write(chunk)
             os.replace(temp, path)
         except OSError:
             temp.unlink(missing_ok=True)
@@ -151,9 +169,12 @@ class Cache:
         check = data[:newline].decode("ascii", "replace")
         return body if check == digest(str(FORMAT), body) else None
 
-    def write_checked(self, name: str, body: bytes) -> None:
-        """Store a blob under a digest of its bytes, so that damage reads as a miss."""
-        self.write_bytes(name, digest(str(FORMAT), body).encode("ascii") + b"\n" + body)
+    def write_checked(self, name: str, body: Blob | Sequence[Blob]) -> None:
+        """Store a blob (or several, concatenated) under a digest of its bytes, so that damage
+        reads as a miss."""
+        chunks = (body,) if isinstance(body, bytes | memoryview) else body
+        check = _chunks_digest(str(FORMAT), chunks).encode("ascii")
+        self.write_bytes(name, [check, b"\n", *chunks])
 
     def read_json(self, name: str) -> dict[str, Any] | None:
         """A stored JSON object, or None (missing, damaged, of another cache format)."""
@@ -181,7 +202,8 @@ def read_pack(data: bytes | memoryview | None) -> tuple[dict[str, Any], memoryvi
     return (index if isinstance(index, dict) else {}), memoryview(data)[8 + size:]
 
 
-def make_pack(index: Mapping[str, Any], chunks: Iterable[bytes]) -> bytes:
-    """A JSON index (whose entries locate slices of the body) followed by the body."""
+def make_pack(index: Mapping[str, Any], chunks: Iterable[Blob]) -> list[Blob]:
+    """A JSON index (whose entries locate slices of the body) followed by the body, as chunks
+    (for `write_checked`)."""
     head = json.dumps(index).encode("utf-8")
-    return b"".join([len(head).to_bytes(8, "little"), head, *chunks])
+    return [len(head).to_bytes(8, "little"), head, *chunks]

@@ -91,14 +91,22 @@ def _decode_many(entries: list[RawEntry], todo: list[int], context: object,
     return done, made
 
 
-def _read(cache: Cache, name: str) -> dict[str, Payload]:
-    """The stored payloads by entry key (empty when missing or unreadable)."""
+def _read(cache: Cache, name: str) -> dict[str, bytes]:
+    """The stored payloads (each marshalled on its own) by entry key; empty when unreadable."""
     data = cache.read_checked(name) if cache.enabled else None
     try:
         stored = marshal.loads(data) if data else {}
     except (ValueError, EOFError, TypeError):
         return {}
     return stored if isinstance(stored, dict) else {}
+
+
+def _unpack(raw: RawEntry, data: object) -> Decoded | None:
+    """A stored entry recalled, or None when what is stored is not a payload."""
+    try:
+        return _recall(raw, marshal.loads(data))  # type: ignore[arg-type]
+    except Exception:  # another format, or data pydantic rejects: decode anew
+        return None
 
 
 def decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
@@ -110,9 +118,9 @@ def decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
     keys = [entry_key(raw, context) for raw in entries] if name else []
     found: dict[int, Decoded] = {}
     for i, key in enumerate(keys):
-        payload = stored.get(key)
-        if payload is not None:
-            found[i] = _recall(entries[i], payload)
+        recalled = _unpack(entries[i], stored[key]) if key in stored else None
+        if recalled is not None:
+            found[i] = recalled
     todo = [i for i in range(len(entries)) if i not in found]
     fresh, made = _decode_many(entries, todo, context, decode) if todo else ({}, {})
     found.update(fresh)
@@ -125,15 +133,16 @@ def decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
     return [found[i] for i in range(len(entries))]
 
 
-def _store(cache: Cache, name: str, stored: dict[str, Payload], keys: list[str],
+def _store(cache: Cache, name: str, stored: dict[str, bytes], keys: list[str],
            made: dict[int, Payload]) -> None:
     """Keep the payloads of this build's entries, replacing older stores."""
-    kept: dict[str, Payload] = {}
-    for i, key in enumerate(keys):
-        payload = made.get(i) or stored.get(key)
-        if payload is not None:
-            kept[key] = payload
+    kept: dict[str, bytes] = {}
     try:
+        for i, key in enumerate(keys):
+            if i in made:
+                kept[key] = marshal.dumps(made[i])
+            elif key in stored:
+                kept[key] = stored[key]
         data = marshal.dumps(kept)
     except ValueError:
         return

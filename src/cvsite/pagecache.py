@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment
 
 from cvsite.assets import static_dirs
-from cvsite.cache import Cache, code_key, digest, make_pack, read_pack, tree_digest
+from cvsite.cache import Blob, Cache, code_key, digest, make_pack, read_pack, tree_digest
 from cvsite.forkwork import alongside
 from cvsite.models import Publication, Site
 from cvsite.render import PageSpec, page_specs, render_page, template_dirs
@@ -76,23 +76,36 @@ def _render(site: Site, env: Environment, spec: PageSpec) -> tuple[bytes, bool]:
     return html.encode("utf-8"), watched.touched
 
 
+def _cost(spec: PageSpec, publications: int) -> int:
+    """A page's rendering time in paper pages: a page of its own variables is one, a list page
+    (no variables: it may show every publication) about a fifth of a paper page per paper."""
+    return 1 if spec[2] else 1 + publications // 5
+
+
 def _render_all(site: Site, env: Environment, specs: list[PageSpec],
                 todo: list[int]) -> dict[int, tuple[bytes, bool]]:
-    """Render the pages `todo`; half of them in a forked worker when there are many."""
-    if len(todo) < PARALLEL_ABOVE:
+    """Render the pages `todo`; about half the work in a forked worker when there is much."""
+    cost = {i: _cost(specs[i], len(site.publications)) for i in todo}
+    if sum(cost.values()) < PARALLEL_ABOVE:
         return {i: _render(site, env, specs[i]) for i in todo}
-    theirs, mine = todo[: len(todo) // 2], todo[len(todo) // 2:]
+    theirs: list[int] = []
+    mine: list[int] = []
+    load = [0, 0]
+    for i in sorted(todo, key=lambda i: -cost[i]):  # the largest first, to the lighter side
+        side = 0 if load[0] <= load[1] else 1
+        (theirs, mine)[side].append(i)
+        load[side] += cost[i]
     pages, done = alongside(lambda: [_render(site, env, specs[i]) for i in theirs],
                             lambda: {i: _render(site, env, specs[i]) for i in mine})
     done.update(zip(theirs, pages, strict=True))
     return done
 
 
-class Pages(dict[str, bytes]):
+class Pages(dict[str, Blob]):
     """Pages' bytes by path, and where the cached ones are: the pack's name and each path's
     (key, tag) in its index."""
 
-    def __init__(self, pages: dict[str, bytes], pack: str, refs: dict[str, list[str]]) -> None:
+    def __init__(self, pages: dict[str, Blob], pack: str, refs: dict[str, list[str]]) -> None:
         super().__init__(pages)
         self.pack = pack
         self.refs = refs
@@ -105,17 +118,17 @@ def render_cached(source: Path, site: Site, env: Environment, cache: Cache) -> P
     fixed = digest(code_key(), tree_digest(static_dirs(source)),
                    os.environ.get("SOURCE_DATE_EPOCH", ""), repr(sorted(data.items())),
                    site.model_dump_json(exclude={"publications"}), str(len(site.publications)))
-    dumps = {id(p): p.model_dump_json() for p in site.publications}
+    dumps = {id(p): digest(p.model_dump_json()) for p in site.publications}
     everything = digest(*dumps.values())
     used = {t: template_key(env, t, template_dirs(source)) for t in {s[1] for s in specs}}
     keys = [_key(digest(fixed, used[spec[1]]), spec, dumps) for spec in specs]
     name = f"{PREFIX}{fixed[:20]}.pack"
     index, blob = read_pack(cache.read_checked(name) if cache.enabled else None)
-    found: dict[int, tuple[bytes, bool]] = {}
+    found: dict[int, tuple[Blob, bool]] = {}
     for i, key in enumerate(keys):
         entry = index.get(key) if key else None
         if isinstance(entry, list) and len(entry) == 3 and entry[2] in ("", everything):
-            found[i] = (bytes(blob[entry[0]:entry[0] + entry[1]]), bool(entry[2]))
+            found[i] = (blob[entry[0]:entry[0] + entry[1]], bool(entry[2]))  # a view: no copy
     todo = [i for i in range(len(specs)) if i not in found]
     if todo:
         found.update(_render_all(site, env, specs, todo))
@@ -134,7 +147,7 @@ def _key(fixed: str, spec: PageSpec, dumps: dict[int, str]) -> str:
     return digest(fixed, out, template, *(f"{k}={dumps[id(v)]}" for k, v in extra.items()))
 
 
-def _store(cache: Cache, name: str, keys: list[str], pages: dict[int, tuple[bytes, bool]],
+def _store(cache: Cache, name: str, keys: list[str], pages: dict[int, tuple[Blob, bool]],
            everything: str) -> None:
     """Write this build's pages as the pack, replacing older packs."""
     index: dict[str, list[Any]] = {}

@@ -26,7 +26,7 @@ def _names(key: str) -> tuple[str, str]:
     return f"{PREFIX}{key[:24]}.json", f"{PREFIX}{key[:24]}.pack"
 
 
-def keep(cache: Cache, key: str, files: Mapping[str, bytes], pack: str,
+def keep(cache: Cache, key: str, files: Mapping[str, Data], pack: str,
          refs: Mapping[str, list[str]]) -> None:
     """Record how to restore this build's output: pages by their `refs` (key, tag) in the page
     pack named `pack`, the other files' bytes in a pack of their own."""

@@ -29,10 +29,18 @@ def _key(source: Path, keep_going: bool) -> str:
     return digest(code_key(), tree_digest(folders), os.getcwd(), str(keep_going))[:24]
 
 
-def _dump(site: Site, diagnostics: list[Diagnostic]) -> bytes:
-    """The record as bytes: the site without its publications, their data, the diagnostics."""
+def _dump(site: Site, diagnostics: list[Diagnostic]) -> bytes | None:
+    """The record as bytes (the site without its publications, their data, the diagnostics),
+    or None when it would not read back equal (checked one publication at a time, so that
+    there are never two copies of every publication in memory)."""
     rest = site.model_copy(update={"publications": ()})
+    head = pickle.dumps((rest, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+    if pickle.loads(head) != (rest, diagnostics):
+        return None
     pubs = [p.model_dump() for p in site.publications]
+    if any(Publication.model_validate(d) != p for d, p in zip(pubs, site.publications,
+                                                                   strict=True)):
+        return None
     return pickle.dumps((rest, pubs, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
 
 
@@ -63,7 +71,7 @@ def load_cached(source: Path, cache: Cache, *, keep_going: bool = False) -> Load
     site, diagnostics = load_site(source, keep_going=keep_going, cache=cache)
     if site is not None:
         data = _dump(site, diagnostics)
-        if _recall(data) == (site, diagnostics):
+        if data is not None:
             cache.write_checked(name, data)
             for old in cache.folder.glob(f"{PREFIX}*"):
                 if old.name != name:
