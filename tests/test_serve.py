@@ -191,3 +191,30 @@ def test_ctrl_c_stops_cleanly_and_removes_the_temporary_build(project: Path,
     assert list(tmp.iterdir()) == []
     with pytest.raises(OSError):
         server.get("/")
+
+
+def _fetch(server: Server, path: str, tag: str = "") -> tuple[int, str, bytes]:
+    """(status, ETag, body) of a GET, sent with If-None-Match `tag` when given."""
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
+    try:
+        conn.request("GET", path, headers={"If-None-Match": tag} if tag else {})
+        response = conn.getresponse()
+        return response.status, response.getheader("ETag") or "", response.read()
+    finally:
+        conn.close()
+
+
+def test_a_reload_revalidates_the_stylesheet_and_gets_it_again_once_edited(
+        server: Server, project: Path) -> None:
+    css = server.base + "css/site.css"
+    status, tag, body = _fetch(server, css)
+    assert status == 200 and tag and body == (project / "static" / "css" / "site.css").read_bytes()
+    assert _fetch(server, css, tag)[:2] == (304, tag)
+    with (project / "static" / "css" / "site.css").open("a") as handle:
+        handle.write("/* edited */\n")
+    end = time.monotonic() + DEADLINE
+    while (found := _fetch(server, css, tag))[0] == 304 and time.monotonic() < end:
+        time.sleep(0.1)
+    assert found[0] == 200 and found[1] != tag and found[2].endswith(b"/* edited */\n")
+    status, _, page = _fetch(server, server.base)
+    assert status == 200 and b"__cvsite/events" in page

@@ -3,6 +3,8 @@
 The reload script and the overlay are added to HTML responses here, in serve mode only; the built
 site itself stays free of JavaScript. The stdlib ThreadingHTTPServer is enough for one local
 reader (one thread per connection, so the long-lived reload stream never blocks a page).
+Pages are never cached (they carry the reload script for the build they show); other files
+carry an ETag, so a reload revalidates the stylesheets and fonts instead of fetching them again.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+
+from cvsite.memo import data_digest
 
 EVENTS = "/__cvsite/events"
 KEEPALIVE_SECONDS = 10.0
@@ -125,7 +129,12 @@ class PreviewHandler(BaseHTTPRequestHandler):
                        HTTPStatus.OK if path.is_file() else HTTPStatus.NOT_FOUND)
             return
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        self._send(HTTPStatus.OK, kind, path.read_bytes())
+        data = path.read_bytes()
+        tag = f'"{data_digest(data)[:32]}"'  # the tab revalidates its copy: fonts are not sent
+        if self.headers.get("If-None-Match") == tag:  # again on every reload
+            self._send(HTTPStatus.NOT_MODIFIED, kind, b"", tag)
+        else:
+            self._send(HTTPStatus.OK, kind, data, tag)
 
     def _page(self, path: Path | None, status: HTTPStatus) -> None:
         with self.state.changed:
@@ -140,11 +149,14 @@ class PreviewHandler(BaseHTTPRequestHandler):
         body = inject(text, overlay(problems, stale) + reload_script(generation))
         self._send(status, "text/html; charset=utf-8", body.encode("utf-8"))
 
-    def _send(self, status: HTTPStatus, kind: str, body: bytes) -> None:
+    def _send(self, status: HTTPStatus, kind: str, body: bytes, tag: str = "") -> None:
         self.send_response(status)
         self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "no-store")
+        if status is not HTTPStatus.NOT_MODIFIED:
+            self.send_header("Content-Length", str(len(body)))
+        if tag:
+            self.send_header("ETag", tag)
+        self.send_header("Cache-Control", "no-cache" if tag else "no-store")
         self.end_headers()
         if not self.head_only:
             self.wfile.write(body)
