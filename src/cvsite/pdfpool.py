@@ -1,12 +1,13 @@
 """A PDF worker forked before the build imports anything heavy, so WeasyPrint loads meanwhile.
 
-Importing WeasyPrint takes about half a second, and its first document pays for decoding the
-web fonts and for cffi parsing C declarations. A cold build forks a worker at once; it imports
-WeasyPrint and, once told the static folders (`warm`), loads the print fonts, while this
-process imports the rest and loads the site. Given the print HTML (`submit`), the worker forks
-itself once per extra PDF (copy-on-write: the children start warm) and the PDFs render side by
-side; the results come back through a pipe. Forking is safe only in a process without threads
-(not in `serve`) and where fork exists; otherwise there is no worker and the caller renders.
+Importing WeasyPrint takes a third of a second or more, and its first document pays for
+decoding the web fonts and for cffi parsing C declarations. A cold build forks a worker at once
+(the command line, before importing the build); it imports WeasyPrint and, once told the static
+folders (`warm`), loads the print fonts, while this process imports the rest and loads the site.
+Given the print HTML (`submit`), the worker forks itself once per extra PDF (copy-on-write: the
+children start warm) and the PDFs render side by side; the results come back through a pipe.
+Forking is safe only in a process without threads (not in `serve`) and where fork exists;
+otherwise there is no worker and the caller renders.
 Stdlib only: this module is imported before anything heavy.
 """
 
