@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import entrycache, forkwork, latex, publications
+from cvsite import entrycache, forkwork, latex, publications, sitecache
 from cvsite.cache import Cache
 from cvsite.load import load_site
 
@@ -134,3 +134,21 @@ def test_decoding_in_two_processes_gives_the_same_site(bib_project: Path,
     assert parallel == serial
     latex.forget()
     assert load_site(bib_project, keep_going=True, cache=cache) == serial  # recalled
+
+
+def test_the_loaded_record_is_kept_once_its_content_is_loaded_twice(
+        bib_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = Cache.for_project(bib_project)
+    loads: list[Path] = []
+    real = sitecache.load_site
+
+    def load(source: Path, **options: object) -> sitecache.Loaded:
+        loads.append(source)
+        return real(source, **options)  # type: ignore[arg-type]
+    monkeypatch.setattr(sitecache, "load_site", load)
+    first = sitecache.load_cached(bib_project, cache, keep_going=True)
+    assert sitecache.load_cached(bib_project, cache, keep_going=True) == first
+    assert len(loads) == 2  # the second load stores the record
+    recalled = sitecache.load_cached(bib_project, cache, keep_going=True)
+    assert len(loads) == 2 and recalled == first
+    assert recalled == load_site(bib_project, keep_going=True)
