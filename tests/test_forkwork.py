@@ -29,3 +29,11 @@ def test_a_failing_part_fails_here_as_without_the_fork() -> None:
 
     with pytest.raises(ValueError, match="bad entry"):
         forkwork.alongside(fails, lambda: 1)
+
+
+def test_a_failure_here_is_raised_without_waiting_on_a_blocked_child() -> None:
+    def fails() -> int:
+        raise KeyError("mine")
+
+    with pytest.raises(KeyError):  # the child's result is larger than a pipe holds
+        forkwork.alongside(lambda: list(range(1_000_000)), fails)

@@ -33,12 +33,11 @@ def can_fork() -> bool:
 
 
 def _child(work: Callable[[], R], pipe: int) -> None:
-    """Run in the forked child: compute, send, exit without cleanup."""
+    """Run in the forked child: compute, send (pickled as it is written), exit without cleanup."""
     code = 1
     try:
-        data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(pipe, "wb") as out:
-            out.write(data)
+            pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
         code = 0
     finally:
         os._exit(code)
@@ -47,7 +46,8 @@ def _child(work: Callable[[], R], pipe: int) -> None:
 def alongside(theirs: Callable[[], R], mine: Callable[[], S]) -> tuple[R, S]:
     """`(theirs(), mine())`, with `theirs` computed in a forked child when possible.
 
-    `theirs` must return a picklable value (it is sent back through a pipe).
+    `theirs` must return a picklable value (it is sent back through a pipe and unpickled as it
+    arrives, so its pickled form is never held whole in either process).
     """
     if not can_fork():
         return theirs(), mine()
@@ -57,15 +57,21 @@ def alongside(theirs: Callable[[], R], mine: Callable[[], S]) -> tuple[R, S]:
         os.close(read)
         _child(theirs, write)
     os.close(write)
+    pipe = os.fdopen(read, "rb")
     try:
         own = mine()
+    except BaseException:
+        pipe.close()  # the child's writes fail now, and it exits
+        os.waitpid(pid, 0)
+        raise
+    try:
+        result: R = pickle.load(pipe)
+        received = True
+    except Exception:  # the child failed before sending everything
+        received = False
     finally:
-        with os.fdopen(read, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-    if status == 0 and data:
-        try:
-            return pickle.loads(data), own
-        except Exception:
-            pass
+        pipe.close()
+    _, status = os.waitpid(pid, 0)
+    if received and status == 0:
+        return result, own
     return theirs(), own
