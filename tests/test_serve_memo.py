@@ -56,6 +56,19 @@ def test_profile_edit_within_one_tick_is_loaded(project: Path) -> None:
     assert again is not None and "Q" * len(word) in again.profile.summary
 
 
+def test_bibtex_edit_within_one_tick_is_loaded(project: Path) -> None:
+    site, _ = load_site(project)
+    assert site is not None
+    title = site.publications[0].title
+    word = next(w for w in title.split() if w.isalpha() and len(w) > 4)
+    bib = project / "content" / "publications.bib"
+    assert bib.read_text("utf-8").count(word) >= 1
+    rewrite_keeping_size_and_mtime(bib, word, "Q" * len(word))
+    again, _ = load_site(project)
+    assert again is not None
+    assert any("Q" * len(word) in p.title for p in again.publications)
+
+
 def test_template_edit_within_one_tick_is_rendered(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(project, out)

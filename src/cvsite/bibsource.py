@@ -38,7 +38,11 @@ class RawEntry:
 
 def read_text(path: Path, display: str) -> tuple[str, list[Diagnostic]]:
     """Decode as UTF-8 (BOM allowed) or BOM-marked UTF-16, else as Windows-1252 with a warning."""
-    data = path.read_bytes()
+    return decode_text(path.read_bytes(), display)
+
+
+def decode_text(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
+    """`read_text` of a file's bytes."""
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         return data.decode("utf-16", errors="replace"), []
     try:

@@ -7,7 +7,7 @@ from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
-from cvsite.bibsource import load_bib
+from cvsite.bibsource import decode_text, parse_bib
 from cvsite.cache import Cache
 from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.memo import ByContent
@@ -22,6 +22,8 @@ BIB = "publications.bib"
 M = TypeVar("M", bound=BaseModel)
 _READ: ByContent[tuple[BaseModel | None, list[Diagnostic]]] = ByContent()
 """Each YAML file's model by its bytes: `serve` parses only the file that was edited."""
+_BIBS: ByContent[tuple[tuple[Publication, ...], list[Diagnostic]]] = ByContent(4)
+"""The publications by the .bib file's bytes (and the configuration they were checked with)."""
 
 
 def _load_model(folder: Path, name: str, model: type[M],
@@ -47,6 +49,15 @@ def _read_model(data: bytes, shown: str, model: type[M]) -> tuple[M | None, list
     return validate_doc(model, doc)
 
 
+def _read_bib(data: bytes, shown: str, config: SiteConfig,
+              cache: Cache | None) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
+    """The publications in the bytes of a .bib file, checked against `config`."""
+    text, problems = decode_text(data, shown)
+    entries, found = parse_bib(text, shown)
+    publications, converted = convert_all(entries, config, shown, cache)
+    return publications, problems + found + converted
+
+
 def load_site(source: Path, *, keep_going: bool = False,
               cache: Cache | None = None) -> tuple[Site | None, list[Diagnostic]]:
     """The whole record, or None with every problem found (warnings ride along either way).
@@ -63,12 +74,13 @@ def load_site(source: Path, *, keep_going: bool = False,
     publications: tuple[Publication, ...] = ()
     bib = folder / BIB
     if bib.is_file():
-        entries, found = load_bib(bib, display_path(bib))
         # With site.yaml in error, still check the entries against an empty configuration.
         checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
-        publications, converted = convert_all(entries, checked_with, display_path(bib),
-                                                 cache)
-        problems += found + converted
+        shown = display_path(bib)
+        publications, found = _BIBS.get(
+            (checked_with.model_dump_json(), shown), bib.read_bytes(),
+            lambda data: _read_bib(data, shown, checked_with, cache))
+        problems += found
     if (has_errors(problems) and not keep_going) or config is None or profile is None or cv is None:
         return None, problems
     problems += scholar_warnings(publications, config, display_path(bib), lambda path: any(
