@@ -67,9 +67,9 @@ def _recall(raw: RawEntry, payload: Payload) -> Decoded:
 def _decode_in_worker(entries: list[RawEntry], indices: list[int], context: object,
                       decode: Decoder) -> tuple[list[Payload | None], dict[str, str]]:
     """Decode entries in a forked worker: their payloads and the LaTeX decodings made."""
-    known = set(latex.used())
+    known = set(latex.slow_made())
     payloads = [_payload(entries[i], decode(entries[i], context)) for i in indices]
-    return payloads, {k: v for k, v in latex.used().items() if k not in known}
+    return payloads, {k: v for k, v in latex.slow_made().items() if k not in known}
 
 
 def _decode_many(entries: list[RawEntry], todo: list[int], context: object,

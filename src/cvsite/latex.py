@@ -107,6 +107,9 @@ _USED: dict[str, str] = {}
 """Every decoding made or recalled in this process (a build, or all the rebuilds of `serve`)."""
 _KNOWN: dict[str, str] = {}
 """Decodings recalled from the build cache (see `textcache`)."""
+_SLOW: dict[str, str] = {}
+"""Decodings this process made with pylatexenc: the ones worth keeping (the fast decoder takes
+microseconds, so its results are not stored)."""
 _NEW = [0]
 _TEXT_KEY = "\0text\0"
 
@@ -117,10 +120,10 @@ def decode(latex: str) -> str:
     if text is None:
         text = _KNOWN.get(latex)
         if text is None:
-            _NEW[0] += 1
             text = fast_decode(latex)
             if text is None:
-                text = slow_decode(latex)
+                text = _SLOW[latex] = slow_decode(latex)
+                _NEW[0] += 1
         _USED[latex] = text
     return text
 
@@ -132,8 +135,10 @@ def to_text(latex: str) -> str:
     if text is None:
         text = _KNOWN.get(key)
         if text is None:
-            _NEW[0] += 1
-            text = _MATH.sub(lambda m: _math_text(m[0]), decode(latex))
+            text = decode(latex)
+            if _MATH.search(text):  # approximated through pylatexenc
+                text = _SLOW[key] = _MATH.sub(lambda m: _math_text(m[0]), text)
+                _NEW[0] += 1
         _USED[key] = text
     return text
 
@@ -145,25 +150,32 @@ def remember(known: Mapping[str, str]) -> None:
 
 
 def adopt(decodings: Mapping[str, str]) -> None:
-    """Decodings made by a worker process of this build, as if made here."""
+    """pylatexenc decodings made by a worker process of this build, as if made here."""
+    _SLOW.update(decodings)
     _USED.update(decodings)
     _NEW[0] += len(decodings)
 
 
-def used() -> dict[str, str]:
-    """Every decoding used so far in this process."""
-    return dict(_USED)
+def slow_made() -> dict[str, str]:
+    """The decodings this process made with pylatexenc."""
+    return dict(_SLOW)
+
+
+def worth_keeping() -> dict[str, str]:
+    """The pylatexenc decodings recalled or made: what the build cache keeps."""
+    return {**_KNOWN, **_SLOW}
 
 
 def forget() -> None:
     """Drop every decoding held by this process (the next ones are decoded or recalled anew)."""
     _USED.clear()
     _KNOWN.clear()
+    _SLOW.clear()
     _NEW[0] = 0
 
 
 def decoded_new() -> int:
-    """How many strings were decoded rather than recalled since `remember` was last called."""
+    """How many strings pylatexenc decoded (not recalled) since `remember` was last called."""
     return _NEW[0]
 
 

@@ -2,6 +2,8 @@
 
 The store is keyed on cvsite's code and the installed pylatexenc (`cache.code_key`), so a new
 decoder never reads an old decoder's results; within it, each string maps to its decoding.
+Only pylatexenc's decodings are kept (with those of earlier builds): the fast decoder's take
+microseconds, and most strings are entirely in its subset.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def store(cache: Cache) -> None:
     if not cache.enabled or cache.folder is None or not latex.decoded_new():
         return
     name = _name()
-    cache.write_json(name, {"texts": latex.used()})
+    cache.write_json(name, {"texts": latex.worth_keeping()})
     for old in cache.folder.glob(f"{PREFIX}*.json"):
         if old.name != name:
             old.unlink(missing_ok=True)
