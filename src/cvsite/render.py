@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from cvsite import feeds, scholar, seo
 from cvsite.models import Site
-from cvsite.templatedeps import ContentLoader
+from cvsite.templatedeps import ContentLoader, TrackingEnvironment
 
 _PACKAGED = Path(__file__).parent / "theme"
 THEME = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2]
@@ -82,9 +82,9 @@ def make_environment(source: Path) -> Environment:
 def _new_environment(dirs: list[Path]) -> Environment:
     """A fresh environment over the template folders `dirs`."""
     loader = ChoiceLoader([ContentLoader(str(d)) for d in dirs])
-    env = Environment(loader=loader, autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                      keep_trailing_newline=True)
+    env = TrackingEnvironment(loader=loader, autoescape=select_autoescape(default=True),
+                              undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True)
     env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,

@@ -11,9 +11,18 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, TemplateNotFound, TemplateSyntaxError, meta
+from jinja2 import (
+    Environment,
+    FileSystemLoader,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    meta,
+    nodes,
+)
 from jinja2.loaders import split_template_path
 
 from cvsite.cache import tree_digest
@@ -49,15 +58,30 @@ class ContentLoader(FileSystemLoader):
         return text, os.path.normpath(filename), uptodate
 
 
-def _references(env: Environment, data: bytes) -> tuple[str, ...] | None:
-    """The templates a template's source names, or None if it names one through a variable."""
-    try:
-        found = list(meta.find_referenced_templates(env.parse(data.decode("utf-8", "replace"))))
-    except TemplateSyntaxError:
-        return None  # rendering reports it; meanwhile depend on everything
+class TrackingEnvironment(Environment):
+    """An Environment that notes which templates a template names as it parses it to compile
+    it, so that keying pages on their templates costs no second parse."""
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        tree = super()._parse(source, name, filename)
+        _REFERENCES.get("references", source.encode("utf-8"), lambda _: _names(tree))
+        return tree
+
+
+def _names(tree: nodes.Template) -> tuple[str, ...] | None:
+    """The templates a parsed template names, or None if it names one through a variable."""
+    found = list(meta.find_referenced_templates(tree))
     if any(name is None for name in found):
         return None
     return tuple(sorted({name for name in found if name is not None}))
+
+
+def _references(env: Environment, data: bytes) -> tuple[str, ...] | None:
+    """The templates a template's source names (None: maybe any of them)."""
+    try:
+        return _names(env.parse(data.decode("utf-8", "replace")))
+    except TemplateSyntaxError:
+        return None  # rendering reports it; meanwhile depend on everything
 
 
 def template_key(env: Environment, name: str, folders: list[Path]) -> str:
@@ -76,6 +100,8 @@ def template_key(env: Environment, name: str, folders: list[Path]) -> str:
             continue
         data = text.encode("utf-8")
         seen[current] = f"{filename}\0{data_digest(data)}"
+        with suppress(TemplateError):  # compiled anyway to render; notes its references
+            env.get_template(current)
         names = _REFERENCES.get("references", data, lambda data: _references(env, data))
         if names is None:
             return data_digest(b"*" + tree_digest(folders).encode())
