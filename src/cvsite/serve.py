@@ -8,6 +8,7 @@ worker process meanwhile (`pdfpass`), so a save never waits for WeasyPrint.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import signal
 import tempfile
@@ -120,6 +121,11 @@ def serve(source: Path, port: int, log: Log) -> None:
                              rust_timeout=WAKE_MS, yield_on_timeout=True, step=STEP_MS):
             if not thread.ident:
                 preview.rebuild()
+                # What the first build left (the libraries, the theme) lives as long as serve:
+                # out of the collector's sight, a full collection during a rebuild takes
+                # ~0.1 ms instead of ~19 ms.
+                gc.collect()
+                gc.freeze()
                 thread.start()
                 log(f"cvsite: serving http://127.0.0.1:{server.server_address[1]}"
                     f"{preview.state.base_path} (Ctrl-C to stop)")
