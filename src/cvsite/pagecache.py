@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 
 from cvsite.assets import static_dirs
 from cvsite.cache import Blob, Cache, code_key, digest, make_pack, read_pack, tree_digest
@@ -82,9 +83,34 @@ def _cost(spec: PageSpec, publications: int) -> int:
     return 1 if spec[2] else 1 + publications // 5
 
 
+@contextmanager
+def _templates_as_loaded(env: Environment) -> Iterator[None]:
+    """Every template checked for changes once, not at every page (3 checks a page, each
+    reading and hashing the file): the pages of one build use the templates as they are now."""
+    broken = False
+    for name in env.list_templates(extensions=["html", "xml", "txt"]):
+        try:
+            env.get_template(name)
+        except TemplateError:  # raised where a page uses it (while checked at every page:
+            broken = True      # the cache may still hold the template as it was before)
+    reload = env.auto_reload
+    env.auto_reload = reload and broken
+    try:
+        yield
+    finally:
+        env.auto_reload = reload
+
+
 def _render_all(site: Site, env: Environment, specs: list[PageSpec],
                 todo: list[int]) -> dict[int, tuple[bytes, bool]]:
     """Render the pages `todo`; about half the work in a forked worker when there is much."""
+    with _templates_as_loaded(env):
+        return _render_shared(site, env, specs, todo)
+
+
+def _render_shared(site: Site, env: Environment, specs: list[PageSpec],
+                   todo: list[int]) -> dict[int, tuple[bytes, bool]]:
+    """`_render_all`, split between two processes by estimated cost."""
     cost = {i: _cost(specs[i], len(site.publications)) for i in todo}
     if sum(cost.values()) < PARALLEL_ABOVE:
         return {i: _render(site, env, specs[i]) for i in todo}
