@@ -9,6 +9,7 @@ import feedparser
 import pytest
 
 from cvsite.build import build
+from cvsite.feeds import FEED_ENTRIES, atom
 from cvsite.models import Site, newest_first
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +39,17 @@ def test_feed_is_valid_atom_newest_first(site: Site, built: Path) -> None:
     years = [e.published_parsed.tm_year for e in feed.entries]
     assert years == [p.year for p in expected] and years == sorted(years, reverse=True)
     assert feed.feed.updated_parsed.tm_year == max(p.year for p in site.publications)
+
+
+def test_feed_holds_only_the_newest_publications_of_a_long_list(site: Site) -> None:
+    first = site.publications[0]
+    many = tuple(first.model_copy(update={"key": f"paper{i}", "year": 1900 + i})
+                 for i in range(FEED_ENTRIES + 25))
+    feed = feedparser.parse(atom(site.model_copy(update={"publications": many})).encode())
+    assert len(feed.entries) == FEED_ENTRIES
+    newest = sorted(many, key=lambda p: -p.year)[:FEED_ENTRIES]
+    assert [e.link.rstrip("/").rsplit("/", 1)[1] for e in feed.entries] == [p.key for p in newest]
+    assert feed.feed.updated_parsed.tm_year == 1900 + FEED_ENTRIES + 24
 
 
 def test_sitemap_lists_every_page_and_nothing_else(site: Site, built: Path) -> None:

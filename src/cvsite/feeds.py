@@ -16,6 +16,8 @@ from cvsite.scholar import absolute, paper_path
 FEED = "feed.xml"
 BIBLIOGRAPHY = "publications.bib"
 NOT_IN_SITEMAP = frozenset({"404.html"})
+FEED_ENTRIES = 50
+"""Newest publications in the feed: readers poll it, and a lab's 10,000 papers would be MBs."""
 
 
 def bib_path(pub: Publication) -> str:
@@ -34,8 +36,8 @@ def _when(pub: Publication) -> datetime:
 
 
 def atom(site: Site) -> str:
-    """An Atom feed of the publications, newest first, dated from the content (not the clock)."""
-    config, pubs = site.config, newest_first(site.publications)
+    """An Atom feed of the newest publications, dated from the content (not the clock)."""
+    config, pubs = site.config, newest_first(site.publications)[:FEED_ENTRIES]
     feed = FeedGenerator()
     feed.id(absolute(config, FEED))
     feed.title(f"{config.publications.heading} — {site.profile.display_name}")

@@ -73,8 +73,8 @@ def prestart(cache_folder: Path | None) -> None:
     stop()  # one left by an earlier build in this process that failed before its PDFs
     if "weasyprint" in sys.modules or not can_fork():
         return
-    if cache_folder is not None and any((cache_folder / "pdf").glob("*")):
-        return  # a rebuild: the PDFs are most likely taken from the cache
+    if cache_folder is not None and cache_folder.is_dir():
+        return  # a rebuild: its PDFs are most likely cached (or it has none, PDFs switched off)
     jobs_read, jobs_write = os.pipe()
     results_read, results_write = os.pipe()
     pid = os.fork()
