@@ -5,7 +5,7 @@
     .venv/bin/python benchmarks/run.py --sizes 1000 --runs 3 --places /dev/shm
 
 Every number is the median of several runs of the real `cvsite` command in a child process
-(peak memory from wait4), next to a baseline measured in the same run on the same files.
+(peak memory from GNU time), next to a baseline measured in the same run on the same files.
 """
 
 from __future__ import annotations
