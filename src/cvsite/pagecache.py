@@ -24,6 +24,7 @@ from cvsite.assets import static_dirs
 from cvsite.cache import Blob, Cache, code_key, digest, make_pack, read_pack, tree_digest
 from cvsite.forkwork import alongside
 from cvsite.models import Publication, Site
+from cvsite.once import Once, remembered
 from cvsite.render import PageSpec, page_specs, render_page, template_dirs
 from cvsite.templatedeps import template_key
 
@@ -67,20 +68,29 @@ class _Watched:
 
 
 def _render(site: Site, env: Environment, spec: PageSpec) -> tuple[bytes, bool]:
-    """A page's bytes, and whether it read the publication list."""
+    """A page's bytes, and whether it read the publication list (also through `once`)."""
     watched = _Watched(site.publications)
+    once = env.globals.get("once")
+    memo = once if isinstance(once, Once) else Once()
     try:
-        view = site.model_copy(update={"publications": watched})
-        html = render_page(view, env, spec)
+        memo.watched = watched
+        html = render_page(site.model_copy(update={"publications": watched}), env, spec)
     except Exception:  # a stand-in the code cannot use: render for real, keyed on everything
+        memo.watched = None
         return render_page(site, env, spec).encode("utf-8"), True
     return html.encode("utf-8"), watched.touched
 
 
-def _cost(spec: PageSpec, publications: int) -> int:
-    """A page's rendering time in paper pages: a page of its own variables is one, a list page
-    (no variables: it may show every publication) about a fifth of a paper page per paper."""
-    return 1 if spec[2] else 1 + publications // 5
+def _jobs(specs: list[PageSpec], todo: list[int], publications: int) -> list[tuple[int, list[int]]]:
+    """The pages `todo` as (cost, pages) in paper pages: each page of its own variables is one;
+    the pages without (list pages: they may show every publication) go together, so that their
+    shared list items are rendered once (`once`): a fifth of a paper page per paper for the
+    first, a fifteenth for each other."""
+    lists = [i for i in todo if not specs[i][2]]
+    jobs = [(1, [i]) for i in todo if specs[i][2]]
+    if lists:
+        jobs.append((len(lists) + publications // 5 + (len(lists) - 1) * publications // 15, lists))
+    return jobs
 
 
 @contextmanager
@@ -104,23 +114,23 @@ def _templates_as_loaded(env: Environment) -> Iterator[None]:
 def _render_all(site: Site, env: Environment, specs: list[PageSpec],
                 todo: list[int]) -> dict[int, tuple[bytes, bool]]:
     """Render the pages `todo`; about half the work in a forked worker when there is much."""
-    with _templates_as_loaded(env):
+    with _templates_as_loaded(env), remembered(env):
         return _render_shared(site, env, specs, todo)
 
 
 def _render_shared(site: Site, env: Environment, specs: list[PageSpec],
                    todo: list[int]) -> dict[int, tuple[bytes, bool]]:
     """`_render_all`, split between two processes by estimated cost."""
-    cost = {i: _cost(specs[i], len(site.publications)) for i in todo}
-    if sum(cost.values()) < PARALLEL_ABOVE:
+    jobs = _jobs(specs, todo, len(site.publications))
+    if sum(cost for cost, _ in jobs) < PARALLEL_ABOVE:
         return {i: _render(site, env, specs[i]) for i in todo}
     theirs: list[int] = []
     mine: list[int] = []
     load = [0, 0]
-    for i in sorted(todo, key=lambda i: -cost[i]):  # the largest first, to the lighter side
-        side = 0 if load[0] <= load[1] else 1
-        (theirs, mine)[side].append(i)
-        load[side] += cost[i]
+    for cost, group in sorted(jobs, key=lambda job: -job[0]):  # the largest first, to the
+        side = 0 if load[0] <= load[1] else 1                   # lighter side
+        (theirs, mine)[side].extend(group)
+        load[side] += cost
     pages, done = alongside(lambda: [_render(site, env, specs[i]) for i in theirs],
                             lambda: {i: _render(site, env, specs[i]) for i in mine})
     done.update(zip(theirs, pages, strict=True))

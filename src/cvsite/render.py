@@ -13,7 +13,7 @@ import markdown as md
 from jinja2 import ChoiceLoader, Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from cvsite import feeds, scholar, seo
+from cvsite import feeds, once, scholar, seo
 from cvsite.models import Site
 from cvsite.templatedeps import ContentLoader, TrackingEnvironment
 
@@ -88,7 +88,7 @@ def _new_environment(dirs: list[Path]) -> Environment:
     env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
-                       person_ld=seo.person, article_ld=seo.article)
+                       person_ld=seo.person, article_ld=seo.article, once=once.call)
     env.globals["downloads"] = ()  # the PDFs the pages link to; the build fills it in
     return env
 
