@@ -29,7 +29,7 @@ from cvsite.render import PageSpec, page_specs, render_page, template_dirs
 from cvsite.templatedeps import template_key
 
 PREFIX = "pages-"
-PARALLEL_ABOVE = 1500
+PARALLEL_ABOVE = 1000
 """Pages to render before a second process pays for its start and for sending pages back."""
 
 
