@@ -45,14 +45,22 @@ def serve(jobs: IO[bytes], results: IO[bytes]) -> None:
     if broken is not None:
         _reply(results, {name: (False, broken) for name in value})
         return
-    names = list(value)
-    children = [_fork(name, value[name], fonts) for name in names[1:]]
-    out = {names[0]: _attempt(value[names[0]], fonts)}
-    for pid, pipe in children:
-        with pipe:
-            out.update(pickle.load(pipe))
-        os.waitpid(pid, 0)
-    _reply(results, out)
+    _reply(results, _render_all(value, fonts))
+
+
+def _render_all(jobs: dict[str, Job], fonts: Any) -> dict[str, tuple[bool, Any]]:
+    """Every job rendered: the first here, the others side by side in a forked child (which
+    forks again for a third, and so on), all starting warm (copy-on-write)."""
+    from cvsite.forkwork import alongside
+
+    if not jobs:
+        return {}
+    (name, job), *others = jobs.items()
+    if not others:
+        return {name: _attempt(job, fonts)}
+    theirs, mine = alongside(lambda: _render_all(dict(others), fonts),
+                             lambda: {name: _attempt(job, fonts)})
+    return {**mine, **theirs}
 
 
 def _reply(results: IO[bytes], out: dict[str, tuple[bool, Any]]) -> None:
@@ -136,21 +144,3 @@ def _attempt(job: Job, fonts: Any) -> tuple[bool, Any]:
         return True, render_pdf(html, roots, tagged=tagged, fonts=fonts)
     except Exception as exc:  # raised again in the build
         return False, exc
-
-
-def _fork(name: str, job: Job, fonts: Any) -> tuple[int, IO[bytes]]:
-    """Render one job in a child of the worker; its pid and the pipe its result comes through."""
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        code = 1
-        try:
-            os.close(read)
-            with os.fdopen(write, "wb") as pipe:
-                pickle.dump({name: _attempt(job, fonts)}, pipe,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write)
-    return pid, os.fdopen(read, "rb")
