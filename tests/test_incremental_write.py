@@ -78,16 +78,16 @@ def test_failed_update_leaves_previous_output_intact(tmp_path: Path,
     write_site(SITE, out)
     files = {name: data + b" v2" for name, data in SITE.items()}
     files["new/index.html"] = b"new"
-    real = Path.write_bytes
+    real = write._write_file
     calls = []
 
-    def failing(self: Path, data: bytes) -> int:
-        calls.append(self)
+    def failing(path: str | Path, data: bytes | memoryview) -> write.Stat:
+        calls.append(path)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        return real(self, data)
+        return real(path, data)
 
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    monkeypatch.setattr(write, "_write_file", failing)
     with pytest.raises(OSError):
         write_site(files, out)
     monkeypatch.undo()

@@ -28,8 +28,8 @@ from cvsite.errors import (
 )
 from cvsite.pdfpool import prestart, stop, warm
 from cvsite.restore import keep, restore
-from cvsite.uptodate import remember, unchanged
-from cvsite.write import Data, check_output_folder, write_site
+from cvsite.uptodate import last_build, remember, unchanged
+from cvsite.write import Data, InPlace, check_output_folder, write_site
 
 if TYPE_CHECKING:
     from jinja2 import Environment, TemplateError
@@ -156,7 +156,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             raise ContentError(diagnostics)
         failed = failed or pdf_failed
         env.globals["downloads"] = pdfs.downloads
-        pages = render_cached(source, site, env, cache)
+        last = last_build(cache, out) if use_cache else None
+        pages = render_cached(source, site, env, cache, last.settled(out) if last else None)
         extras = render_extras(site, env, pages)
     except TemplateError as exc:
         raise ContentError([*diagnostics, _template_problem(exc)]) from exc
@@ -165,8 +166,9 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     files.update({path: text.encode("utf-8") for path, text in extras.items()})
     report = write_site(files, out)
     if not failed and not pdfs.skipped:
-        remember(cache, key, out, len(pages), diagnostics)
-        keep(cache, key, files, pages.pack, pages.refs)
+        remember(cache, key, out, len(pages), diagnostics, report.state, pages.pack, pages.refs)
+        keep(cache, key, {name: data for name, data in files.items()
+                          if name not in pages.refs and not isinstance(data, InPlace)})
     return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
                        len(report.written), failed, tuple(left_out(diagnostics)), site,
                        bool(pdfs.skipped))

@@ -6,14 +6,15 @@ globals (the PDF downloads), everything in the site except the publication list,
 publications, and the page's own variables (its publication). Whether a page also
 read the publication list (a list page, or any template or helper that looks at other papers)
 is observed while it renders, through a stand-in for the list that notes any look inside; such
-pages are keyed on every publication as well. Above a size threshold the pages that must be
-rendered are shared with a forked worker (2 cores).
+pages are keyed on every publication as well. Pages are kept in the page pack (`pagepack`);
+one that the output folder holds as the last build wrote it is left there, not even read.
+Above a size threshold the pages that must be rendered are shared with a forked worker.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -21,14 +22,16 @@ from typing import Any
 from jinja2 import Environment, TemplateError
 
 from cvsite.assets import static_dirs
-from cvsite.cache import Blob, Cache, code_key, digest, make_pack, read_pack, tree_digest
+from cvsite.cache import Cache, code_key, digest, tree_digest
 from cvsite.forkwork import alongside
 from cvsite.models import Publication, Site
 from cvsite.once import Once, remembered
+from cvsite.pagepack import PREFIX, PagePack, loader
 from cvsite.render import PageSpec, page_specs, render_page, template_dirs
 from cvsite.templatedeps import template_key
+from cvsite.uptodate import Ref
+from cvsite.write import Data, InPlace, Stat
 
-PREFIX = "pages-"
 PARALLEL_ABOVE = 1000
 """Pages to render before a second process pays for its start and for sending pages back."""
 
@@ -137,18 +140,37 @@ def _render_shared(site: Site, env: Environment, specs: list[PageSpec],
     return done
 
 
-class Pages(dict[str, Blob]):
-    """Pages' bytes by path, and where the cached ones are: the pack's name and each path's
-    (key, tag) in its index."""
+class Pages(dict[str, Data]):
+    """Pages by path (bytes, or `InPlace` when the output already holds them), the page pack
+    they are kept in and each path's (key, tag) there."""
 
-    def __init__(self, pages: dict[str, Blob], pack: str, refs: dict[str, list[str]]) -> None:
+    def __init__(self, pages: dict[str, Data], pack: str, refs: dict[str, Ref]) -> None:
         super().__init__(pages)
         self.pack = pack
         self.refs = refs
 
 
-def render_cached(source: Path, site: Site, env: Environment, cache: Cache) -> Pages:
-    """Every HTML page's bytes by path, rendering only those not in the cache."""
+def _recall(pack: PagePack, keys: list[str], specs: list[PageSpec], tags: tuple[str, str],
+            settled: Mapping[str, tuple[Ref, Stat]]) -> dict[int, tuple[Data, bool]]:
+    """The pages the pack has, with whether each read the publication list; a page the output
+    still holds as the last build wrote it is left there (not read)."""
+    found: dict[int, tuple[Data, bool]] = {}
+    for i, key in enumerate(keys):
+        tag = pack.tag(key) if key else None
+        if tag is None or tag not in tags or not pack.has(key, (tag,)):
+            continue
+        placed = settled.get(specs[i][0])
+        if placed is not None and placed[0] == (key, tag):
+            found[i] = (InPlace(placed[1], loader(pack, key, (tag,))), bool(tag))
+        elif (page := pack.get(key, (tag,))) is not None:
+            found[i] = (page, bool(tag))
+    return found
+
+
+def render_cached(source: Path, site: Site, env: Environment, cache: Cache,
+                  settled: Mapping[str, tuple[Ref, Stat]] | None = None) -> Pages:
+    """Every HTML page by path, rendering only those not in the cache (`settled`: the pages
+    the output folder holds as the last build wrote them, by path)."""
     specs = page_specs(site)
     data = {k: v for k, v in env.globals.items() if not callable(v)}  # e.g. the PDF downloads
     fixed = digest(code_key(), tree_digest(static_dirs(source)),
@@ -158,21 +180,18 @@ def render_cached(source: Path, site: Site, env: Environment, cache: Cache) -> P
     everything = digest(*dumps.values())
     used = {t: template_key(env, t, template_dirs(source)) for t in {s[1] for s in specs}}
     keys = [_key(digest(fixed, used[spec[1]]), spec, dumps) for spec in specs]
-    name = f"{PREFIX}{fixed[:20]}.pack"
-    index, blob = read_pack(cache.read_checked(name) if cache.enabled else None)
-    found: dict[int, tuple[Blob, bool]] = {}
-    for i, key in enumerate(keys):
-        entry = index.get(key) if key else None
-        if isinstance(entry, list) and len(entry) == 3 and entry[2] in ("", everything):
-            found[i] = (blob[entry[0]:entry[0] + entry[1]], bool(entry[2]))  # a view: no copy
+    pack = PagePack(cache, f"{PREFIX}{fixed[:20]}")
+    found = _recall(pack, keys, specs, ("", everything), settled or {})
     todo = [i for i in range(len(specs)) if i not in found]
-    if todo:
-        found.update(_render_all(site, env, specs, todo))
-        if cache.enabled and cache.folder is not None:
-            _store(cache, name, keys, found, everything)
-    refs = {specs[i][0]: [key, everything if found[i][1] else ""]
+    fresh = _render_all(site, env, specs, todo) if todo else {}
+    found.update(fresh)
+    kept = [keys[i] for i in found if keys[i] and i not in fresh]
+    if cache.enabled and (fresh or len(kept) != len(pack.index)):
+        pack.store({keys[i]: (page, everything if touched else "")
+                    for i, (page, touched) in fresh.items() if keys[i]}, kept)
+    refs = {specs[i][0]: (key, everything if found[i][1] else "")
             for i, key in enumerate(keys) if key}
-    return Pages({specs[i][0]: found[i][0] for i in range(len(specs))}, name, refs)
+    return Pages({specs[i][0]: found[i][0] for i in range(len(specs))}, pack.name, refs)
 
 
 def _key(fixed: str, spec: PageSpec, dumps: dict[int, str]) -> str:
@@ -181,20 +200,3 @@ def _key(fixed: str, spec: PageSpec, dumps: dict[int, str]) -> str:
     if any(id(value) not in dumps for value in extra.values()):
         return ""
     return digest(fixed, out, template, *(f"{k}={dumps[id(v)]}" for k, v in extra.items()))
-
-
-def _store(cache: Cache, name: str, keys: list[str], pages: dict[int, tuple[Blob, bool]],
-           everything: str) -> None:
-    """Write this build's pages as the pack, replacing older packs."""
-    index: dict[str, list[Any]] = {}
-    offset = 0
-    kept = [i for i, key in enumerate(keys) if key]
-    for i in kept:
-        data, touched = pages[i]
-        index[keys[i]] = [offset, len(data), everything if touched else ""]
-        offset += len(data)
-    cache.write_checked(name, make_pack(index, (pages[i][0] for i in kept)))
-    assert cache.folder is not None
-    for old in cache.folder.glob(f"{PREFIX}*"):
-        if old.name != name:
-            old.unlink(missing_ok=True)

@@ -12,13 +12,26 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 TEMP_SUFFIX = ".cvsite-tmp"
-Data = bytes | memoryview
-"""A file's contents (a memoryview: a slice of a cached pack, not copied)."""
+Stat = tuple[int, int]
+"""A file's size and modification time in nanoseconds."""
+
+
+@dataclass(frozen=True)
+class InPlace:
+    """A file the output folder already holds as the last build wrote it (with `stat` then):
+    left alone while it still has that stat, else written from `load()`."""
+
+    stat: Stat
+    load: Callable[[], bytes | memoryview]
+
+
+Data = bytes | memoryview | InPlace
+"""A file's contents (a memoryview: a slice of a cached pack, not copied), or `InPlace`."""
 
 
 class OutputError(Exception):
@@ -32,6 +45,8 @@ class WriteReport:
     written: tuple[str, ...]
     deleted: tuple[str, ...]
     unchanged: int
+    state: dict[str, Stat]
+    """Every file of the output folder now, with its stat (as `scan` would find it)."""
 
 
 def check_output_folder(out: Path, source: Path) -> None:
@@ -54,9 +69,9 @@ def _safe_relative(name: str) -> str:
     return "/".join(parts)
 
 
-def scan(out: Path) -> tuple[dict[str, tuple[int, int]], set[str]]:
+def scan(out: Path) -> tuple[dict[str, Stat], set[str]]:
     """Files under `out` with (size, mtime in ns), and its folders (symlinks count as files)."""
-    files: dict[str, tuple[int, int]] = {}
+    files: dict[str, Stat] = {}
     folders: set[str] = set()
     pending = [("", str(out))]
     while pending:
@@ -73,8 +88,10 @@ def scan(out: Path) -> tuple[dict[str, tuple[int, int]], set[str]]:
     return files, folders
 
 
-def _same(path: str, data: Data, stat: tuple[int, int] | None) -> bool:
+def _same(path: str, data: Data, stat: Stat | None) -> bool:
     """True when the file at `path` (of known size) already holds exactly `data`."""
+    if isinstance(data, InPlace):
+        return stat == data.stat
     if stat is None or stat[0] != len(data):
         return False
     try:
@@ -84,7 +101,7 @@ def _same(path: str, data: Data, stat: tuple[int, int] | None) -> bool:
         return False
 
 
-def _conflicts(names: dict[str, str], files: dict[str, tuple[int, int]],
+def _conflicts(names: dict[str, str], files: dict[str, Stat],
                folders: set[str]) -> bool:
     """True when a file must replace a folder or a folder a file (an in-place update can't)."""
     for name, path in names.items():
@@ -98,26 +115,46 @@ def _conflicts(names: dict[str, str], files: dict[str, tuple[int, int]],
     return False
 
 
-def _write_files(root: str, files: Mapping[str, Data], names: Mapping[str, str]) -> None:
+def _bytes(data: Data) -> bytes | memoryview:
+    """The bytes to write for `data`."""
+    return data.load() if isinstance(data, InPlace) else data
+
+
+def _write_file(path: str | Path, data: bytes | memoryview) -> Stat:
+    """Write one file (created or truncated); its stat once written."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view, done = memoryview(data), 0
+        while done < len(view):
+            done += os.write(fd, view[done:])
+        info = os.fstat(fd)
+    finally:
+        os.close(fd)
+    return info.st_size, info.st_mtime_ns
+
+
+def _write_files(root: str, files: Mapping[str, Data], names: Mapping[str, str]) -> dict[str, Stat]:
     """Write the files under the folder `root` at their checked `names`, making folders."""
     made: set[str] = set()
+    state: dict[str, Stat] = {}
     for name in sorted(files):
         target = os.path.join(root, names[name])
         folder = os.path.dirname(target)
         if folder not in made:
             os.makedirs(folder, exist_ok=True)
             made.add(folder)
-        with open(target, "wb") as out:
-            out.write(files[name])
+        state[names[name]] = _write_file(target, _bytes(files[name]))
+    return state
 
 
-def _write_fresh(files: Mapping[str, Data], names: Mapping[str, str], out: Path) -> None:
-    """Write everything into a staging folder, then swap it into place."""
+def _write_fresh(files: Mapping[str, Data], names: Mapping[str, str],
+                 out: Path) -> dict[str, Stat]:
+    """Write everything into a staging folder, then swap it into place; the files' stats."""
     staging = out.parent / f".{out.name}.new-{os.getpid()}"
     retired = out.parent / f".{out.name}.old-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        _write_files(str(staging), files, names)
+        state = _write_files(str(staging), files, names)
         if out.exists():
             out.rename(retired)
         staging.rename(out)
@@ -127,12 +164,15 @@ def _write_fresh(files: Mapping[str, Data], names: Mapping[str, str], out: Path)
             retired.rename(out)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+    return state
 
 
 def _update(out: Path, files: Mapping[str, Data], changed: list[str], stale: list[str],
-            names: dict[str, str]) -> None:
-    """Write changed files under temporary names, rename them into place, delete stale ones."""
+            names: dict[str, str]) -> dict[str, Stat]:
+    """Write changed files under temporary names, rename them into place, delete stale ones;
+    the written files' stats."""
     temps: list[tuple[Path, Path]] = []
+    state: dict[str, Stat] = {}
     made: list[Path] = []
     try:
         for name in changed:
@@ -142,7 +182,7 @@ def _update(out: Path, files: Mapping[str, Data], changed: list[str], stale: lis
             made += reversed(missing)
             temp = target.with_name(f".{target.name}{TEMP_SUFFIX}")
             temps.append((temp, target))
-            temp.write_bytes(files[name])
+            state[names[name]] = _write_file(temp, _bytes(files[name]))
     except BaseException:
         for temp, _ in temps:
             temp.unlink(missing_ok=True)
@@ -158,6 +198,7 @@ def _update(out: Path, files: Mapping[str, Data], changed: list[str], stale: lis
         path = out.joinpath(*parent.parts)
         if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
+    return state
 
 
 def write_site(files: Mapping[str, Data], out: Path) -> WriteReport:
@@ -168,12 +209,12 @@ def write_site(files: Mapping[str, Data], out: Path) -> WriteReport:
     out.parent.mkdir(parents=True, exist_ok=True)
     existing, folders = scan(out) if out.is_dir() else ({}, set())
     if not out.is_dir() or _conflicts(names, existing, folders):
-        _write_fresh(files, names, out)
-        return WriteReport(tuple(sorted(files)), tuple(sorted(existing)), 0)
+        state = _write_fresh(files, names, out)
+        return WriteReport(tuple(sorted(files)), tuple(sorted(existing)), 0, state)
     root = str(out)
     changed = sorted(n for n in files
-                     if not _same(os.path.join(root, names[n]), files[n], existing.get(n)))
-    stale = sorted(existing.keys() - files.keys())
-    if changed or stale:
-        _update(out, files, changed, stale, names)
-    return WriteReport(tuple(changed), tuple(stale), len(files) - len(changed))
+                     if not _same(os.path.join(root, names[n]), files[n], existing.get(names[n])))
+    stale = sorted(existing.keys() - set(names.values()))
+    written = _update(out, files, changed, stale, names) if changed or stale else {}
+    state = {names[n]: written.get(names[n]) or existing[names[n]] for n in files}
+    return WriteReport(tuple(changed), tuple(stale), len(files) - len(changed), state)
