@@ -126,12 +126,16 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
 
     from cvsite.assets import collect_papers, collect_static, static_dirs
     from cvsite.feeds import render_extras
+    from cvsite.load import load_config
     from cvsite.pagecache import render_cached
     from cvsite.pdfbuild import start_pdfs
     from cvsite.render import make_environment
     from cvsite.sitecache import load_cached
     from cvsite.textcache import recall, store
 
+    config = load_config(source)
+    if config is not None and not config.pdf.variants:
+        stop()  # no PDFs to render: the worker would only take a core from the pages
     warm(list(reversed(static_dirs(source))))  # the worker loads the print fonts meanwhile
     recall(cache)
     site, diagnostics = load_cached(source, cache, keep_going=keep_going)

@@ -58,6 +58,12 @@ def _read_bib(data: bytes, shown: str, config: SiteConfig,
     return publications, problems + found + converted
 
 
+def load_config(source: Path) -> SiteConfig | None:
+    """site.yaml's configuration, or None when it is missing or invalid (`load_site` reports
+    why; the file is parsed once for both)."""
+    return _load_model(source / CONTENT, "site.yaml", SiteConfig)[0]
+
+
 def load_site(source: Path, *, keep_going: bool = False,
               cache: Cache | None = None) -> tuple[Site | None, list[Diagnostic]]:
     """The whole record, or None with every problem found (warnings ride along either way).
