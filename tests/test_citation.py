@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from bibtexparser import model as bib
+from bibtexparser.entrypoint import write_string
+from bibtexparser.library import Library
+from bibtexparser.middlewares.names import split_multiple_persons_names as library_split
+from bibtexparser.writer import BibtexFormat
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cvsite.bibsource import RawEntry, load_bib
+from cvsite.bibvalues import MONTH_MACROS as MONTH_NAME_OF
 from cvsite.citation import CVSITE_FIELDS, bibliography, clean_bibtex, clean_fields
 from cvsite.models import Site
+from cvsite.names import EQUAL_MARK
 from cvsite.publications import convert
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -94,3 +104,53 @@ def test_all_publications_file_holds_every_entry_once(site: Site, tmp_path: Path
     assert keys == [p.key for p in site.publications]
     assert not any(name in p.bibtex for p in site.publications for name in ("topic =",
                                                                           "selected =", "award ="))
+
+
+def library_bibtex(raw: RawEntry) -> str:
+    """The clean entry as cvsite made it through bibtexparser (its name splitter and writer)."""
+    months = {**{full.lower(): abbr for abbr, full in MONTH_NAME_OF.items()},
+              **{abbr: abbr for abbr in MONTH_NAME_OF}}
+    fields = []
+    for name, value in raw.fields.items():
+        if name in CVSITE_FIELDS:
+            continue
+        value = " ".join(value.split())
+        if name in ("author", "editor"):
+            names = [EQUAL_MARK.sub("", person).strip() for person in library_split(value)]
+            value = " and ".join(re.sub(r"\s+,", ",", person) for person in names)
+        shown = months[value.lower()] if name == "month" and value.lower() in months \
+            else f"{{{value}}}"
+        fields.append(bib.Field(name, shown))
+    layout = BibtexFormat()  # type: ignore[no-untyped-call]
+    layout.indent, layout.value_column, layout.block_separator = "  ", "auto", "\n"
+    entry = bib.Entry(raw.entry_type, raw.key, fields)
+    return str(write_string(Library([entry]), unparse_stack=[], bibtex_format=layout))
+
+
+def corpus_entries() -> list[RawEntry]:
+    """Every entry of the BibTeX corpus and of the real site, read as cvsite reads them."""
+    paths = [*sorted((ROOT / "tests" / "bib").glob("*.bib")), ROOT / "content/publications.bib"]
+    return [raw for path in paths for raw in load_bib(path, path.name)[0]]
+
+
+def test_clean_bibtex_is_what_bibtexparser_made_of_the_corpus(tricky: RawEntry) -> None:
+    entries = [tricky, *corpus_entries()]
+    assert len(entries) > 50
+    for raw in entries:
+        assert clean_bibtex(raw) == library_bibtex(raw), raw.key
+
+
+VALUES = st.lists(st.sampled_from([
+    "Wu, Xiaoxia", " and ", " AND ", "and", "others", "$^*$", "*", "\\textsuperscript{*}", " ,",
+    ", ", "{", "}", "M{\\\"u}ller", "\\", " ", "\n", "\t", "June", "jun", "Sept", "6", "{van der}",
+    "$\\ast$", "Jr.", "é", "--",
+]), max_size=10).map("".join)
+NAMES = st.sampled_from(["author", "editor", "month", "title", "year", "topic", "pdf", "x",
+                         "howpublished", "archiveprefix"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(NAMES, VALUES, max_size=6))
+def test_clean_bibtex_is_what_bibtexparser_makes_of_any_fields(fields: dict[str, str]) -> None:
+    raw = RawEntry("k", "misc", fields, 1)
+    assert clean_bibtex(raw) == library_bibtex(raw)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import marshal
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from cvsite import entrycache, forkwork, latex, publications, sitecache, textcache
+from cvsite.bibsource import load_bib
 from cvsite.cache import Cache
 from cvsite.load import load_site
 
@@ -64,13 +67,13 @@ def replace(project: Path, old: str, new: str) -> None:
 def counting_decoder(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Count the entries actually decoded (not recalled) from now on, by key."""
     decoded: list[str] = []
-    real = publications.decode_entry
+    real = publications.decode_keeping_data
 
     def decode(raw: publications.RawEntry,
-               context: publications.Context) -> entrycache.Decoded:
+               context: publications.Context) -> tuple[entrycache.Decoded, object]:
         decoded.append(raw.key)
         return real(raw, context)
-    monkeypatch.setattr(publications, "decode_entry", decode)
+    monkeypatch.setattr(publications, "decode_keeping_data", decode)
     return decoded
 
 
@@ -178,3 +181,22 @@ def test_pylatexenc_decodings_survive_edits_for_when_every_entry_is_decoded_agai
     site, _ = load_site(bib_project, keep_going=True, cache=cache)
     assert site is not None and latex.decoded_new() == 0
     latex.forget()
+
+
+def test_a_stored_entry_is_recalled_as_it_was_decoded() -> None:
+    context = publications.Context("x.bib", ("Xiaoxia Wu", "X. Wu"), ())
+    corpus = Path(__file__).parent / "bib"
+    paths = [*sorted(corpus.glob("*.bib")), corpus.parents[1] / "content" / "publications.bib"]
+    recalled = 0
+    for path in paths:
+        entries, _ = load_bib(path, path.name)
+        for raw in publications.resolve_crossrefs(entries, path.name)[0]:
+            decoded, data = publications.decode_keeping_data(raw, context)
+            stored = marshal.loads(marshal.dumps(entrycache._payload(raw, decoded, data)))
+            moved = dataclasses.replace(raw, line=raw.line + 7, field_lines={
+                name: line + 7 for name, line in raw.field_lines.items()})
+            again = entrycache._recall(moved, stored)
+            assert again[0] == (decoded[0] and decoded[0].model_copy(update={"line": moved.line}))
+            assert again[1] == [dataclasses.replace(d, line=d.line + 7) for d in decoded[1]]
+            recalled += decoded[0] is not None
+    assert recalled > 50

@@ -19,6 +19,7 @@ PIECES = st.sampled_from([
     "\\emph{x}", "\\textbf{y}", "\\LaTeX", "$O(n^2)$", "$\\ell_1$", "$\\mathcal{O}(\\log n)$",
     "$k$", "$ a  b $", "$\\sqrt{T}$", "$x_{i}$", "\\'", "\\\"", "\\v{\\i}", "\\'{\\j}",
     "<<", ">>", "<", "\ue000", "https://example.org/a", "\\url{x}", "\\BibTeX", "\\ ",
+    "---", "``", "~~", "12--34", "a---b", "!`", "?`", "\\'{}", "{--}", "$a--b$",
 ])
 
 
@@ -29,6 +30,9 @@ GOOD = PIECES.filter(lambda piece: decode(piece) is not None)
 @given(st.lists(PIECES, max_size=12).map("".join) | st.lists(GOOD, max_size=12).map("".join))
 @example("Ji{\\v{r}}{\\'\\i} Dvo{\\v{r}}{\\'a}k")
 @example("Understanding {INT4} Quantization for {$k$-means} in $\\mathcal{O}(\\log n)$")
+@example("$\\url{x}$")
+@example("$https://example.org/a$")
+@example("!``")
 def test_agrees_with_pylatexenc(latex: str) -> None:
     fast = decode(latex)
     if fast is not None:
@@ -37,11 +41,13 @@ def test_agrees_with_pylatexenc(latex: str) -> None:
 
 @pytest.mark.parametrize("latex", ["M{\\\"u}ller", "{van der Berg}", "Garc{\\'\\i}a",
                                    "We show $O(n^2)$ bounds.", "Fran{\\c{c}}ois", "A \\& B",
-                                   "{{FP6-LLM}}: Efficiently Serving"])
+                                   "{{FP6-LLM}}: Efficiently Serving", "457--475",
+                                   "Language Models---a Survey", "a~b", "``Quoted''"])
 def test_common_bibtex_is_decoded_without_pylatexenc(latex: str) -> None:
     assert decode(latex) == slow(latex)
 
 
-@pytest.mark.parametrize("latex", ["a -- b", "\\emph{x}", "a~b", "``q''", "{unbalanced", "x}"])
+@pytest.mark.parametrize("latex", ["\\emph{x}", "a%b", "`q'", "{unbalanced", "x}",
+                                   "https://x.org/~a"])
 def test_anything_else_is_left_to_pylatexenc(latex: str) -> None:
     assert decode(latex) is None

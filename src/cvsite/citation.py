@@ -1,19 +1,20 @@
-"""Clean BibTeX for citing: a raw entry minus cvsite's own fields, written by bibtexparser."""
+"""Clean BibTeX for citing: a raw entry minus cvsite's own fields, in bibtexparser's layout.
+
+The text is what bibtexparser's writer makes of the cleaned entry (two-space indent, values
+aligned after the longest field name, every value braced but month macros); it is formatted
+here directly, since the writer deep-copies its format for every entry (a test compares the
+two over the BibTeX corpus).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 
-from bibtexparser import model as bib
-from bibtexparser.entrypoint import write_string
-from bibtexparser.library import Library
-from bibtexparser.middlewares.names import split_multiple_persons_names as split_names
-from bibtexparser.writer import BibtexFormat
-
 from cvsite.bibsource import RawEntry
 from cvsite.bibvalues import MONTH_MACROS as MONTH_NAME_OF
 from cvsite.names import EQUAL_MARK
+from cvsite.namesplit import split_names
 
 CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "poster",
                            "video", "project"})
@@ -24,15 +25,14 @@ MONTH_MACROS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 _MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_NAME_OF.items()},
                   **{abbr: abbr for abbr in MONTH_NAME_OF}}
 """`June` (the value of the `jun` macro, as the reader resolves it) written back as `jun`."""
-_FORMAT = BibtexFormat()  # type: ignore[no-untyped-call]
-_FORMAT.indent = "  "
-_FORMAT.value_column = "auto"
-_FORMAT.block_separator = "\n"
 
 
 def _names(value: str) -> str:
     """An author list without the equal-contribution marks cvsite reads."""
-    names = [EQUAL_MARK.sub("", name).strip() for name in split_names(value)]
+    names = split_names(value)
+    if "*" not in value and "\\ast" not in value and " ," not in value:
+        return " and ".join(names)  # no marks to remove (`value` has single spaces, no ends)
+    names = tuple(EQUAL_MARK.sub("", name).strip() for name in names)
     return " and ".join(re.sub(r"\s+,", ",", name) for name in names)
 
 
@@ -47,22 +47,21 @@ def clean_fields(raw: RawEntry) -> dict[str, str]:
     return fields
 
 
-def _entry(raw: RawEntry) -> bib.Entry:
-    """A bibtexparser entry holding the cleaned fields, every value braced."""
-    fields = [bib.Field(name, _MONTH_BY_NAME.get(value.lower(), value)
-                        if name == "month" and value.lower() in _MONTH_BY_NAME
-                        else f"{{{value}}}") for name, value in clean_fields(raw).items()]
-    return bib.Entry(raw.entry_type, raw.key, fields)
-
-
-def write(entries: Iterable[bib.Entry]) -> str:
-    """Entries as BibTeX text, through bibtexparser's writer."""
-    return str(write_string(Library(list(entries)), unparse_stack=[], bibtex_format=_FORMAT))
+def field_value(name: str, value: str) -> str:
+    """A cleaned value as written: braced, but month names as macros (`month = jun`)."""
+    if name == "month":
+        return _MONTH_BY_NAME.get(value.lower(), f"{{{value}}}")
+    return f"{{{value}}}"
 
 
 def clean_bibtex(raw: RawEntry) -> str:
     """One entry as BibTeX to copy or download."""
-    return write([_entry(raw)])
+    fields = clean_fields(raw)
+    width = max(map(len, fields), default=0)
+    lines = [f"  {name}{' ' * (width - len(name))} = {field_value(name, value)}"
+             for name, value in fields.items()]
+    body = ",\n".join(lines) + "\n" if lines else ""
+    return f"@{raw.entry_type}{{{raw.key},\n{body}}}\n"
 
 
 def bibliography(bibtex: Iterable[str]) -> str:

@@ -4,8 +4,10 @@
 the key (with cvsite's code in the store's name). Lines are kept relative to the entry's own
 line: an edit above an entry shifts it without invalidating it, and its diagnostics are moved
 to where it is now (decode_entry's messages name no absolute lines). A publication is stored as
-its plain data and validated back; only data that validates back to an equal model is stored.
-Cache misses above a threshold are decoded half in a forked worker (2 cores).
+the data it was validated from, and recalled by validating that data again: the same input to
+the same validation, so the same Publication (its authors, shared by many entries, are stored
+as their field values and made once each). Cache misses above a threshold are decoded half in
+a forked worker (2 cores), which sends back the same stored form.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from cvsite import latex
@@ -20,7 +23,7 @@ from cvsite.bibsource import RawEntry
 from cvsite.cache import Cache, code_key
 from cvsite.errors import Diagnostic, Severity
 from cvsite.forkwork import alongside
-from cvsite.models import Publication
+from cvsite.models import Author, Publication
 
 PREFIX = "entries-"
 PARALLEL_ABOVE = 600
@@ -29,7 +32,15 @@ PARALLEL_ABOVE = 600
 Decoded = tuple[Publication | None, list[Diagnostic]]
 Payload = tuple[dict[str, Any] | None, list[tuple[Any, ...]]]
 """(publication data without its line or None, diagnostics with lines relative to the entry)."""
-Decoder = Callable[[RawEntry, Any], Decoded]
+Kept = tuple[str, "bytes | None"]
+"""An entry's key and its marshalled payload (None when it cannot be stored)."""
+Decoder = Callable[[RawEntry, Any], tuple[Decoded, "dict[str, Any] | None"]]
+"""Decodes an entry, with the data its Publication was validated from (`Publication.model_validate`
+of it gives the same Publication)."""
+PEOPLE = ("authors", "editors")
+AUTHOR_FIELDS = tuple(Author.model_fields)
+_values = attrgetter(*AUTHOR_FIELDS)
+_AUTHORS: dict[tuple[Any, ...], Author] = {}
 
 
 def entry_key(raw: RawEntry, context: object) -> str:
@@ -39,55 +50,94 @@ def entry_key(raw: RawEntry, context: object) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def _payload(raw: RawEntry, decoded: Decoded) -> Payload | None:
-    """The storable form of a decoded entry, or None when it would not read back the same."""
+def _payload(raw: RawEntry, decoded: Decoded, data: dict[str, Any] | None) -> Payload:
+    """The storable form of a decoded entry (plain values only)."""
     pub, problems = decoded
-    data = None
-    if pub is not None:
-        data = pub.model_dump()
-        data.pop("line", None)
-        if _publication(data, raw.line) != pub:
-            return None
-    return data, [(d.file, d.line - raw.line, d.col, d.message, d.hint, d.severity.value,
-                   d.entry) for d in problems]
+    stored = None
+    if pub is not None and data is not None:
+        stored = {name: value for name, value in data.items() if name != "line"}
+        for name in PEOPLE:
+            if name in stored:
+                stored[name] = tuple(_values(author) for author in stored[name])
+    return stored, [(d.file, d.line - raw.line, d.col, d.message, d.hint, d.severity.value,
+                     d.entry) for d in problems]
 
 
-def _publication(data: dict[str, Any], line: int) -> Publication:
-    return Publication.model_validate({**data, "line": line})
+def _author(values: tuple[Any, ...]) -> Author:
+    """The author with these field values (made once: authors repeat across entries)."""
+    found = _AUTHORS.get(values)
+    if found is None:
+        found = _AUTHORS[values] = Author(**dict(zip(AUTHOR_FIELDS, values, strict=True)))
+    return found
 
 
 def _recall(raw: RawEntry, payload: Payload) -> Decoded:
     """A stored entry placed at the entry's current line."""
-    data, problems = payload
-    pub = _publication(data, raw.line) if data is not None else None
+    stored, problems = payload
+    pub = None
+    if stored is not None:
+        data = {**stored, "line": raw.line}
+        for name in PEOPLE:
+            if name in data:
+                data[name] = tuple(_author(tuple(values)) for values in data[name])
+        pub = Publication.model_validate(data)
     return pub, [Diagnostic(f, line + raw.line, col, message, hint, Severity(severity), entry)
                  for f, line, col, message, hint, severity, entry in problems]
 
 
-def _decode_in_worker(entries: list[RawEntry], indices: list[int], context: object,
-                      decode: Decoder) -> tuple[list[Payload | None], dict[str, str]]:
-    """Decode entries in a forked worker: their payloads and the LaTeX decodings made."""
+def _blob(payload: Payload) -> bytes | None:
+    """A payload marshalled for the store, or None when it holds something marshal refuses."""
+    try:
+        return marshal.dumps(payload)
+    except ValueError:
+        return None
+
+
+def _decode_one(entries: list[RawEntry], i: int, keys: list[str], context: object,
+                decode: Decoder) -> tuple[Decoded, Kept]:
+    """One entry decoded, with its key and its marshalled payload."""
+    decoded, data = decode(entries[i], context)
+    key = keys[i] if keys else entry_key(entries[i], context)
+    return decoded, (key, _blob(_payload(entries[i], decoded, data)))
+
+
+def _decode_in_worker(entries: list[RawEntry], indices: list[int], keys: list[str],
+                      context: object, decode: Decoder) -> tuple[list[Kept], dict[str, str]]:
+    """Decode entries in a forked worker: their keys and payloads, and the LaTeX decodings."""
     known = set(latex.slow_made())
-    payloads = [_payload(entries[i], decode(entries[i], context)) for i in indices]
-    return payloads, {k: v for k, v in latex.slow_made().items() if k not in known}
+    kept = [_decode_one(entries, i, keys, context, decode)[1] for i in indices]
+    return kept, {k: v for k, v in latex.slow_made().items() if k not in known}
 
 
-def _decode_many(entries: list[RawEntry], todo: list[int], context: object,
-                 decode: Decoder) -> tuple[dict[int, Decoded], dict[int, Payload]]:
-    """Decode the entries `todo` (half in a forked worker when there are many), with the
-    payloads the worker already made."""
+def _decode_here(entries: list[RawEntry], indices: list[int], keys: list[str], context: object,
+                 decode: Decoder, keep: bool) -> tuple[dict[int, Decoded], dict[int, Kept]]:
+    """Decode entries in this process, with their keys and payloads when they are kept."""
+    done, made = {}, {}
+    for i in indices:
+        if keep:
+            done[i], made[i] = _decode_one(entries, i, keys, context, decode)
+        else:
+            done[i] = decode(entries[i], context)[0]
+    return done, made
+
+
+def _decode_many(entries: list[RawEntry], todo: list[int], keys: list[str], context: object,
+                 decode: Decoder, keep: bool) -> tuple[dict[int, Decoded], dict[int, Kept]]:
+    """Decode the entries `todo` (half in a forked worker when there are many), with their keys
+    and payloads when `keep` (the worker sends its entries as payloads in any case)."""
     if len(todo) < PARALLEL_ABOVE:
-        return {i: decode(entries[i], context) for i in todo}, {}
+        return _decode_here(entries, todo, keys, context, decode, keep)
     theirs, mine = todo[: len(todo) // 2], todo[len(todo) // 2:]
-    (payloads, decodings), done = alongside(
-        lambda: _decode_in_worker(entries, theirs, context, decode),
-        lambda: {i: decode(entries[i], context) for i in mine})
+    (kept, decodings), (done, made) = alongside(
+        lambda: _decode_in_worker(entries, theirs, keys, context, decode),
+        lambda: _decode_here(entries, mine, keys, context, decode, keep))
     latex.adopt(decodings)
-    made = {}
-    for i, payload in zip(theirs, payloads, strict=True):
-        done[i] = _recall(entries[i], payload) if payload else decode(entries[i], context)
-        if payload:
-            made[i] = payload
+    for i, (key, blob) in zip(theirs, kept, strict=True):
+        recalled = decode(entries[i], context)[0] if blob is None else \
+            _recall(entries[i], marshal.loads(blob))
+        done[i] = recalled
+        if keep:
+            made[i] = key, blob
     return done, made
 
 
@@ -115,38 +165,32 @@ def decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
     cache = cache or Cache(None)
     name = f"{PREFIX}{code_key()[:20]}.marshal" if cache.enabled else ""
     stored = _read(cache, name) if name else {}
-    keys = [entry_key(raw, context) for raw in entries] if name else []
+    # Without a store (a cold build) keys are made where the entries are decoded, on both cores.
+    keys = [entry_key(raw, context) for raw in entries] if stored else []
     found: dict[int, Decoded] = {}
     for i, key in enumerate(keys):
         recalled = _unpack(entries[i], stored[key]) if key in stored else None
         if recalled is not None:
             found[i] = recalled
     todo = [i for i in range(len(entries)) if i not in found]
-    fresh, made = _decode_many(entries, todo, context, decode) if todo else ({}, {})
+    fresh, made = _decode_many(entries, todo, keys, context, decode,
+                               bool(name)) if todo else ({}, {})
     found.update(fresh)
     if name and (fresh or len(stored) != len(set(keys))):
-        for i in fresh.keys() - made.keys():
-            payload = _payload(entries[i], fresh[i])
-            if payload is not None:
-                made[i] = payload
-        _store(cache, name, stored, keys, made)
+        _store(cache, name, stored, [made.get(i) or (keys[i], None) for i in range(len(entries))])
     return [found[i] for i in range(len(entries))]
 
 
-def _store(cache: Cache, name: str, stored: dict[str, bytes], keys: list[str],
-           made: dict[int, Payload]) -> None:
-    """Keep the payloads of this build's entries, replacing older stores."""
+def _store(cache: Cache, name: str, stored: dict[str, bytes],
+           entries: list[Kept]) -> None:
+    """Keep the payloads of this build's entries (new, else as stored), replacing older stores."""
     kept: dict[str, bytes] = {}
-    try:
-        for i, key in enumerate(keys):
-            if i in made:
-                kept[key] = marshal.dumps(made[i])
-            elif key in stored:
-                kept[key] = stored[key]
-        data = marshal.dumps(kept)
-    except ValueError:
-        return
-    cache.write_checked(name, data)
+    for key, blob in entries:
+        if blob is not None:
+            kept[key] = blob
+        elif key in stored:
+            kept[key] = stored[key]
+    cache.write_checked(name, marshal.dumps(kept))
     assert cache.folder is not None
     for old in cache.folder.glob(f"{PREFIX}*"):
         if old.name != name:

@@ -57,6 +57,7 @@ removed (most names and many titles: a fast path, since pylatexenc takes about a
 _PROTECTED = re.compile("[\ue000-\uf8ff]")
 _SUPERSCRIPTS = str.maketrans("0123456789+-=()n*", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ*")
 _SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+_MATH_TEXTS: dict[str, str] = {}
 
 
 def _crude(latex: str) -> str:
@@ -74,7 +75,16 @@ def _run(converter: LatexNodes2Text, latex: str) -> str:
 
 
 def _math_text(math: str) -> str:
-    """A Unicode approximation of a math snippet: `$O(n^2)$` → `O(n²)`."""
+    """A Unicode approximation of a math snippet: `$O(n^2)$` → `O(n²)` (memoised: titles
+    repeat a few snippets)."""
+    text = _MATH_TEXTS.get(math)
+    if text is None:
+        text = _MATH_TEXTS[math] = _approximate(math)
+    return text
+
+
+def _approximate(math: str) -> str:
+    """`_math_text` without the memo."""
     math = re.sub(r"\^(?:\{([0-9+\-=()n*]+)\}|([0-9n*]))",
                   lambda m: (m[1] or m[2]).translate(_SUPERSCRIPTS), math)
     math = re.sub(r"_(?:\{([0-9+\-=()]+)\}|([0-9]))",
@@ -98,8 +108,12 @@ def slow_decode(latex: str) -> str:
     latex = _BARE_URL.sub(lambda m: protect(m[0]), latex)
     latex = _MATH.sub(lambda m: protect(m[0]), latex)
     text = _run(_PAGE, _BARE_PERCENT.sub(r"\\%", latex))
-    text = _PROTECTED.sub(lambda m: kept[ord(m[0]) - 0xE000] if ord(m[0]) - 0xE000 < len(kept)
-                          else "", text)
+
+    def restore(mark: re.Match[str]) -> str:  # a kept piece may hold earlier ones (`$\url{x}$`)
+        index = ord(mark[0]) - 0xE000
+        return _PROTECTED.sub(restore, kept[index]) if index < len(kept) else ""
+
+    text = _PROTECTED.sub(restore, text)
     return _SPACES.sub(" ", text.replace("\N{NO-BREAK SPACE}", " ")).strip()
 
 
@@ -171,6 +185,7 @@ def forget() -> None:
     _USED.clear()
     _KNOWN.clear()
     _SLOW.clear()
+    _MATH_TEXTS.clear()
     _NEW[0] = 0
 
 

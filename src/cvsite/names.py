@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts as parse_name
-from bibtexparser.middlewares.names import split_multiple_persons_names as split_names
 
 from cvsite.latex import decode, fold
 from cvsite.models import Author
+from cvsite.namesplit import split_names
 
 EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)\s*\}"
                          r"|\$\s*\^?\s*\{?\s*(?:\*|\\ast)\s*\}?\s*\$|\*")
@@ -70,12 +70,14 @@ class Owner:
                 and not any(_contradicts(g, given) for g in same))
 
 
-def _author(raw: str, owner: Owner) -> Author:
-    """One decoded author (memoised: names repeat across entries, and Authors are immutable)."""
+def _author(raw: str, owner: Owner) -> Author | None:
+    """One decoded author, None when it shows nothing (memoised: names repeat across entries,
+    and Authors are immutable)."""
     key = (raw, owner.aliases)
-    found = _AUTHORS.get(key)
-    if found is None:
-        found = _AUTHORS[key] = _new_author(raw, owner)
+    if key in _AUTHORS:
+        return _AUTHORS[key]
+    author = _new_author(raw, owner)
+    found = _AUTHORS[key] = author if author.display else None
     return found
 
 
@@ -89,18 +91,30 @@ def _new_author(raw: str, owner: Owner) -> Author:
 
 
 _OWNERS: dict[tuple[str, ...], Owner] = {}
-_AUTHORS: dict[tuple[str, tuple[str, ...]], Author] = {}
+_AUTHORS: dict[tuple[str, tuple[str, ...]], Author | None] = {}
+_LISTS: dict[tuple[str, tuple[str, ...]], tuple[tuple[Author, ...], bool]] = {}
+_DANGLING = re.compile(r"(?i)^and\s+|\s+and$")
 
 
 def parse_authors(field: str, aliases: Sequence[str]) -> tuple[tuple[Author, ...], bool]:
     """Split a BibTeX name list into decoded people; the flag says `and others` ended it."""
-    owner = _OWNERS.get(tuple(aliases)) or _OWNERS.setdefault(tuple(aliases), Owner(aliases))
+    key = (field, tuple(aliases))
+    found = _LISTS.get(key)
+    if found is None:
+        found = _LISTS[key] = _parse_authors(field, key[1])
+    return found
+
+
+def _parse_authors(field: str, aliases: tuple[str, ...]) -> tuple[tuple[Author, ...], bool]:
+    """`parse_authors` without the memo."""
+    owner = _OWNERS.get(aliases) or _OWNERS.setdefault(aliases, Owner(aliases))
     authors: list[Author] = []
     et_al = False
-    field = re.sub(r"(?i)^and\s+|\s+and$", "", " ".join(field.split()))  # dangling: warned
+    field = _DANGLING.sub("", " ".join(field.split()))  # dangling: warned
     for raw in split_names(field):
-        if raw.strip().lower() in _ET_AL:
+        word = raw.strip().lower()
+        if word in _ET_AL:
             et_al = True
-        elif raw.strip().lower() not in ("", "and") and (author := _author(raw, owner)).display:
+        elif word not in ("", "and") and (author := _author(raw, owner)) is not None:
             authors.append(author)
     return tuple(authors), et_al

@@ -21,7 +21,7 @@ from cvsite.bibresolve import resolve_crossrefs
 from cvsite.bibsource import RawEntry
 from cvsite.cache import Cache
 from cvsite.citation import clean_bibtex
-from cvsite.entrycache import decode_all
+from cvsite.entrycache import Decoded, decode_all
 from cvsite.errors import Diagnostic, error, has_errors, warning
 from cvsite.latex import decode, to_text
 from cvsite.models import Publication, SiteConfig
@@ -93,11 +93,30 @@ def _checks(raw: RawEntry, fields: dict[str, str],
 
 def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, list[Diagnostic]]:
     """One entry as a Publication, or the reasons it cannot be one (a pure function)."""
+    return decode_keeping_data(raw, context)[0]
+
+
+def decode_keeping_data(raw: RawEntry, context: Context) -> tuple[Decoded, dict[str, Any] | None]:
+    """`decode_entry`, with the data its Publication was validated from (None without one):
+    `Publication.model_validate` of that data makes the same Publication again (entrycache)."""
     def at(name: str, message: str, hint: str | None = None, warn: bool = False) -> Diagnostic:
         make = warning if warn else error
         return make(context.file, raw.field_lines.get(name, raw.line), 0,
                     f"entry '{raw.key}': {message}", hint, raw.key)
 
+    data, problems = _entry_data(raw, context, at)
+    if data is None:
+        return (None, problems), None
+    try:
+        return (Publication.model_validate(data), problems), data
+    except ValidationError as exc:
+        return (None, problems + [at(str(e["loc"][0]), f"{e['loc'][0]}: {e['msg'][0].lower()}"
+                                     f"{e['msg'][1:]}") for e in exc.errors()]), None
+
+
+def _entry_data(raw: RawEntry, context: Context,
+                at: _At) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
+    """The data of the entry's Publication (None when in error) and the problems found."""
     fields, notes = normalise(raw.fields)
     data, problems = _checks(raw, fields, at)
     problems += [at(name, message, hint, warn=True) for name, message, hint in notes]
@@ -105,11 +124,11 @@ def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, l
         data["title"], data["title_text"] = decode(fields["title"]), to_text(fields["title"])
         if not data["title"]:
             problems.append(at("title", "the title is empty once its LaTeX is removed"))
-    for names, convert in ((DECODED, decode), (VERBATIM, verbatim)):
-        for name, attr in names.items():
-            value = convert(fields[name]) if fields.get(name, "").strip() else ""
-            if value:
-                data[attr] = value
+    for name, value in fields.items():
+        if name in DECODED and value.strip() and (text := decode(value)):
+            data[DECODED[name]] = text
+        elif name in VERBATIM and value.strip() and (text := verbatim(value)):
+            data[VERBATIM[name]] = text
     if data.get("doi"):
         data["doi"] = _DOI_PREFIX.sub("", data["doi"])
     if fields.get("pages", "").strip():
@@ -119,11 +138,12 @@ def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, l
         problems.append(at("topic", f"unknown topic '{topic}'", did_you_mean(
             topic, list(context.topics)) or f"topics: {', '.join(context.topics)}"))
     for name in ("author", "editor"):
-        if _DANGLING_AND.search(" ".join(fields.get(name, "").split())):
+        written = fields.get(name, "")
+        if written and _DANGLING_AND.search(" ".join(written.split())):
             problems.append(at(name, f"'{name}' has an 'and' with no name beside it",
                                "a name is missing, or an 'and' is one too many", warn=True))
-        if fields.get(name, "").strip():
-            people, et_al = parse_authors(fields[name], context.owner_aliases)
+        if written.strip():
+            people, et_al = parse_authors(written, context.owner_aliases)
             data["authors" if name == "author" else "editors"] = people
             data["et_al"] = data.get("et_al", False) or (et_al and name == "author")
     data.setdefault("authors", data.get("editors", ()))
@@ -131,13 +151,7 @@ def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, l
     if written and not data["authors"]:
         problems.append(at("author" if fields.get("author", "").strip() else "editor",
                            "no names in the author list"))
-    if has_errors(problems):
-        return None, problems
-    try:
-        return Publication.model_validate(data), problems
-    except ValidationError as exc:
-        return None, problems + [at(str(e["loc"][0]), f"{e['loc'][0]}: {e['msg'][0].lower()}"
-                                    f"{e['msg'][1:]}") for e in exc.errors()]
+    return (None if has_errors(problems) else data), problems
 
 
 def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication | None,
@@ -153,7 +167,7 @@ def convert_all(entries: list[RawEntry], config: SiteConfig, file: str,
     entries, problems = resolve_crossrefs(entries, file)
     context = Context.of(config, file)
     publications = []
-    for publication, found in decode_all(entries, context, cache, decode_entry):
+    for publication, found in decode_all(entries, context, cache, decode_keeping_data):
         problems += found
         if publication is not None:
             publications.append(publication)
