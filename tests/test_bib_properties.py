@@ -8,7 +8,9 @@ from tempfile import TemporaryDirectory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cvsite import bibsplit
 from cvsite.bibsource import load_bib, parse_bib
+from cvsite.bibvalues import Value, evaluate, plain
 from cvsite.errors import Diagnostic
 from cvsite.models import SiteConfig
 from cvsite.publications import convert_all
@@ -59,3 +61,24 @@ def test_any_bytes_never_raise(data: bytes) -> None:
         entries, problems = load_bib(path, "x.bib")
     _, found = convert_all(entries, CONFIG, "x.bib")
     assert all(isinstance(p, Diagnostic) for p in problems + found)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(BIBLIKE, st.floats(0.0, 1.0))
+def test_bib_like_text_split_in_two_reads_as_in_one_go(text: str, share: float) -> None:
+    bibsplit.SHARE, before = share, bibsplit.SHARE
+    try:
+        assert parse_bib(text, "x.bib", 0) == parse_bib(text, "x.bib", 10**12)
+    finally:
+        bibsplit.SHARE = before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("{}\"\\#% a1\n"), max_size=30))
+def test_a_plain_value_is_what_evaluating_it_gives(value: str) -> None:
+    text = plain(value)
+    if text is not None:
+        assert evaluate(value, {}) == Value(text)
+    for wrapped in (f"{{{value}}}", f'"{value}"'):
+        if plain(wrapped) is not None:
+            assert evaluate(wrapped, {}) == Value(plain(wrapped) or "")

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bibtexparser import model as bib
-
 from cvsite.errors import Diagnostic, error, warning
 
 if TYPE_CHECKING:
@@ -21,26 +19,17 @@ _ENTRY_WITHOUT_AT = re.compile(r"(?m)^\s*(article|book|inproceedings|incollectio
 _FIELD_LIKE = re.compile(r"(?m)^[^%\n]*?\w\s*=\s*[{\"\d]|^\s*[})]\s*,?\s*$")
 
 
-def block_line(block: bib.Block) -> int:
-    """The 1-based line a block starts on (bibtexparser counts from 0)."""
-    return (block.start_line or 0) + 1
-
-
 def _line_of(text: str, index: int) -> int:
     """0-based line offset of `index` in `text`."""
     return text.count("\n", 0, index)
 
 
-def failure(block: bib.ParsingFailedBlock, display: str, next_line: int) -> Diagnostic:
-    """An entry bibtexparser gave up on, named by its key, with the cause in our words.
-
-    `next_line` is where the block that interrupted it starts.
-    """
-    line = block_line(block)
-    head = _HEAD.match((block.raw or "").lstrip())
+def failure(line: int, raw: str, reason: str, display: str, next_line: int) -> Diagnostic:
+    """An entry bibtexparser gave up on (at `line`, for `reason`), named by its key, with the
+    cause in our words. `next_line` is where the block that interrupted it starts."""
+    head = _HEAD.match(raw.lstrip())
     key = head[2] if head else ""
     what = f"entry '{key}'" if key else f"@{head[1]} block" if head else "block"
-    reason = str(getattr(block.error, "abort_reason", block.error))
     if "Unexpected block start" in reason or "found `@" in reason:
         return error(display, line, 0, f"{what}: unclosed entry: a new '@' block starts at "
                                         f"line {next_line} before this one is closed",
@@ -93,11 +82,9 @@ def _closing(text: str, start: int) -> int:
     return -1
 
 
-def leftover_problems(block: bib.ImplicitComment, previous: RawEntry | None,
+def leftover_problems(base: int, text: str, previous: RawEntry | None,
                       display: str) -> list[Diagnostic]:
-    """Text between entries that looks like part of one: never drop it silently."""
-    text = (block.raw or "")
-    base = block_line(block)
+    """Text between entries (at line `base`) that looks like part of one: never drop it silently."""
     missing_at = _ENTRY_WITHOUT_AT.search(text)
     if missing_at:
         return [warning(display, base + _line_of(text, missing_at.start(1)), 0,

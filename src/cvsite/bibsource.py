@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import difflib
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bibtexparser import model as bib
-from bibtexparser.entrypoint import parse_string
-
-from cvsite.bibblocks import block_line, duplicate_keys, failure, leftover_problems, strip_comments
-from cvsite.bibvalues import MONTH_MACROS, evaluate
+from cvsite.bibblocks import duplicate_keys, failure, leftover_problems, strip_comments
+from cvsite.bibentries import Macros, define, entry_fields, finisher
+from cvsite.bibsplit import SPLIT_ABOVE, split_blocks
 from cvsite.errors import Diagnostic, Severity, error, warning
 
 _SPLITTER_LOG = logging.getLogger("bibtexparser")
 _SPLITTER_LOG.addHandler(logging.NullHandler())
 _SPLITTER_LOG.propagate = False  # its complaints reach the user as our diagnostics instead
+_STRING = re.compile("@string", re.I | re.A)
+"""How every @string block starts (the splitter takes any `@string…{` for one)."""
 
 
 @dataclass(frozen=True)
@@ -58,94 +58,46 @@ def decode_text(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
         return text, [note]
 
 
-class _Macros(dict[str, str]):
-    """@string definitions, keyed case-insensitively; BibTeX's month names predefined."""
+def parse_bib(text: str, display: str,
+              split_above: int = SPLIT_ABOVE) -> tuple[list[RawEntry], list[Diagnostic]]:
+    """Every readable entry of a BibTeX string; problems are returned, never raised.
 
-
-def _macro_hint(name: str | None, macros: _Macros) -> str | None:
-    """`did you mean 'acl'?` for an undefined macro close to a defined one."""
-    close = difflib.get_close_matches(name.lower(), list(macros), n=1) if name else []
-    return f"did you mean '{close[0]}'?" if close else None
-
-
-def _define(block: bib.String, macros: _Macros, display: str) -> list[Diagnostic]:
-    """Evaluate one @string (it may use earlier ones) and remember it."""
-    line = block_line(block)
-    value = evaluate(str(block.value), macros)
-    problems = [error(display, line + p.offset, 0, f"@string '{block.key}': {p.message}", p.hint)
-                for p in value.problems]
-    name = block.key.strip().lower()
-    if name in macros and name not in MONTH_MACROS:
-        problems.append(warning(display, line, 0, f"@string '{block.key}' is defined again; "
-                                                  "the later definition wins"))
-    macros[name] = value.text
-    return problems
-
-
-def _entry(block: bib.Entry, macros: _Macros, display: str) -> tuple[RawEntry, list[Diagnostic]]:
-    """Evaluate every field of an entry, keeping the first of repeated fields."""
-    line, key = block_line(block), block.key.strip()
-    fields: dict[str, str] = {}
-    lines: dict[str, int] = {}
-    problems: list[Diagnostic] = []
-    pending = [(f.key, str(f.value), (f.start_line or block.start_line or 0) + 1)
-               for f in block.fields]
-    while pending:
-        name, raw, at = pending.pop(0)
-        value = evaluate(raw, macros)
-        problems += [error(display, at + p.offset, 0, f"entry '{key}': field '{name}': "
-                           f"{p.message}", _macro_hint(p.macro, macros) or p.hint, key)
-                     for p in value.problems]
-        if value.next_field is not None:
-            follower, rest, offset = value.next_field
-            problems.append(error(display, at + offset, 0, f"entry '{key}': missing comma "
-                                  f"between fields '{name}' and '{follower}'", entry=key))
-            pending.insert(0, (follower, rest, at + offset))
-        name = name.strip().lower()
-        if name in fields:
-            problems.append(warning(display, at, 0, f"entry '{key}': field '{name}' repeated "
-                                    f"(first at line {lines[name]}); the first is kept",
-                                    entry=key))
-            continue
-        fields[name], lines[name] = value.text, at
-    raw_entry = RawEntry(key, block.entry_type.strip().lower(), fields, line, lines,
-                         block.raw or "")
-    return raw_entry, problems
-
-
-def parse_bib(text: str, display: str) -> tuple[list[RawEntry], list[Diagnostic]]:
-    """Every readable entry of a BibTeX string; problems are returned, never raised."""
+    Above `split_above` characters, both cores split the text (same result as one split).
+    """
     text, problems = strip_comments(text, display)
+    no_strings = _STRING.search(text) is None  # then every macro is a month's
     try:
-        library = parse_string(text, parse_stack=[])
+        blocks = split_blocks(text, finisher(Macros() if no_strings else None, display),
+                              split_above)
     except Exception as exc:  # a splitter bug must still be a diagnostic
         return [], [error(display, 1, 0, f"cannot split the file into entries: {exc}")]
-    macros = _Macros(MONTH_MACROS)
-    for block in library.blocks:
-        if isinstance(block, bib.String):
-            problems += _define(block, macros, display)
+    macros = Macros()
+    defined: set[str] = set()
+    for block in blocks:  # a @string with an earlier one's key is skipped, as bibtexparser does
+        if block.kind == "string" and block.key not in defined:
+            defined.add(block.key)
+            problems += define(block, macros, display)
     entries: list[RawEntry] = []
     broken: set[int] = set()
     follows_entry = failed = False
-    blocks = library.blocks
     for index, block in enumerate(blocks):
-        if isinstance(block, bib.DuplicateFieldKeyBlock | bib.DuplicateBlockKeyBlock):
-            block = block.ignore_error_block or block
         found: list[Diagnostic] = []
-        if isinstance(block, bib.Entry):
-            entry, found = _entry(block, macros, display)
-            entries.append(entry)
-        elif isinstance(block, bib.ParsingFailedBlock):
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            found = [failure(block, display, block_line(following) if following else 0)]
-        elif isinstance(block, bib.ImplicitComment) and not failed:
-            found = leftover_problems(block, entries[-1] if follows_entry else None, display)
-        follows_entry = follows_entry or isinstance(block, bib.Entry)
+        if block.kind == "entry":
+            fields, lines, found = entry_fields(block, macros, display)
+            entries.append(RawEntry(block.key.strip(), block.detail.strip().lower(), fields,
+                                    block.line, lines, block.text))
+        elif block.kind == "failed":
+            following = blocks[index + 1].line if index + 1 < len(blocks) else 0
+            found = [failure(block.line, block.text, block.detail, display, following)]
+        elif block.kind == "comment" and not failed:
+            found = leftover_problems(block.line, block.text,
+                                      entries[-1] if follows_entry else None, display)
+        follows_entry = follows_entry or block.kind == "entry"
         if follows_entry and any(d.entry == entries[-1].key and d.severity is Severity.ERROR
                                  for d in found):
             broken.add(len(entries) - 1)
-        follows_entry = isinstance(block, bib.Entry)
-        failed = isinstance(block, bib.ParsingFailedBlock)
+        follows_entry = block.kind == "entry"
+        failed = block.kind == "failed"
         problems += found
     duplicates, found = duplicate_keys(entries, display)
     return [e for i, e in enumerate(entries) if i not in broken | duplicates], problems + found

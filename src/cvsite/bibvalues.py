@@ -16,6 +16,12 @@ _NUMBER = re.compile(r"\d+")
 _NEXT_FIELD = re.compile(r"([A-Za-z_][\w:.+/-]*)\s*=(.*)", re.S)
 _DELIMITER = re.compile(r'[{}"]')
 _SPACE_OR_COMMENT = re.compile(r"(?:\s+|%[^\n]*)*")
+_RUN = r"[^{}\\]++|\\++[{}]?+"  # text, or backslashes with the brace they escape
+_GROUP = r"\{(?:" + _RUN + r")*+\}"
+for _ in range(4):
+    _GROUP = r"\{(?:" + _RUN + "|" + _GROUP + r")*+\}"
+_PLAIN = re.compile(_GROUP + r'|"[^{}"\\]*+"|\d++')
+"""A whole value that is one `{…}` (braces nested up to 5 deep), a brace-free `"…"`, or a number."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +62,16 @@ def _delimited(raw: str, start: int) -> int:
         elif char == closing and depth == 0:
             return i + 1
     return -1
+
+
+def plain(raw: str) -> str | None:
+    """The text of a value that needs no macros and has no problems (the common case); else None.
+
+    Gives what `evaluate` would, only faster: escaped braces (`\\{`) do not count, as there.
+    """
+    if _PLAIN.fullmatch(raw) is None:
+        return None
+    return raw if raw[0] not in "{\"" else raw[1:-1]
 
 
 def evaluate(raw: str, macros: Mapping[str, str]) -> Value:

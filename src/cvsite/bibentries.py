@@ -1,0 +1,95 @@
+"""The fields of entries and @string blocks evaluated: macros and `#` resolved, problems found."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+
+from cvsite.bibsplit import Block, Finish
+from cvsite.bibvalues import MONTH_MACROS, evaluate, plain
+from cvsite.errors import Diagnostic, error, warning
+
+Fields = tuple[dict[str, str], dict[str, int], list[Diagnostic]]
+"""An entry's values and 1-based lines by lower-case field name, and its problems."""
+
+
+class Macros(dict[str, str]):
+    """@string definitions, keyed case-insensitively; BibTeX's month names predefined."""
+
+    def __init__(self) -> None:
+        super().__init__(MONTH_MACROS)
+
+
+def _macro_hint(name: str | None, macros: Mapping[str, str]) -> str | None:
+    """`did you mean 'acl'?` for an undefined macro close to a defined one."""
+    close = difflib.get_close_matches(name.lower(), list(macros), n=1) if name else []
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def define(block: Block, macros: Macros, display: str) -> list[Diagnostic]:
+    """Evaluate one @string (it may use earlier ones) and remember it."""
+    value = evaluate(block.text, macros)
+    problems = [error(display, block.line + p.offset, 0, f"@string '{block.key}': {p.message}",
+                      p.hint) for p in value.problems]
+    name = block.key.strip().lower()
+    if name in macros and name not in MONTH_MACROS:
+        problems.append(warning(display, block.line, 0, f"@string '{block.key}' is defined "
+                                                        "again; the later definition wins"))
+    macros[name] = value.text
+    return problems
+
+
+def _fields(block: Block, macros: Mapping[str, str] | None, display: str) -> Fields | None:
+    """Every field of an entry evaluated, the first of repeated fields kept.
+
+    Without `macros` (not all known yet), None unless every value is plain text.
+    """
+    key = block.key.strip()
+    fields: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    problems: list[Diagnostic] = []
+    for name, raw, at in block.fields:
+        while True:
+            text, follower = plain(raw), None
+            if text is None:
+                if macros is None:
+                    return None
+                value = evaluate(raw, macros)
+                text, follower = value.text, value.next_field
+                problems += [error(display, at + p.offset, 0, f"entry '{key}': field '{name}': "
+                                   f"{p.message}", _macro_hint(p.macro, macros) or p.hint, key)
+                             for p in value.problems]
+                if follower is not None:
+                    problems.append(error(display, at + follower[2], 0, f"entry '{key}': missing "
+                                          f"comma between fields '{name}' and '{follower[0]}'",
+                                          entry=key))
+            name = name.strip().lower()
+            if name in fields:
+                problems.append(warning(display, at, 0, f"entry '{key}': field '{name}' "
+                                        f"repeated (first at line {lines[name]}); the first is "
+                                        "kept", entry=key))
+            else:
+                fields[name], lines[name] = text, at
+            if follower is None:
+                break
+            name, raw, at = follower[0], follower[1], at + follower[2]
+    return fields, lines, problems
+
+
+def entry_fields(block: Block, macros: Mapping[str, str], display: str) -> Fields:
+    """An entry's fields evaluated (by the process that split it, if it could)."""
+    if block.done is not None:
+        return block.done  # type: ignore[return-value]
+    done = _fields(block, macros, display)
+    assert done is not None
+    return done
+
+
+def finisher(macros: Mapping[str, str] | None, display: str) -> Finish:
+    """Evaluate entries where they are split, if that needs no @string (or there is none)."""
+    def finish(block: Block) -> Block:
+        done = _fields(block, macros, display) if block.kind == "entry" else None
+        if done is None:
+            return block
+        return Block(block.kind, block.line, block.key, block.text, (), block.detail, done)
+    return finish
