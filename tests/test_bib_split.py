@@ -29,7 +29,8 @@ def reading(text: str, split_above: int) -> tuple[list[tuple[object, ...]], list
 
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """The number of halves handed to a forked child (one per split in two), as a list."""
+    """One item per text split in two halves (a forked child splits one when no other thread
+    runs, as in `cvsite build`; otherwise this process splits both, as in `serve`)."""
     calls: list[int] = []
     real = bibsplit.alongside
 
@@ -37,6 +38,7 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
         calls.append(1)
         return real(theirs, mine)
     monkeypatch.setattr(bibsplit, "alongside", counted)
+    monkeypatch.setattr(bibsplit, "can_fork", lambda: True)
     yield calls
 
 
@@ -98,9 +100,11 @@ def test_a_file_cut_at_a_block_reads_as_in_one_go(monkeypatch: pytest.MonkeyPatc
     assert forks == [1]
 
 
-def test_lines_and_macros_after_the_cut_are_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lines_and_macros_after_the_cut_are_the_files(monkeypatch: pytest.MonkeyPatch,
+                                                      forks: list[int]) -> None:
     cut_before(monkeypatch, HALVES, "@misc{second")
     entries, problems = parse_bib(HALVES, "t.bib", 0)
+    assert forks == [1]
     second = next(e for e in entries if e.key == "second")
     assert second.line == line_of(HALVES, "@misc{second")
     assert second.field_lines["title"] == line_of(HALVES, "title = {Uses")
