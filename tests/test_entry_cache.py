@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import marshal
 from collections.abc import Callable
 from pathlib import Path
@@ -200,3 +201,17 @@ def test_a_stored_entry_is_recalled_as_it_was_decoded() -> None:
             assert again[1] == [dataclasses.replace(d, line=d.line + 7) for d in decoded[1]]
             recalled += decoded[0] is not None
     assert recalled > 50
+
+
+def test_the_cycle_collector_is_back_as_it_was_after_decoding(bib_project: Path) -> None:
+    assert gc.isenabled()
+    load_site(bib_project, keep_going=True)
+    assert gc.isenabled()
+    replace(bib_project, "{Read Through a Macro}", "{Retitled}")  # decoded again, not recalled
+    gc.disable()
+    try:
+        site, _ = load_site(bib_project, keep_going=True)
+        assert site is not None and "Retitled" in {p.title for p in site.publications}
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -13,7 +13,7 @@ PIECES = st.sampled_from([
     "a", "n", "d", "A", "N", "D", "and", "AND", "And", " and ", " AND ", " ", "  ", "\t", "\n",
     "Wu", "Xiaoxia", ",", ".", "-", "~", "{", "}", "{and}", "{Simon and Schuster}", "\\", "\\\"",
     "\\'", "{\\\"u}", "M{\\\"u}ller", "\\&", "\\{", "\\}", "others", "$^*$", "*", "Jr.", "é",
-    "\u00a0",
+    "\u00a0", "{p{y}", "\\\\", "x}", "{\\v{r}}",
 ])
 
 
@@ -23,6 +23,7 @@ PIECES = st.sampled_from([
 @example("A and \\'Emile B")
 @example("A and }B")
 @example("{A} AND {B}")
+@example("{p{y}\\{x} and z}")
 def test_agrees_with_bibtexparser(names: str) -> None:
     assert list(split_names(names)) == library_split(names)
     normalised = " ".join(names.split())

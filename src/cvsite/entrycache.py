@@ -21,6 +21,7 @@ from typing import Any
 from cvsite import latex
 from cvsite.bibsource import RawEntry
 from cvsite.cache import Cache, code_key
+from cvsite.collector import paused
 from cvsite.errors import Diagnostic, Severity
 from cvsite.forkwork import alongside
 from cvsite.models import Author, Publication
@@ -46,8 +47,10 @@ _AUTHORS: dict[tuple[Any, ...], Author] = {}
 def entry_key(raw: RawEntry, context: object) -> str:
     """A digest of everything decoding reads: the entry (lines relative) and the context."""
     lines = tuple((name, at - raw.line) for name, at in raw.field_lines.items())
-    text = repr((context, raw.key, raw.entry_type, tuple(raw.fields.items()), lines))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    entry = (raw.key, raw.entry_type, tuple(raw.fields.items()), lines)
+    # marshal's version 2 writes equal values as equal bytes (no references, no interning marks)
+    text = repr(context).encode("utf-8", "surrogatepass") + b"\0" + marshal.dumps(entry, 2)
+    return hashlib.blake2b(text, digest_size=16).hexdigest()
 
 
 def _payload(raw: RawEntry, decoded: Decoded, data: dict[str, Any] | None) -> Payload:
@@ -162,6 +165,13 @@ def _unpack(raw: RawEntry, data: object) -> Decoded | None:
 def decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
                decode: Decoder) -> list[Decoded]:
     """Every entry decoded by `decode`, answered from the cache where the entry is unchanged."""
+    with paused():  # decoding makes many objects and no cycles
+        return _decode_all(entries, context, cache, decode)
+
+
+def _decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
+                decode: Decoder) -> list[Decoded]:
+    """`decode_all`, with the collector as it is."""
     cache = cache or Cache(None)
     name = f"{PREFIX}{code_key()[:20]}.marshal" if cache.enabled else ""
     stored = _read(cache, name) if name else {}

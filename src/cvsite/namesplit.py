@@ -3,8 +3,8 @@
 bibtexparser's `split_multiple_persons_names` walks the string a character at a time (~50 µs
 for a long author list, and every entry's list is split twice: for its authors and for its
 clean BibTeX). Most lists are written with single spaces, balanced braces and backslashes only
-inside braces; for those, splitting at each top-level ` and ` gives exactly its result (a
-property test compares them). Anything else is split by bibtexparser itself.
+inside braces (none before a brace); for those, splitting at each ` and ` outside braces gives
+exactly its result (a property test compares them). Anything else is split by bibtexparser.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import re
 
 from bibtexparser.middlewares.names import split_multiple_persons_names as library_split
 
-_TOKEN = re.compile(r"(?=[\\{} ])(?:\\.?|[{}]| [aA][nN][dD] )", re.S)
+_GROUP = re.compile(r"\{[^{}]*\}")
+_AND = re.compile(r" [aA][nN][dD] ")
 _KNOWN: dict[str, tuple[str, ...]] = {}
 
 
@@ -22,23 +23,22 @@ def _fast(names: str) -> tuple[str, ...] | None:
     if "  " in names or "\t" in names or "\n" in names or "\r" in names or \
             names[0] == " " or names[-1] == " ":
         return None  # whitespace that bibtexparser treats in its own ways
+    if "\\{" in names or "\\}" in names:
+        return None  # escaped braces: the braces do not nest as written
+    outside = names
+    while "{" in outside or "}" in outside:
+        inner = _GROUP.sub("", outside)
+        if len(inner) == len(outside):
+            return None  # unbalanced
+        outside = inner
+    if "\\" in outside:
+        return None  # bibtexparser's handling of escapes outside braces is its own
     found: list[str] = []
-    depth = start = 0
-    for token in _TOKEN.finditer(names):
-        text = token[0]
-        if text == "{":
-            depth += 1
-        elif text == "}":
-            if not depth:
-                return None
-            depth -= 1
-        elif depth:
-            continue  # an escape or an `and` inside braces
-        elif text[0] == "\\" or names[token.end()] in "\\}":
-            return None  # bibtexparser's handling of top-level escapes is its own
-        else:
-            found.append(names[start:token.start()])
-            start = token.end()
+    start = 0
+    for match in _AND.finditer(names):
+        if names.count("{", 0, match.start()) == names.count("}", 0, match.start()):
+            found.append(names[start:match.start()])  # an `and` outside braces
+            start = match.end()
     found.append(names[start:])
     return tuple(found)
 
