@@ -3,6 +3,10 @@
 A template opts in with `{{ once(macro, arg, ...) }}` for a macro whose output depends only on
 its arguments and on the build (not on the page calling it). Outside a build's pages `once`
 simply calls the macro.
+
+The environment keeps one `Once` as its `once` global for good (`remembered` switches its memory
+on for a build's pages): a macro module Jinja caches for imports without context holds a copy of
+the globals, which then still sees the memory of the build running.
 """
 
 from __future__ import annotations
@@ -15,29 +19,31 @@ from jinja2 import Environment
 
 
 def call(macro: Any, *args: Any) -> Any:
-    """The macro's output (no memory): the default `once`."""
+    """The macro's output (no memory)."""
     return macro(*args)
 
 
 class Once:
-    """`once` for the pages of one build: each (macro, arguments) rendered at its first call.
+    """`once`: while remembering, each (macro, arguments) rendered at its first call.
 
     Arguments are told apart by identity (they are kept alive, so no identity is reused). A
     look at the publication list made while rendering a macro is noted again at each reuse, so
     the page cache still sees every page that reads the list.
     """
 
-    def __init__(self) -> None:
-        self._done: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any, bool]] = {}
+    def __init__(self, remembering: bool = True) -> None:
+        self._done: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any, bool]] | None = \
+            {} if remembering else None
         self.watched: Any = None
         """The current page's stand-in for the publication list (`touched` on a look), if any."""
 
     def __call__(self, macro: Any, *args: Any) -> Any:
+        done = self._done
         code = getattr(getattr(macro, "_func", None), "__code__", None)
-        if code is None:
+        if done is None or code is None:
             return macro(*args)
         key = (code, *map(id, args))
-        hit = self._done.get(key)
+        hit = done.get(key)
         watched = self.watched
         if hit is not None:
             if hit[2] and watched is not None:
@@ -52,17 +58,22 @@ class Once:
             touched = watched is not None and watched.touched
             if watched is not None:
                 watched.touched = before or touched
-        self._done[key] = (args, html, touched)
+        done[key] = (args, html, touched)
         return html
 
 
 @contextmanager
 def remembered(env: Environment) -> Iterator[Once]:
     """Within the block, `once` in `env` remembers what it rendered; afterwards it forgets."""
-    previous = env.globals.get("once", call)
-    memo = Once()
-    env.globals["once"] = memo
+    memo = env.globals.get("once")
+    if not isinstance(memo, Once):  # an environment not made by `render`
+        memo = env.globals["once"] = Once(remembering=False)
+    if memo._done is not None:  # already remembering (an enclosing block): share its memory
+        yield memo
+        return
+    memo._done = {}
     try:
         yield memo
     finally:
-        env.globals["once"] = previous
+        memo._done = None
+        memo.watched = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -43,8 +44,10 @@ def period(start: date | None, end: date | None) -> str:
     return month_year(start) if start == end else f"{month_year(start)} – {month_year(end)}"
 
 
+@lru_cache(maxsize=4096)
 def slug(text: str) -> str:
-    """A URL/id-safe slug: `NLP and Multi-modal` → `nlp-and-multi-modal`."""
+    """A URL/id-safe slug: `NLP and Multi-modal` → `nlp-and-multi-modal` (the same few topics
+    are slugged on every paper page)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
 
@@ -88,7 +91,8 @@ def _new_environment(dirs: list[Path]) -> Environment:
     env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
-                       person_ld=seo.person, article_ld=seo.article, once=once.call)
+                       person_ld=seo.person, article_ld=seo.article,
+                       once=once.Once(remembering=False))
     env.globals["downloads"] = ()  # the PDFs the pages link to; the build fills it in
     return env
 

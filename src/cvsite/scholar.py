@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from posixpath import normpath
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -33,7 +34,20 @@ class Link(NamedTuple):
 
 def paper_path(pub: Publication) -> str:
     """The paper page's folder in the site: `publications/<key>/` (unsafe characters as `-`)."""
-    return f"publications/{re.sub(r'[^A-Za-z0-9._-]+', '-', pub.key).strip('.')}/"
+    return _folder(pub.key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folder(key: str) -> str:
+    """`paper_path` of the key (asked for several times a page and again by the list pages)."""
+    return f"publications/{re.sub(r'[^A-Za-z0-9._-]+', '-', key).strip('.')}/"
+
+
+@lru_cache(maxsize=64)
+def _origin(url: str) -> tuple[str, str]:
+    """The URL's (scheme, host): the site's own, asked for at every paper page."""
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc
 
 
 def absolute(config: SiteConfig, path: str = "") -> str:
@@ -74,13 +88,15 @@ def pdf_url(pub: Publication, config: SiteConfig) -> str | None:
         return None
     path = local_file(pub.pdf)
     url = absolute(config, path) if path else pub.pdf
-    site, target = urlsplit(config.base_url), urlsplit(url)
-    same_origin = (site.scheme, site.netloc) == (target.scheme, target.netloc)
+    target = urlsplit(url)
+    same_origin = _origin(config.base_url) == (target.scheme, target.netloc)
     return url if same_origin and target.path.lower().endswith(".pdf") else None
 
 
 def citation_name(author: Author) -> str:
     """`Family, Given` (with von and Jr. parts), the form Scholar matches best."""
+    if not author.von and not author.jr and author.family and author.given:
+        return f"{author.family}, {author.given}"  # the usual name, without the joins
     family = " ".join(p for p in (author.von, author.family) if p)
     return ", ".join(p for p in (family, author.jr, author.given) if p)
 

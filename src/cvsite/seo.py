@@ -18,21 +18,26 @@ _STRING: Callable[[str], str] = getattr(json.encoder, "c_encode_basestring", Non
 
 def _indented(value: object, pad: str) -> str:
     """`json.dumps(value, ensure_ascii=False, indent=2)` for strings, dicts and lists of them
-    (json's indenting encoder is pure Python: this one is several times faster)."""
+    (json's indenting encoder is pure Python: this one is several times faster; a string
+    member is encoded in place, not through a call of its own)."""
     if isinstance(value, str):
         return _STRING(value)
     inner = pad + "  "
     if isinstance(value, dict):
         if not value:
             return "{}"
-        if not all(isinstance(key, str) for key in value):
-            raise TypeError("non-string key")
-        items = [f"{inner}{_STRING(k)}: {_indented(v, inner)}" for k, v in value.items()]
+        items = []
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError("non-string key")
+            text = _STRING(item) if type(item) is str else _indented(item, inner)
+            items.append(f"{inner}{_STRING(key)}: {text}")
         return "{" + ",".join(items) + pad + "}"
     if isinstance(value, list | tuple):
         if not value:
             return "[]"
-        return "[" + ",".join(inner + _indented(v, inner) for v in value) + pad + "]"
+        return "[" + ",".join([inner + _STRING(item) if type(item) is str
+                               else inner + _indented(item, inner) for item in value]) + pad + "]"
     raise TypeError(type(value).__name__)
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import os
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from jinja2 import (
     Environment,
@@ -61,6 +62,16 @@ class ContentLoader(FileSystemLoader):
 class TrackingEnvironment(Environment):
     """An Environment that notes which templates a template names as it parses it to compile
     it, so that keying pages on their templates costs no second parse."""
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals: the environment's own dict when it has none of its own.
+
+        Jinja's default, a ChainMap over the environment's globals, is read item by item in
+        Python at every page (copied into the page's context, compared with an imported
+        template's): about a tenth of a paper page's time. No template of cvsite has globals of its
+        own, and the environment's stay live (the build sets `downloads` after compiling).
+        """
+        return self.globals if not d else super().make_globals(d)
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)

@@ -1,0 +1,93 @@
+"""The template environment's shortcuts give the pages they gave before: `once` across
+imports, live globals, and the publication groups of the list pages."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jinja2 import Environment
+
+from cvsite.models import Publication, Site
+from cvsite.models.publication import newest_first
+from cvsite.once import remembered
+from cvsite.render import make_environment
+
+MACROS = ("{% macro item(x) %}[{{ x }}:{{ count() }}]{% endmacro %}"
+          "{% macro twice(x) %}{{ once(item, x) }}{{ once(item, x) }}{% endmacro %}")
+PAGE = "{% import '_items.html' as m %}{{ m.twice(thing) }}"
+
+
+def environment(tmp_path: Path, calls: list[int]) -> Environment:
+    """An environment over templates that count the renders of one macro."""
+    folder = tmp_path / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / "_items.html").write_text(MACROS, "utf-8")
+    (folder / "page.html").write_text(PAGE, "utf-8")
+    env = make_environment(tmp_path)
+    env.globals["count"] = lambda: calls.append(1) or len(calls)
+    return env
+
+
+def test_once_reuses_a_macro_imported_without_context_within_a_build_only(
+        tmp_path: Path) -> None:
+    calls: list[int] = []
+    env = environment(tmp_path, calls)
+    page = env.get_template("page.html")
+    thing = "a"
+    assert page.render(thing=thing) == "[a:1][a:2]"  # outside a build: every call renders
+    with remembered(env):
+        assert page.render(thing=thing) == "[a:3][a:3]"
+        assert page.render(thing=thing) == "[a:3][a:3]"  # the next page of the same build
+    with remembered(env):  # the module Jinja cached still sees the memory of this build
+        assert page.render(thing=thing) == "[a:4][a:4]"
+    assert page.render(thing=thing) == "[a:5][a:6]"
+
+
+def test_globals_set_after_the_templates_are_compiled_reach_the_pages(tmp_path: Path) -> None:
+    """The build sets the PDF downloads after compiling every template."""
+    env = environment(tmp_path, [])
+    (tmp_path / "templates" / "late.html").write_text("{{ downloads | join(',') }}", "utf-8")
+    late = env.get_template("late.html")
+    assert late.render() == ""
+    env.globals["downloads"] = ("cv.pdf", "resume.pdf")
+    assert late.render() == "cv.pdf,resume.pdf"
+
+
+def naive_groups(site: Site) -> tuple[list[tuple[str, tuple[Publication, ...]]],
+                                      list[tuple[int, tuple[Publication, ...]]]]:
+    """The list pages' groups, by the definitions: one filter per topic and per year."""
+    topics = list(site.config.publications.topics)
+    pubs = newest_first(site.publications)
+    by_topic = [(t, tuple(p for p in pubs if p.topic == t)) for t in topics]
+    rest = tuple(p for p in pubs if p.topic not in topics)
+    if rest:
+        by_topic.append(("Other" if topics else "", rest))
+    years = sorted({p.year for p in site.publications}, reverse=True)
+    by_year = [(y, tuple(p for p in pubs if p.year == y)) for y in years]
+    return [(t, ps) for t, ps in by_topic if ps], by_year
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32), drop_topics=st.booleans())
+def test_publication_groups_keep_the_order_of_their_definition(
+        site: Site, seed: int, drop_topics: bool) -> None:
+    rng = random.Random(seed)
+    topics = [*site.config.publications.topics, None, "Unlisted"]
+    pubs = tuple(p.model_copy(update={"year": rng.choice((2019, 2020, 2021)),
+                                      "month": rng.choice((None, 1, 6)),
+                                      "topic": rng.choice(topics),
+                                      "selected": rng.random() < 0.3})
+                 for p in rng.sample(site.publications, len(site.publications)))
+    config = site.config
+    if drop_topics:
+        config = config.model_copy(update={"publications": config.publications.model_copy(
+            update={"topics": ()})})
+    shuffled = site.model_copy(update={"publications": pubs, "config": config})
+    by_topic, by_year = naive_groups(shuffled)
+    assert shuffled.publications_by_topic() == by_topic
+    assert shuffled.publications_by_year() == by_year
+    assert shuffled.selected_publications == tuple(
+        p for p in newest_first(pubs) if p.selected)
