@@ -26,13 +26,13 @@ def call(macro: Any, *args: Any) -> Any:
 class Once:
     """`once`: while remembering, each (macro, arguments) rendered at its first call.
 
-    Arguments are told apart by identity (they are kept alive, so no identity is reused). A
+    Macros and arguments are told apart by identity (kept alive, so no identity is reused). A
     look at the publication list made while rendering a macro is noted again at each reuse, so
     the page cache still sees every page that reads the list.
     """
 
     def __init__(self, remembering: bool = True) -> None:
-        self._done: dict[tuple[Any, ...], tuple[tuple[Any, ...], Any, bool]] | None = \
+        self._done: dict[tuple[int, ...], tuple[Any, tuple[Any, ...], Any, bool]] | None = \
             {} if remembering else None
         self.watched: Any = None
         """The current page's stand-in for the publication list (`touched` on a look), if any."""
@@ -42,13 +42,13 @@ class Once:
         code = getattr(getattr(macro, "_func", None), "__code__", None)
         if done is None or code is None:
             return macro(*args)
-        key = (code, *map(id, args))
+        key = (id(code), *map(id, args))  # ids: hashing a code object reads all of it
         hit = done.get(key)
         watched = self.watched
         if hit is not None:
-            if hit[2] and watched is not None:
+            if hit[3] and watched is not None:
                 watched.touched = True
-            return hit[1]
+            return hit[2]
         before = watched is not None and watched.touched
         if watched is not None:
             watched.touched = False
@@ -58,7 +58,7 @@ class Once:
             touched = watched is not None and watched.touched
             if watched is not None:
                 watched.touched = before or touched
-        done[key] = (args, html, touched)
+        done[key] = (code, args, html, touched)  # keeps the code and arguments alive
         return html
 
 

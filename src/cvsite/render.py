@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +16,7 @@ from jinja2 import ChoiceLoader, Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from cvsite import feeds, once, scholar, seo
-from cvsite.models import Site
+from cvsite.models import Publication, Site
 from cvsite.templatedeps import ContentLoader, TrackingEnvironment
 
 _PACKAGED = Path(__file__).parent / "theme"
@@ -58,6 +59,12 @@ def markdown(text: str) -> Markup:
     return Markup(html)
 
 
+def has_equal_contribution(pubs: Iterable[Publication]) -> bool:
+    """True when an author of any of the publications is marked as an equal contributor (one
+    flat scan: the list pages ask it of every publication)."""
+    return any(a.equal for pub in pubs for a in pub.authors)
+
+
 _ENVIRONMENTS: dict[tuple[str, ...], tuple[Environment, dict[str, Any]]] = {}
 
 
@@ -89,6 +96,7 @@ def _new_environment(dirs: list[Path]) -> Environment:
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True)
     env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown,
+                       has_equal_contribution=has_equal_contribution,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
                        person_ld=seo.person, article_ld=seo.article,
