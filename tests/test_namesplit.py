@@ -1,4 +1,4 @@
-"""Name lists are split exactly as bibtexparser splits them, most without bibtexparser."""
+"""Name lists split as bibtexparser splits them (most without it); dangling `and`s found alike."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cvsite.namesplit import _fast, split_names
+from cvsite.publications import _DANGLING_AND, _dangling_and
 
 PIECES = st.sampled_from([
     "a", "n", "d", "A", "N", "D", "and", "AND", "And", " and ", " AND ", " ", "  ", "\t", "\n",
@@ -38,3 +39,12 @@ def test_agrees_with_bibtexparser(names: str) -> None:
 def test_regular_lists_are_split_without_bibtexparser(names: str) -> None:
     assert _fast(names) is not None
     assert list(_fast(names) or ()) == library_split(names)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=10).map(lambda parts: " ".join("".join(parts).split())))
+@example("and Wu, X.")
+@example("Wu, X. AND")
+@example("Wu, X. and And Doe, J.")
+def test_dangling_ands_are_found_as_the_search_finds_them(names: str) -> None:
+    assert _dangling_and(names) == bool(_DANGLING_AND.search(names))

@@ -30,6 +30,8 @@ from cvsite.validate import did_you_mean
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
 _DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
+_AND_AND = ("d a", "d A", "D a", "D A")
+_YEAR = re.compile(r"\d{4}")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
@@ -73,7 +75,7 @@ def _checks(raw: RawEntry, fields: dict[str, str],
     data: dict[str, Any] = {"key": raw.key, "entry_type": kind, "line": raw.line, "year": 0,
                             "bibtex": clean_bibtex(raw)}
     year = fields.get("year", "").strip().strip("{}")
-    if year and not re.fullmatch(r"\d{4}", year):
+    if year and not _YEAR.fullmatch(year):
         problems.append(at("year", f"year {year!r} is not a four-digit year"))
     data["year"] = int(year) if year.isdigit() else 0
     if fields.get("month", "").strip():
@@ -89,6 +91,14 @@ def _checks(raw: RawEntry, fields: dict[str, str],
             problems.append(at("selected", f"selected must be true or false, not {flag!r}"))
         data["selected"] = flag in TRUE
     return data, problems
+
+
+def _dangling_and(names: str) -> bool:
+    """An `and` at either end of a name list, or twice in a row (searched for only where the
+    letters around it could be there: a case-insensitive search of every list is slow)."""
+    could = names[:1] in ("a", "A") or names[-1:] in ("d", "D") or \
+        any(pair in names for pair in _AND_AND)
+    return could and bool(_DANGLING_AND.search(names))
 
 
 def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, list[Diagnostic]]:
@@ -139,7 +149,7 @@ def _entry_data(raw: RawEntry, context: Context,
             topic, list(context.topics)) or f"topics: {', '.join(context.topics)}"))
     for name in ("author", "editor"):
         written = fields.get(name, "")
-        if written and _DANGLING_AND.search(" ".join(written.split())):
+        if written and _dangling_and(" ".join(written.split())):
             problems.append(at(name, f"'{name}' has an 'and' with no name beside it",
                                "a name is missing, or an 'and' is one too many", warn=True))
         if written.strip():
