@@ -39,11 +39,34 @@ def define(block: Block, macros: Macros, display: str) -> list[Diagnostic]:
     return problems
 
 
-def _fields(block: Block, macros: Mapping[str, str] | None, display: str) -> Fields | None:
+def _plain_fields(block: Block, names: dict[str, str]) -> Fields | None:
+    """An entry's fields when every value is plain text and no name repeats (most entries);
+    else None. `names` remembers lower-case names (one string object for each)."""
+    fields: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    for name, raw, at in block.fields:
+        end = len(raw) - 1
+        simple = raw[:1] == "{" and raw.find("}", 1) == end and raw.find("{", 1) < 0 and \
+            raw[end - 1] != "\\"  # `{text}` with no braces inside: no need for the regex
+        text = raw[1:end] if simple else plain(raw)
+        if text is None:
+            return None
+        lower = names.get(name) or names.setdefault(name, name.strip().lower())
+        if lower in fields:
+            return None
+        fields[lower], lines[lower] = text, at
+    return fields, lines, []
+
+
+def _fields(block: Block, macros: Mapping[str, str] | None, display: str,
+            names: dict[str, str]) -> Fields | None:
     """Every field of an entry evaluated, the first of repeated fields kept.
 
     Without `macros` (not all known yet), None unless every value is plain text.
     """
+    done = _plain_fields(block, names)
+    if done is not None or macros is None:
+        return done
     key = block.key.strip()
     fields: dict[str, str] = {}
     lines: dict[str, int] = {}
@@ -76,19 +99,22 @@ def _fields(block: Block, macros: Mapping[str, str] | None, display: str) -> Fie
     return fields, lines, problems
 
 
-def entry_fields(block: Block, macros: Mapping[str, str], display: str) -> Fields:
+def entry_fields(block: Block, macros: Mapping[str, str], display: str,
+                 names: dict[str, str]) -> Fields:
     """An entry's fields evaluated (by the process that split it, if it could)."""
     if block.done is not None:
         return block.done  # type: ignore[return-value]
-    done = _fields(block, macros, display)
+    done = _fields(block, macros, display, names)
     assert done is not None
     return done
 
 
 def finisher(macros: Mapping[str, str] | None, display: str) -> Finish:
     """Evaluate entries where they are split, if that needs no @string (or there is none)."""
+    names: dict[str, str] = {}
+
     def finish(block: Block) -> Block:
-        done = _fields(block, macros, display) if block.kind == "entry" else None
+        done = _fields(block, macros, display, names) if block.kind == "entry" else None
         if done is None:
             return block
         return Block(block.kind, block.line, block.key, block.text, (), block.detail, done)

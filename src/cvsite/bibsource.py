@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cvsite.bibblocks import duplicate_keys, failure, leftover_problems, strip_comments
 from cvsite.bibentries import Macros, define, entry_fields, finisher
-from cvsite.bibsplit import SPLIT_ABOVE, split_blocks
+from cvsite.bibsplit import SPLIT_ABOVE, Block, split_blocks
 from cvsite.errors import Diagnostic, Severity, error, warning
 
 _SPLITTER_LOG = logging.getLogger("bibtexparser")
@@ -77,30 +77,39 @@ def parse_bib(text: str, display: str,
         if block.kind == "string" and block.key not in defined:
             defined.add(block.key)
             problems += define(block, macros, display)
+    entries, broken, found = _entries(blocks, macros, display)
+    duplicates, dropped = duplicate_keys(entries, display)
+    left_out = broken | duplicates
+    return [e for i, e in enumerate(entries) if i not in left_out], problems + found + dropped
+
+
+def _entries(blocks: list[Block], macros: Macros,
+             display: str) -> tuple[list[RawEntry], set[int], list[Diagnostic]]:
+    """The entries, the indexes of those in error, and the problems of every block in order."""
+    names: dict[str, str] = {}
     entries: list[RawEntry] = []
     broken: set[int] = set()
+    problems: list[Diagnostic] = []
     follows_entry = failed = False
     for index, block in enumerate(blocks):
-        found: list[Diagnostic] = []
-        if block.kind == "entry":
-            fields, lines, found = entry_fields(block, macros, display)
+        kind, found = block.kind, None
+        if kind == "entry":
+            fields, lines, found = entry_fields(block, macros, display, names)
             entries.append(RawEntry(block.key.strip(), block.detail.strip().lower(), fields,
                                     block.line, lines, block.text))
-        elif block.kind == "failed":
+        elif kind == "failed":
             following = blocks[index + 1].line if index + 1 < len(blocks) else 0
             found = [failure(block.line, block.text, block.detail, display, following)]
-        elif block.kind == "comment" and not failed:
+        elif kind == "comment" and not failed:
             found = leftover_problems(block.line, block.text,
                                       entries[-1] if follows_entry else None, display)
-        follows_entry = follows_entry or block.kind == "entry"
-        if follows_entry and any(d.entry == entries[-1].key and d.severity is Severity.ERROR
-                                 for d in found):
-            broken.add(len(entries) - 1)
-        follows_entry = block.kind == "entry"
-        failed = block.kind == "failed"
-        problems += found
-    duplicates, found = duplicate_keys(entries, display)
-    return [e for i, e in enumerate(entries) if i not in broken | duplicates], problems + found
+        if found:  # an error naming the entry this block is, or follows, leaves that entry out
+            if (follows_entry or kind == "entry") and any(
+                    d.entry == entries[-1].key and d.severity is Severity.ERROR for d in found):
+                broken.add(len(entries) - 1)
+            problems += found
+        follows_entry, failed = kind == "entry", kind == "failed"
+    return entries, broken, problems
 
 
 def load_bib(path: Path, display: str) -> tuple[list[RawEntry], list[Diagnostic]]:

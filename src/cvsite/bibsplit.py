@@ -49,18 +49,18 @@ class Block(NamedTuple):
     """entry: whatever `finish` made of it in the process that split it."""
 
 
+_WRAPPERS = (bib.DuplicateFieldKeyBlock, bib.DuplicateBlockKeyBlock)
 Finish = Callable[[Block], Block]
 """What is done to each block where it is split (e.g. evaluate an entry's fields), or nothing."""
 
 
 def _block(found: bib.Block, offset: int) -> Block:
     """A bibtexparser block as plain data; `offset` lines above the text that was split."""
-    if isinstance(found, bib.DuplicateFieldKeyBlock | bib.DuplicateBlockKeyBlock):
+    if isinstance(found, _WRAPPERS):
         found = found.ignore_error_block or found
     line = (found.start_line or 0) + 1 + offset
     if isinstance(found, bib.Entry):
-        start = found.start_line or 0
-        fields = tuple([(f.key, str(f.value), (f.start_line or start) + 1 + offset)
+        fields = tuple([(f.key, str(f.value), f.start_line + 1 + offset if f.start_line else line)
                         for f in found.fields])
         return Block("entry", line, found.key, found.raw or "", fields, found.entry_type)
     if isinstance(found, bib.String):
