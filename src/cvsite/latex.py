@@ -57,7 +57,6 @@ removed (most names and many titles: a fast path, since pylatexenc takes about a
 _PROTECTED = re.compile("[\ue000-\uf8ff]")
 _SUPERSCRIPTS = str.maketrans("0123456789+-=()n*", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ*")
 _SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
-_MATH_TEXTS: dict[str, str] = {}
 
 
 def _crude(latex: str) -> str:
@@ -75,11 +74,16 @@ def _run(converter: LatexNodes2Text, latex: str) -> str:
 
 
 def _math_text(math: str) -> str:
-    """A Unicode approximation of a math snippet: `$O(n^2)$` → `O(n²)` (memoised: titles
-    repeat a few snippets)."""
-    text = _MATH_TEXTS.get(math)
+    """A Unicode approximation of a math snippet: `$O(n^2)$` → `O(n²)` (kept like pylatexenc's
+    decodings: titles repeat a few snippets)."""
+    key = _MATH_KEY + math
+    text = _USED.get(key)
     if text is None:
-        text = _MATH_TEXTS[math] = _approximate(math)
+        text = _KNOWN.get(key)
+        if text is None:
+            text = _SLOW[key] = _approximate(math)
+            _NEW[0] += 1
+        _USED[key] = text
     return text
 
 
@@ -126,6 +130,7 @@ _SLOW: dict[str, str] = {}
 microseconds, so its results are not stored)."""
 _NEW = [0]
 _TEXT_KEY = "\0text\0"
+_MATH_KEY = "\0math\0"
 
 
 def decode(latex: str) -> str:
@@ -147,12 +152,9 @@ def to_text(latex: str) -> str:
     key = _TEXT_KEY + latex
     text = _USED.get(key)
     if text is None:
-        text = _KNOWN.get(key)
-        if text is None:
-            text = decode(latex)
-            if _MATH.search(text):  # approximated through pylatexenc
-                text = _SLOW[key] = _MATH.sub(lambda m: _math_text(m[0]), text)
-                _NEW[0] += 1
+        text = decode(latex)
+        if _MATH.search(text):  # each snippet approximated through pylatexenc, once
+            text = _MATH.sub(lambda m: _math_text(m[0]), text)
         _USED[key] = text
     return text
 
@@ -185,7 +187,6 @@ def forget() -> None:
     _USED.clear()
     _KNOWN.clear()
     _SLOW.clear()
-    _MATH_TEXTS.clear()
     _NEW[0] = 0
 
 
