@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment
 
-from cvsite.models import Publication, Site
+from cvsite.models import Author, Publication, Site
 from cvsite.models.publication import newest_first
 from cvsite.once import remembered
 from cvsite.render import make_environment
@@ -91,3 +91,15 @@ def test_publication_groups_keep_the_order_of_their_definition(
     assert shuffled.publications_by_year() == by_year
     assert shuffled.selected_publications == tuple(
         p for p in newest_first(pubs) if p.selected)
+
+
+PART = st.sampled_from(["", "Xiaoxia", "van der", "Wu", "Jr.", "J. Müller"])
+
+
+@given(given_name=PART, von=PART, family=PART, jr=PART, family_first=st.booleans())
+def test_an_author_is_displayed_as_the_definition_says(given_name: str, von: str, family: str,
+                                                        jr: str, family_first: bool) -> None:
+    author = Author(given=given_name, von=von, family=family, jr=jr, family_first=family_first)
+    expected = (family + given_name if family_first
+                else " ".join(p for p in (given_name, von, family, jr) if p))
+    assert author.display == expected
