@@ -103,3 +103,24 @@ def test_an_author_is_displayed_as_the_definition_says(given_name: str, von: str
     expected = (family + given_name if family_first
                 else " ".join(p for p in (given_name, von, family, jr) if p))
     assert author.display == expected
+
+
+def test_the_list_macros_give_what_the_list_pages_include(site: Site, tmp_path: Path) -> None:
+    """A theme that calls `publication_groups`/`publication_list` gets the default pages' HTML."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "calls.html").write_text(
+        '{% import "_macros.html" as m with context %}'
+        '{{ m.publication_groups(site.publications_by_topic(), "topic", level=3) }}|'
+        '{{ m.publication_list(site.publications, 5, true) }}', "utf-8")
+    (folder / "includes.html").write_text(
+        '{% with groups = site.publications_by_topic(), prefix = "topic", level = 3, '
+        'mark_selected = false %}{% include "_publication_groups.html" %}{% endwith %}|'
+        '{% with pubs = site.publications, start = 5, mark_selected = true %}'
+        '{% include "_publication_list.html" %}{% endwith %}', "utf-8")
+    env = make_environment(tmp_path)
+    with remembered(env):
+        html = {name: env.get_template(name).render(site=site, url=lambda p="": "/" + p)
+                for name in ("calls.html", "includes.html")}
+    assert html["calls.html"] == html["includes.html"]
+    assert html["calls.html"].count('<li class="pub') == 2 * len(site.publications)
