@@ -3,6 +3,7 @@ imports, live globals, and the publication groups of the list pages."""
 
 from __future__ import annotations
 
+import gc
 import random
 from pathlib import Path
 
@@ -124,3 +125,21 @@ def test_the_list_macros_give_what_the_list_pages_include(site: Site, tmp_path: 
                 for name in ("calls.html", "includes.html")}
     assert html["calls.html"] == html["includes.html"]
     assert html["calls.html"].count('<li class="pub') == 2 * len(site.publications)
+
+
+def test_rendering_leaves_the_collector_as_it_found_it(tmp_path: Path) -> None:
+    """What exists is frozen out of the collector's scans while pages render, then thawed;
+    a freeze made before (serve's) is left alone."""
+    env = environment(tmp_path, [])
+    assert gc.get_freeze_count() == 0
+    with remembered(env):
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with remembered(env):
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

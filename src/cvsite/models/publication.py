@@ -30,8 +30,6 @@ class Author(Model):
         authors are shared by entries, and pages show each many times)."""
         if self.family_first:
             return f"{self.family}{self.given}"
-        if self.given and self.family and not self.von and not self.jr:
-            return f"{self.given} {self.family}"  # most names: shown several times a page
         return " ".join(part for part in (self.given, self.von, self.family, self.jr) if part)
 
 
