@@ -61,7 +61,7 @@ def _payload(raw: RawEntry, decoded: Decoded, data: dict[str, Any] | None) -> Pa
         stored = {name: value for name, value in data.items() if name != "line"}
         for name in PEOPLE:
             if name in stored:
-                stored[name] = tuple(_values(author) for author in stored[name])
+                stored[name] = tuple(map(_values, stored[name]))
     return stored, [(d.file, d.line - raw.line, d.col, d.message, d.hint, d.severity.value,
                      d.entry) for d in problems]
 
@@ -82,7 +82,7 @@ def _recall(raw: RawEntry, payload: Payload) -> Decoded:
         data = {**stored, "line": raw.line}
         for name in PEOPLE:
             if name in data:
-                data[name] = tuple(_author(tuple(values)) for values in data[name])
+                data[name] = tuple(map(_author, data[name]))
         pub = Publication.model_validate(data)
     return pub, [Diagnostic(f, line + raw.line, col, message, hint, Severity(severity), entry)
                  for f, line, col, message, hint, severity, entry in problems]
