@@ -105,6 +105,7 @@ def _new_environment(dirs: list[Path]) -> Environment:
     return env
 
 
+@lru_cache(maxsize=64)
 def base_path(base_url: str) -> str:
     """The path part of the base URL, always ending in `/` (`/` or `/repo/`)."""
     path = urlsplit(base_url).path or "/"
