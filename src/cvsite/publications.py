@@ -30,7 +30,6 @@ from cvsite.validate import did_you_mean
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
 _DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
-_AND_AND = ("d a", "d A", "D a", "D A")
 _YEAR = re.compile(r"\d{4}")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
@@ -95,9 +94,9 @@ def _checks(raw: RawEntry, fields: dict[str, str],
 
 def _dangling_and(names: str) -> bool:
     """An `and` at either end of a name list, or twice in a row (searched for only where the
-    letters around it could be there: a case-insensitive search of every list is slow)."""
-    could = names[:1] in ("a", "A") or names[-1:] in ("d", "D") or \
-        any(pair in names for pair in _AND_AND)
+    lower-cased list has one there: a case-insensitive search of every list is slow)."""
+    folded = names.lower()  # what the search matches lowers to `and`, wherever it is
+    could = folded.startswith("and") or folded.endswith("and") or "and and" in folded
     return could and bool(_DANGLING_AND.search(names))
 
 
