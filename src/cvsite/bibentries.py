@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
+from typing import cast
 
 from cvsite.bibsplit import Block, Finish
 from cvsite.bibvalues import MONTH_MACROS, evaluate, plain
@@ -103,7 +104,7 @@ def entry_fields(block: Block, macros: Mapping[str, str], display: str,
                  names: dict[str, str]) -> Fields:
     """An entry's fields evaluated (by the process that split it, if it could)."""
     if block.done is not None:
-        return block.done  # type: ignore[return-value]
+        return cast(Fields, block.done)
     done = _fields(block, macros, display, names)
     assert done is not None
     return done
