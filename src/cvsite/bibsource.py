@@ -10,6 +10,7 @@ from pathlib import Path
 from cvsite.bibblocks import duplicate_keys, failure, leftover_problems, strip_comments
 from cvsite.bibentries import Macros, define, entry_fields, finisher
 from cvsite.bibsplit import SPLIT_ABOVE, Block, split_blocks
+from cvsite.collector import paused
 from cvsite.errors import Diagnostic, Severity, error, warning
 
 _SPLITTER_LOG = logging.getLogger("bibtexparser")
@@ -64,6 +65,13 @@ def parse_bib(text: str, display: str,
 
     Above `split_above` characters, both cores split the text (same result as one split).
     """
+    with paused():  # hundreds of thousands of objects made, none in cycles
+        return _parse(text, display, split_above)
+
+
+def _parse(text: str, display: str,
+           split_above: int) -> tuple[list[RawEntry], list[Diagnostic]]:
+    """`parse_bib`."""
     text, problems = strip_comments(text, display)
     no_strings = _STRING.search(text) is None  # then every macro is a month's
     try:
