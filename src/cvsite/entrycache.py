@@ -7,7 +7,8 @@ to where it is now (decode_entry's messages name no absolute lines). A publicati
 the data it was validated from, and recalled by validating that data again: the same input to
 the same validation, so the same Publication (its authors, shared by many entries, are stored
 as their field values and made once each). Cache misses above a threshold are decoded half in
-a forked worker (2 cores), which sends back the same stored form.
+a forked worker (2 cores), which sends back the same stored form. The key and line of each
+entry identify its publication for the page cache (`identity`), in place of its JSON.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ PEOPLE = ("authors", "editors")
 AUTHOR_FIELDS = tuple(Author.model_fields)
 _values = attrgetter(*AUTHOR_FIELDS)
 _AUTHORS: dict[tuple[Any, ...], Author] = {}
+_MADE: dict[int, tuple[Publication, str]] = {}
+"""The publications of the last `decode_all` with a cache, each with its entry's key and line."""
 
 
 def entry_key(raw: RawEntry, context: object) -> str:
@@ -186,9 +189,28 @@ def _decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
     fresh, made = _decode_many(entries, todo, keys, context, decode,
                                bool(name)) if todo else ({}, {})
     found.update(fresh)
+    if name:
+        keys = keys or [made[i][0] for i in range(len(entries))]
+        _remember(entries, keys, found)
     if name and (fresh or len(stored) != len(set(keys))):
         _store(cache, name, stored, [made.get(i) or (keys[i], None) for i in range(len(entries))])
     return [found[i] for i in range(len(entries))]
+
+
+def _remember(entries: list[RawEntry], keys: list[str], found: dict[int, Decoded]) -> None:
+    """Note what identifies each publication made: the key of everything its decoding read,
+    and the line it was placed at (the store of the previous call is let go)."""
+    _MADE.clear()
+    for i, (pub, _) in found.items():
+        if pub is not None:
+            _MADE[id(pub)] = pub, f"{keys[i]}@{entries[i].line}"
+
+
+def identity(pub: Publication) -> str | None:
+    """What identifies a publication the last `decode_all` with a cache made (the same text
+    only for the same publication, as cvsite's code is the same), or None for any other."""
+    made = _MADE.get(id(pub))
+    return made[1] if made is not None and made[0] is pub else None
 
 
 def _store(cache: Cache, name: str, stored: dict[str, bytes],

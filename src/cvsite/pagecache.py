@@ -23,6 +23,7 @@ from jinja2 import Environment, TemplateError
 
 from cvsite.assets import static_dirs
 from cvsite.cache import Cache, code_key, digest, tree_digest
+from cvsite.entrycache import identity
 from cvsite.forkwork import alongside
 from cvsite.models import Publication, Site
 from cvsite.once import Once, remembered
@@ -176,7 +177,8 @@ def render_cached(source: Path, site: Site, env: Environment, cache: Cache,
     fixed = digest(code_key(), tree_digest(static_dirs(source)),
                    os.environ.get("SOURCE_DATE_EPOCH", ""), repr(sorted(data.items())),
                    site.model_dump_json(exclude={"publications"}), str(len(site.publications)))
-    dumps = {id(p): digest(p.model_dump_json()) for p in site.publications}
+    # What identifies a publication: its entry's key and line where the entry cache made it
+    dumps = {id(p): identity(p) or digest(p.model_dump_json()) for p in site.publications}
     everything = digest(*dumps.values())
     used = {t: template_key(env, t, template_dirs(source)) for t in {s[1] for s in specs}}
     keys = [_key(digest(fixed, used[spec[1]]), spec, dumps) for spec in specs]
