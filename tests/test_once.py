@@ -11,7 +11,7 @@ from jinja2 import Environment
 
 from cvsite import pagecache
 from cvsite.build import build
-from cvsite.once import Once
+from cvsite.once import Lasting, Once, remembered
 from test_build_cache import assert_one_edit_reaches_every_paper_page, reference, tree
 
 
@@ -23,7 +23,7 @@ def without_pdfs(project: Path) -> None:
 
 
 @contextmanager
-def forgetful(env: Environment) -> Iterator[Once]:
+def forgetful(env: Environment, lasting: Lasting | None = None) -> Iterator[Once]:
     """`once` left as it is: every call renders its macro."""
     yield Once()
 
@@ -46,3 +46,35 @@ def test_reused_macro_that_reads_other_papers_is_not_served_stale(project: Path,
         "{% macro titles() %}{% for p in site.publications %}{{ p.title }};{% endfor %}"
         "{% endmacro %}{{ pub.title }}|{{ once(titles) }}\n", "utf-8")
     assert_one_edit_reaches_every_paper_page(project, tmp_path)
+
+
+def test_item_kept_from_an_earlier_build_is_taken_without_rendering() -> None:
+    env = Environment(autoescape=True)
+    calls: list[str] = []
+    macro = env.from_string("{% macro item(x) %}<li>{{ x }}</li>{% endmacro %}").module.item
+
+    def counted(x: str) -> object:
+        calls.append(x)
+        return macro(x)
+    counted._func = macro._func  # type: ignore[attr-defined]  # `once` names it by its code
+    first = Lasting("salt", lambda arg: f"str:{arg}", {})
+    with remembered(env, first) as memo:
+        assert str(memo(counted, "a")) == "<li>a</li>"
+    second = Lasting("salt", lambda arg: f"str:{arg}", first.kept())
+    with remembered(env, second) as memo:
+        assert str(memo(counted, "a")) == "<li>a</li>"
+        assert str(memo(counted, "b")) == "<li>b</li>"
+    assert calls == ["a", "b"], "the kept item was not rendered again"
+    assert set(second.kept()) == set(first.kept()) | set(second.made)
+
+
+def test_edited_item_template_reaches_the_list_pages(project: Path, tmp_path: Path) -> None:
+    out = project / "_site"
+    build(project, out)
+    macros = project / "templates" / "_macros.html"
+    text = macros.read_text("utf-8")
+    assert '<li class="pub' in text
+    macros.write_text(text.replace('<li class="pub', '<li data-edited class="pub', 1), "utf-8")
+    build(project, out)
+    assert tree(out) == reference(project, tmp_path)
+    assert b"data-edited" in tree(out)["publications/index.html"]

@@ -4,6 +4,9 @@ A template opts in with `{{ once(macro, arg, ...) }}` for a macro whose output d
 its arguments and on the build (not on the page calling it). Outside a build's pages `once`
 simply calls the macro.
 
+With a `Lasting` (see `itemcache`), items are also kept across builds: after a one-entry edit
+the list pages render one new item and take the others as the last build made them.
+
 The environment keeps one `Once` as its `once` global for good (`remembered` switches its memory
 on for a build's pages): a macro module Jinja caches for imports without context holds a copy of
 the globals, which then still sees the memory of the build running.
@@ -12,11 +15,14 @@ the globals, which then still sees the memory of the build running.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
+
+from cvsite.cache import digest
 
 
 def call(macro: Any, *args: Any) -> Any:
@@ -37,6 +43,8 @@ class Once:
             {} if remembering else None
         self.watched: Any = None
         """The current page's stand-in for the publication list (`touched` on a look), if any."""
+        self.lasting: Lasting | None = None
+        """Items kept from earlier builds (`remembered(..., lasting=...)`), if any."""
 
     def __call__(self, macro: Any, *args: Any) -> Any:
         done = self._done
@@ -50,6 +58,12 @@ class Once:
             if hit[3] and watched is not None:
                 watched.touched = True
             return hit[2]
+        lasting = self.lasting
+        name = lasting.name(code, args) if lasting is not None else None
+        kept = lasting.take(name) if lasting is not None and name is not None else None
+        if kept is not None:
+            done[key] = (code, args, kept, False)
+            return kept
         before = watched is not None and watched.touched
         if watched is not None:
             watched.touched = False
@@ -60,11 +74,52 @@ class Once:
             if watched is not None:
                 watched.touched = before or touched
         done[key] = (code, args, html, touched)  # keeps the code and arguments alive
+        if lasting is not None and name is not None and not touched and isinstance(html, Markup):
+            lasting.made[name] = str(html)
         return html
 
 
+class Lasting:
+    """Items kept across builds: the HTML of a `once` call by a name made of the build's
+    `salt` (everything the items may depend on besides their arguments: the site without its
+    publications, the templates, cvsite's code), the macro's place in its template, and a
+    digest of each argument (`identity`; a call with an argument it cannot name is not kept).
+    An item that looked at the publication list is never kept."""
+
+    def __init__(self, salt: str, identity: Callable[[Any], str | None],
+                 stored: dict[str, str]) -> None:
+        self.salt, self.identity, self.stored = salt, identity, stored
+        self.made: dict[str, str] = {}
+        """Items rendered in this build, by name."""
+        self.used: set[str] = set()
+        """Names of the stored items this build took."""
+
+    def name(self, code: Any, args: tuple[Any, ...]) -> str | None:
+        """The item's name, or None when an argument has no identity (or there are none)."""
+        names: list[str] = []
+        for arg in args:
+            found = self.identity(arg)
+            if found is None:
+                return None
+            names.append(found)
+        return digest(self.salt, code.co_filename, str(code.co_firstlineno), *names) \
+            if names else None
+
+    def take(self, name: str) -> Markup | None:
+        """A stored item, or None."""
+        html = self.stored.get(name)
+        if html is None:
+            return None
+        self.used.add(name)
+        return Markup(html)
+
+    def kept(self) -> dict[str, str]:
+        """What to store for the next build: the items this build used or made."""
+        return {**{name: self.stored[name] for name in self.used}, **self.made}
+
+
 @contextmanager
-def remembered(env: Environment) -> Iterator[Once]:
+def remembered(env: Environment, lasting: Lasting | None = None) -> Iterator[Once]:
     """Within the block (a build's pages rendering), `once` in `env` remembers what it rendered;
     afterwards it forgets.
 
@@ -83,10 +138,12 @@ def remembered(env: Environment) -> Iterator[Once]:
     if freeze:
         gc.freeze()
     memo._done = {}
+    memo.lasting = lasting
     try:
         yield memo
     finally:
         memo._done = None
         memo.watched = None
+        memo.lasting = None
         if freeze:
             gc.unfreeze()

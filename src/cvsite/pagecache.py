@@ -25,8 +25,9 @@ from cvsite.assets import static_dirs
 from cvsite.cache import Cache, code_key, digest, tree_digest
 from cvsite.entrycache import identity
 from cvsite.forkwork import alongside
+from cvsite.itemcache import keep_items, open_items
 from cvsite.models import Publication, Site
-from cvsite.once import Once, remembered
+from cvsite.once import Lasting, Once, remembered
 from cvsite.pagepack import PREFIX, PagePack, loader
 from cvsite.render import PageSpec, page_specs, render_page, template_dirs
 from cvsite.templatedeps import template_key
@@ -115,15 +116,15 @@ def _templates_as_loaded(env: Environment) -> Iterator[None]:
         env.auto_reload = reload
 
 
-def _render_all(site: Site, env: Environment, specs: list[PageSpec],
-                todo: list[int]) -> dict[int, tuple[bytes, bool]]:
+def _render_all(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
+                lasting: Lasting | None = None) -> dict[int, tuple[bytes, bool]]:
     """Render the pages `todo`; about half the work in a forked worker when there is much."""
-    with _templates_as_loaded(env), remembered(env):
-        return _render_shared(site, env, specs, todo)
+    with _templates_as_loaded(env), remembered(env, lasting):
+        return _render_shared(site, env, specs, todo, lasting)
 
 
-def _render_shared(site: Site, env: Environment, specs: list[PageSpec],
-                   todo: list[int]) -> dict[int, tuple[bytes, bool]]:
+def _render_shared(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
+                   lasting: Lasting | None) -> dict[int, tuple[bytes, bool]]:
     """`_render_all`, split between two processes by estimated cost."""
     jobs = _jobs(specs, todo, len(site.publications))
     if sum(cost for cost, _ in jobs) < PARALLEL_ABOVE:
@@ -135,8 +136,16 @@ def _render_shared(site: Site, env: Environment, specs: list[PageSpec],
         side = 0 if load[0] <= load[1] else 1                   # lighter side
         (theirs, mine)[side].extend(group)
         load[side] += cost
-    pages, done = alongside(lambda: [_render(site, env, specs[i]) for i in theirs],
-                            lambda: {i: _render(site, env, specs[i]) for i in mine})
+
+    def their_pages() -> tuple[list[tuple[bytes, bool]], dict[str, str], set[str]]:
+        pages = [_render(site, env, specs[i]) for i in theirs]
+        return (pages, *((lasting.made, lasting.used) if lasting else ({}, set())))
+
+    (pages, made, used), done = alongside(
+        their_pages, lambda: {i: _render(site, env, specs[i]) for i in mine})
+    if lasting is not None:  # the items the worker rendered or took, kept for the next build
+        lasting.made.update(made)
+        lasting.used.update(used)
     done.update(zip(theirs, pages, strict=True))
     return done
 
@@ -185,7 +194,10 @@ def render_cached(source: Path, site: Site, env: Environment, cache: Cache,
     pack = PagePack(cache, f"{PREFIX}{fixed[:20]}")
     found = _recall(pack, keys, specs, ("", everything), settled or {})
     todo = [i for i in range(len(specs)) if i not in found]
-    fresh = _render_all(site, env, specs, todo) if todo else {}
+    lasting = open_items(cache, fixed, used, dumps) if todo else None
+    fresh = _render_all(site, env, specs, todo, lasting) if todo else {}
+    if lasting is not None:
+        keep_items(cache, lasting)
     found.update(fresh)
     kept = [keys[i] for i in found if keys[i] and i not in fresh]
     if cache.enabled and (fresh or len(kept) != len(pack.index)):
