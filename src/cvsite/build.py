@@ -26,6 +26,7 @@ from cvsite.errors import (
     has_errors,
     left_out,
 )
+from cvsite.forkwork import alongside
 from cvsite.pdfpool import prestart, stop, warm
 from cvsite.restore import keep, restore
 from cvsite.uptodate import last_build, remember, unchanged
@@ -35,6 +36,10 @@ if TYPE_CHECKING:
     from jinja2 import Environment, TemplateError
 
     from cvsite.models import Site
+
+
+SAVE_ALONGSIDE = 1000
+"""Pages from which the cache is written in a forked process while the output is written."""
 
 
 @dataclass
@@ -168,11 +173,21 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     files.update(pdfs.files)
     files.update(pages)
     files.update({path: text.encode("utf-8") for path, text in extras.items()})
-    report = write_site(files, out)
-    if not failed and not pdfs.skipped:
+    complete = not failed and not pdfs.skipped
+    others = {name: data for name, data in files.items()
+              if name not in pages.refs and not isinstance(data, InPlace)}
+
+    def save() -> None:
+        pages.save()
+        if complete:
+            keep(cache, key, others)
+    if cache.enabled and len(pages) >= SAVE_ALONGSIDE:  # a second process writes the cache
+        _, report = alongside(save, lambda: write_site(files, out))
+    else:
+        save()
+        report = write_site(files, out)
+    if complete:
         remember(cache, key, out, len(pages), diagnostics, report.state, pages.pack, pages.refs)
-        keep(cache, key, {name: data for name, data in files.items()
-                          if name not in pages.refs and not isinstance(data, InPlace)})
     return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
                        len(report.written), failed, tuple(left_out(diagnostics)), site,
                        bool(pdfs.skipped))

@@ -14,7 +14,7 @@ Above a size threshold the pages that must be rendered are shared with a forked 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -152,12 +152,16 @@ def _render_shared(site: Site, env: Environment, specs: list[PageSpec], todo: li
 
 class Pages(dict[str, Data]):
     """Pages by path (bytes, or `InPlace` when the output already holds them), the page pack
-    they are kept in and each path's (key, tag) there."""
+    they are kept in, each path's (key, tag) there, and `save` to keep the new ones there."""
 
-    def __init__(self, pages: dict[str, Data], pack: str, refs: dict[str, Ref]) -> None:
+    def __init__(self, pages: dict[str, Data], pack: str, refs: dict[str, Ref],
+                 save: Callable[[], None]) -> None:
         super().__init__(pages)
         self.pack = pack
         self.refs = refs
+        self.save = save
+        """Store the pages (and list items) rendered in the cache (the build may do it in a
+        second process while it writes the output)."""
 
 
 def _recall(pack: PagePack, keys: list[str], specs: list[PageSpec], tags: tuple[str, str],
@@ -196,16 +200,18 @@ def render_cached(source: Path, site: Site, env: Environment, cache: Cache,
     todo = [i for i in range(len(specs)) if i not in found]
     lasting = open_items(cache, fixed, used, dumps) if todo else None
     fresh = _render_all(site, env, specs, todo, lasting) if todo else {}
-    if lasting is not None:
-        keep_items(cache, lasting)
     found.update(fresh)
     kept = [keys[i] for i in found if keys[i] and i not in fresh]
-    if cache.enabled and (fresh or len(kept) != len(pack.index)):
-        pack.store({keys[i]: (page, everything if touched else "")
-                    for i, (page, touched) in fresh.items() if keys[i]}, kept)
+
+    def save() -> None:
+        if lasting is not None:
+            keep_items(cache, lasting)
+        if cache.enabled and (fresh or len(kept) != len(pack.index)):
+            pack.store({keys[i]: (page, everything if touched else "")
+                        for i, (page, touched) in fresh.items() if keys[i]}, kept)
     refs = {specs[i][0]: (key, everything if found[i][1] else "")
             for i, key in enumerate(keys) if key}
-    return Pages({specs[i][0]: found[i][0] for i in range(len(specs))}, pack.name, refs)
+    return Pages({specs[i][0]: found[i][0] for i in range(len(specs))}, pack.name, refs, save)
 
 
 def _key(fixed: str, spec: PageSpec, dumps: dict[int, str]) -> str:
