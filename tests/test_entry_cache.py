@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import entrycache, forkwork, latex, publications, sitecache, textcache
+from cvsite import entrycache, entrystore, forkwork, latex, publications, sitecache, textcache
 from cvsite.bibsource import load_bib
 from cvsite.cache import Cache
+from cvsite.entrystore import Decoded
 from cvsite.load import load_site
 
 EXTRA = r"""
@@ -68,13 +69,12 @@ def replace(project: Path, old: str, new: str) -> None:
 def counting_decoder(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Count the entries actually decoded (not recalled) from now on, by key."""
     decoded: list[str] = []
-    real = publications.decode_keeping_data
+    real = publications.decode_entry
 
-    def decode(raw: publications.RawEntry,
-               context: publications.Context) -> tuple[entrycache.Decoded, object]:
+    def decode(raw: publications.RawEntry, context: publications.Context) -> Decoded:
         decoded.append(raw.key)
         return real(raw, context)
-    monkeypatch.setattr(publications, "decode_keeping_data", decode)
+    monkeypatch.setattr(publications, "decode_entry", decode)
     return decoded
 
 
@@ -192,12 +192,15 @@ def test_a_stored_entry_is_recalled_as_it_was_decoded() -> None:
     for path in paths:
         entries, _ = load_bib(path, path.name)
         for raw in publications.resolve_crossrefs(entries, path.name)[0]:
-            decoded, data = publications.decode_keeping_data(raw, context)
-            stored = marshal.loads(marshal.dumps(entrycache._payload(raw, decoded, data)))
+            decoded = publications.decode_entry(raw, context)
+            stored = marshal.loads(marshal.dumps(entrystore.payload(raw, decoded)))
             moved = dataclasses.replace(raw, line=raw.line + 7, field_lines={
                 name: line + 7 for name, line in raw.field_lines.items()})
-            again = entrycache._recall(moved, stored)
-            assert again[0] == (decoded[0] and decoded[0].model_copy(update={"line": moved.line}))
+            again = entrystore.recall(moved, stored)
+            expected = decoded[0] and decoded[0].model_copy(update={"line": moved.line})
+            assert again[0] == expected
+            # the whole state, as pickle sees it: which fields were set, extra and private ones
+            assert (again[0] and again[0].__getstate__()) == (expected and expected.__getstate__())
             assert again[1] == [dataclasses.replace(d, line=d.line + 7) for d in decoded[1]]
             recalled += decoded[0] is not None
     assert recalled > 50

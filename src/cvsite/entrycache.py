@@ -3,12 +3,10 @@
 `decode_entry` is a pure function of the entry's fingerprint and the Context, so that pair is
 the key (with cvsite's code in the store's name). Lines are kept relative to the entry's own
 line: an edit above an entry shifts it without invalidating it, and its diagnostics are moved
-to where it is now (decode_entry's messages name no absolute lines). A publication is stored as
-the data it was validated from, and recalled by validating that data again: the same input to
-the same validation, so the same Publication (its authors, shared by many entries, are stored
-as their field values and made once each). Cache misses above a threshold are decoded half in
-a forked worker (2 cores), which sends back the same stored form. The key and line of each
-entry identify its publication for the page cache (`identity`), in place of its JSON.
+to where it is now (decode_entry's messages name no absolute lines). What is stored, and how it
+is recalled, is `entrystore`'s. Cache misses above a threshold are decoded half in a forked
+worker (2 cores), which sends back the stored form. The key and line of each entry identify
+its publication for the page cache (`identity`), in place of its JSON.
 """
 
 from __future__ import annotations
@@ -16,33 +14,24 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Callable
-from operator import attrgetter
+from functools import lru_cache
 from typing import Any
 
 from cvsite import latex
 from cvsite.bibsource import RawEntry
 from cvsite.cache import Cache, code_key
 from cvsite.collector import paused
-from cvsite.errors import Diagnostic, Severity
+from cvsite.entrystore import Decoded, blob, payload, recall
 from cvsite.forkwork import alongside
-from cvsite.models import Author, Publication
+from cvsite.models import Publication
 
 PREFIX = "entries-"
 PARALLEL_ABOVE = 600
 """Entries to decode before a second process pays for its start."""
 
-Decoded = tuple[Publication | None, list[Diagnostic]]
-Payload = tuple[dict[str, Any] | None, list[tuple[Any, ...]]]
-"""(publication data without its line or None, diagnostics with lines relative to the entry)."""
 Kept = tuple[str, "bytes | None"]
 """An entry's key and its marshalled payload (None when it cannot be stored)."""
-Decoder = Callable[[RawEntry, Any], tuple[Decoded, "dict[str, Any] | None"]]
-"""Decodes an entry, with the data its Publication was validated from (`Publication.model_validate`
-of it gives the same Publication)."""
-PEOPLE = ("authors", "editors")
-AUTHOR_FIELDS = tuple(Author.model_fields)
-_values = attrgetter(*AUTHOR_FIELDS)
-_AUTHORS: dict[tuple[Any, ...], Author] = {}
+Decoder = Callable[[RawEntry, Any], Decoded]
 _MADE: dict[int, tuple[Publication, str]] = {}
 """The publications of the last `decode_all` with a cache, each with its entry's key and line."""
 
@@ -51,60 +40,24 @@ def entry_key(raw: RawEntry, context: object) -> str:
     """A digest of everything decoding reads: the entry (lines relative) and the context."""
     lines = tuple((name, at - raw.line) for name, at in raw.field_lines.items())
     entry = (raw.key, raw.entry_type, tuple(raw.fields.items()), lines)
+    digest = _fed(context).copy()
     # marshal's version 2 writes equal values as equal bytes (no references, no interning marks)
-    text = repr(context).encode("utf-8", "surrogatepass") + b"\0" + marshal.dumps(entry, 2)
-    return hashlib.blake2b(text, digest_size=16).hexdigest()
+    digest.update(marshal.dumps(entry, 2))
+    return digest.hexdigest()
 
 
-def _payload(raw: RawEntry, decoded: Decoded, data: dict[str, Any] | None) -> Payload:
-    """The storable form of a decoded entry (plain values only)."""
-    pub, problems = decoded
-    stored = None
-    if pub is not None and data is not None:
-        stored = {name: value for name, value in data.items() if name != "line"}
-        for name in PEOPLE:
-            if name in stored:
-                stored[name] = tuple(map(_values, stored[name]))
-    return stored, [(d.file, d.line - raw.line, d.col, d.message, d.hint, d.severity.value,
-                     d.entry) for d in problems]
-
-
-def _author(values: tuple[Any, ...]) -> Author:
-    """The author with these field values (made once: authors repeat across entries)."""
-    found = _AUTHORS.get(values)
-    if found is None:
-        found = _AUTHORS[values] = Author(**dict(zip(AUTHOR_FIELDS, values, strict=True)))
-    return found
-
-
-def _recall(raw: RawEntry, payload: Payload) -> Decoded:
-    """A stored entry placed at the entry's current line."""
-    stored, problems = payload
-    pub = None
-    if stored is not None:
-        data = {**stored, "line": raw.line}
-        for name in PEOPLE:
-            if name in data:
-                data[name] = tuple(map(_author, data[name]))
-        pub = Publication.model_validate(data)
-    return pub, [Diagnostic(f, line + raw.line, col, message, hint, Severity(severity), entry)
-                 for f, line, col, message, hint, severity, entry in problems]
-
-
-def _blob(payload: Payload) -> bytes | None:
-    """A payload marshalled for the store, or None when it holds something marshal refuses."""
-    try:
-        return marshal.dumps(payload)
-    except ValueError:
-        return None
+@lru_cache(maxsize=4)
+def _fed(context: object) -> hashlib.blake2b:
+    """A digest fed the context (its repr made once, not at every entry)."""
+    return hashlib.blake2b(repr(context).encode("utf-8", "surrogatepass") + b"\0", digest_size=16)
 
 
 def _decode_one(entries: list[RawEntry], i: int, keys: list[str], context: object,
                 decode: Decoder) -> tuple[Decoded, Kept]:
     """One entry decoded, with its key and its marshalled payload."""
-    decoded, data = decode(entries[i], context)
+    decoded = decode(entries[i], context)
     key = keys[i] if keys else entry_key(entries[i], context)
-    return decoded, (key, _blob(_payload(entries[i], decoded, data)))
+    return decoded, (key, blob(payload(entries[i], decoded)))
 
 
 def _decode_in_worker(entries: list[RawEntry], indices: list[int], keys: list[str],
@@ -123,7 +76,7 @@ def _decode_here(entries: list[RawEntry], indices: list[int], keys: list[str], c
         if keep:
             done[i], made[i] = _decode_one(entries, i, keys, context, decode)
         else:
-            done[i] = decode(entries[i], context)[0]
+            done[i] = decode(entries[i], context)
     return done, made
 
 
@@ -138,12 +91,11 @@ def _decode_many(entries: list[RawEntry], todo: list[int], keys: list[str], cont
         lambda: _decode_in_worker(entries, theirs, keys, context, decode),
         lambda: _decode_here(entries, mine, keys, context, decode, keep))
     latex.adopt(decodings)
-    for i, (key, blob) in zip(theirs, kept, strict=True):
-        recalled = decode(entries[i], context)[0] if blob is None else \
-            _recall(entries[i], marshal.loads(blob))
-        done[i] = recalled
+    for i, (key, data) in zip(theirs, kept, strict=True):
+        done[i] = decode(entries[i], context) if data is None else \
+            recall(entries[i], marshal.loads(data))
         if keep:
-            made[i] = key, blob
+            made[i] = key, data
     return done, made
 
 
@@ -160,7 +112,7 @@ def _read(cache: Cache, name: str) -> dict[str, bytes]:
 def _unpack(raw: RawEntry, data: object) -> Decoded | None:
     """A stored entry recalled, or None when what is stored is not a payload."""
     try:
-        return _recall(raw, marshal.loads(data))  # type: ignore[arg-type]
+        return recall(raw, marshal.loads(data))  # type: ignore[arg-type]
     except Exception:  # another format, or data pydantic rejects: decode anew
         return None
 
@@ -217,9 +169,9 @@ def _store(cache: Cache, name: str, stored: dict[str, bytes],
            entries: list[Kept]) -> None:
     """Keep the payloads of this build's entries (new, else as stored), replacing older stores."""
     kept: dict[str, bytes] = {}
-    for key, blob in entries:
-        if blob is not None:
-            kept[key] = blob
+    for key, data in entries:
+        if data is not None:
+            kept[key] = data
         elif key in stored:
             kept[key] = stored[key]
     cache.write_checked(name, marshal.dumps(kept))

@@ -21,7 +21,7 @@ from cvsite.bibresolve import resolve_crossrefs
 from cvsite.bibsource import RawEntry
 from cvsite.cache import Cache
 from cvsite.citation import clean_bibtex
-from cvsite.entrycache import Decoded, decode_all
+from cvsite.entrycache import decode_all
 from cvsite.errors import Diagnostic, error, has_errors, warning
 from cvsite.latex import decode, to_text
 from cvsite.models import Publication, SiteConfig
@@ -102,12 +102,6 @@ def _dangling_and(names: str) -> bool:
 
 def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, list[Diagnostic]]:
     """One entry as a Publication, or the reasons it cannot be one (a pure function)."""
-    return decode_keeping_data(raw, context)[0]
-
-
-def decode_keeping_data(raw: RawEntry, context: Context) -> tuple[Decoded, dict[str, Any] | None]:
-    """`decode_entry`, with the data its Publication was validated from (None without one):
-    `Publication.model_validate` of that data makes the same Publication again (entrycache)."""
     def at(name: str, message: str, hint: str | None = None, warn: bool = False) -> Diagnostic:
         make = warning if warn else error
         return make(context.file, raw.field_lines.get(name, raw.line), 0,
@@ -115,12 +109,12 @@ def decode_keeping_data(raw: RawEntry, context: Context) -> tuple[Decoded, dict[
 
     data, problems = _entry_data(raw, context, at)
     if data is None:
-        return (None, problems), None
+        return None, problems
     try:
-        return (Publication.model_validate(data), problems), data
+        return Publication.model_validate(data), problems
     except ValidationError as exc:
-        return (None, problems + [at(str(e["loc"][0]), f"{e['loc'][0]}: {e['msg'][0].lower()}"
-                                     f"{e['msg'][1:]}") for e in exc.errors()]), None
+        return None, problems + [at(str(e["loc"][0]), f"{e['loc'][0]}: {e['msg'][0].lower()}"
+                                    f"{e['msg'][1:]}") for e in exc.errors()]
 
 
 def _entry_data(raw: RawEntry, context: Context,
@@ -176,7 +170,7 @@ def convert_all(entries: list[RawEntry], config: SiteConfig, file: str,
     entries, problems = resolve_crossrefs(entries, file)
     context = Context.of(config, file)
     publications = []
-    for publication, found in decode_all(entries, context, cache, decode_keeping_data):
+    for publication, found in decode_all(entries, context, cache, decode_entry):
         problems += found
         if publication is not None:
             publications.append(publication)

@@ -1,0 +1,85 @@
+"""The stored form of a decoded entry: its publication's state and its diagnostics, plain values.
+
+A publication is stored as its state (its field values and which were set: what pickle keeps)
+with its line left out, and recalled by setting that state again as unpickling does, without
+validating it anew: validation, by the same code and libraries (the entry cache's store is named
+by them), made that state. Authors, shared by many entries, are stored as their field values and
+made once each. Diagnostics keep their lines relative to the entry's own line, so a recalled
+entry is placed where the entry is now.
+"""
+
+from __future__ import annotations
+
+import marshal
+from operator import attrgetter
+from typing import Any
+
+from cvsite.bibsource import RawEntry
+from cvsite.errors import Diagnostic, Severity
+from cvsite.models import Author, Publication
+
+Decoded = tuple[Publication | None, list[Diagnostic]]
+State = tuple[tuple[Any, ...], tuple[str, ...]]
+"""A publication's field values in order (its line as 0, authors as their field values) and
+the names of the fields that were set."""
+Payload = tuple[State | None, list[tuple[Any, ...]]]
+"""(the publication's state or None, diagnostics with lines relative to the entry)."""
+FIELDS = tuple(Publication.model_fields)
+AUTHOR_FIELDS = tuple(Author.model_fields)
+_fields = attrgetter(*FIELDS)
+_author_fields = attrgetter(*AUTHOR_FIELDS)
+_LINE = FIELDS.index("line")
+_PEOPLE = (FIELDS.index("authors"), FIELDS.index("editors"))
+_AUTHORS: dict[tuple[Any, ...], Author] = {}
+
+
+def payload(raw: RawEntry, decoded: Decoded) -> Payload:
+    """The storable form of a decoded entry."""
+    pub, problems = decoded
+    state = None
+    if pub is not None:
+        values = list(_fields(pub))
+        values[_LINE] = 0
+        for i in _PEOPLE:
+            values[i] = tuple(map(_author_fields, values[i]))
+        state = tuple(values), tuple(sorted(pub.model_fields_set))
+    return state, [(d.file, d.line - raw.line, d.col, d.message, d.hint, d.severity.value,
+                    d.entry) for d in problems]
+
+
+def _author(values: tuple[Any, ...]) -> Author:
+    """The author with these field values (made once: authors repeat across entries)."""
+    found = _AUTHORS.get(values)
+    if found is None:
+        found = _AUTHORS[values] = Author(**dict(zip(AUTHOR_FIELDS, values, strict=True)))
+    return found
+
+
+def _publication(raw: RawEntry, state: State) -> Publication:
+    """The publication in this state, placed at the entry's current line."""
+    stored, names = state
+    values = list(stored)
+    values[_LINE] = raw.line
+    for i in _PEOPLE:
+        values[i] = tuple(map(_author, values[i]))
+    pub = Publication.__new__(Publication)
+    pub.__setstate__({"__dict__": dict(zip(FIELDS, values, strict=True)),
+                      "__pydantic_fields_set__": set(names),
+                      "__pydantic_extra__": None, "__pydantic_private__": None})
+    return pub
+
+
+def recall(raw: RawEntry, stored: Payload) -> Decoded:
+    """A stored entry placed at the entry's current line."""
+    state, problems = stored
+    return None if state is None else _publication(raw, state), [
+        Diagnostic(f, line + raw.line, col, message, hint, Severity(severity), entry)
+        for f, line, col, message, hint, severity, entry in problems]
+
+
+def blob(stored: Payload) -> bytes | None:
+    """A payload marshalled for the store, or None when it holds something marshal refuses."""
+    try:
+        return marshal.dumps(stored)
+    except ValueError:
+        return None
