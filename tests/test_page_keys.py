@@ -94,3 +94,15 @@ def test_a_changed_copy_of_a_publication_is_not_identified_as_the_original(
     (pub,) = site.publications
     assert entrycache.identity(pub) is not None
     assert entrycache.identity(pub.model_copy(update={"title": "Another"})) is None
+
+
+def test_publications_decoded_without_a_cache_are_keyed_on_their_content(
+        project: Path) -> None:
+    _write(project, ENTRY)
+    site, _ = load_site(project, cache=Cache(project / ".cvsite-cache"))
+    assert site is not None and entrycache.identity(site.publications[0]) is not None
+    _write(project, {**ENTRY, "note": "Another note"})
+    again, _ = load_site(project)
+    assert again is not None
+    assert entrycache.identity(again.publications[0]) is None
+    assert entrycache.identity(site.publications[0]) is None  # the earlier ones let go

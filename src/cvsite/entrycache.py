@@ -141,6 +141,7 @@ def _decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
     fresh, made = _decode_many(entries, todo, keys, context, decode,
                                bool(name)) if todo else ({}, {})
     found.update(fresh)
+    _MADE.clear()  # the publications of an earlier call are let go
     if name:
         keys = keys or [made[i][0] for i in range(len(entries))]
         _remember(entries, keys, found)
@@ -151,8 +152,7 @@ def _decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
 
 def _remember(entries: list[RawEntry], keys: list[str], found: dict[int, Decoded]) -> None:
     """Note what identifies each publication made: the key of everything its decoding read,
-    and the line it was placed at (the store of the previous call is let go)."""
-    _MADE.clear()
+    and the line it was placed at."""
     for i, (pub, _) in found.items():
         if pub is not None:
             _MADE[id(pub)] = pub, f"{keys[i]}@{entries[i].line}"
