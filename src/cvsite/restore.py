@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cvsite.cache import Cache, make_pack, read_pack
 from cvsite.pagepack import PagePack, loader
-from cvsite.uptodate import LastBuild, Previous, last_build, remember
+from cvsite.uptodate import LastBuild, Previous, remember
 from cvsite.write import Data, InPlace, WriteReport, write_site
 
 PREFIX = "output-"
@@ -69,9 +69,9 @@ def _files(cache: Cache, last: LastBuild, out: Path) -> dict[str, Data] | None:
     return files
 
 
-def restore(cache: Cache, key: str, out: Path) -> tuple[Previous, WriteReport] | None:
-    """Write the last build's output into `out` if that build's inputs had digest `key`."""
-    last = last_build(cache, out)
+def restore(cache: Cache, last: LastBuild | None, key: str,
+            out: Path) -> tuple[Previous, WriteReport] | None:
+    """Write the `last` build's output into `out` if that build's inputs had digest `key`."""
     if last is None or last.key != key:
         return None
     files = _files(cache, last, out)

@@ -77,9 +77,8 @@ def last_build(cache: Cache, out: Path) -> LastBuild | None:
         return None
 
 
-def unchanged(cache: Cache, key: str, out: Path) -> Previous | None:
-    """The last build's result if its inputs had digest `key` and its output is untouched."""
-    last = last_build(cache, out)
+def unchanged(last: LastBuild | None, key: str, out: Path) -> Previous | None:
+    """The `last` build's result if its inputs had digest `key` and its output is untouched."""
     if last is None or last.key != key or not out.is_dir():
         return None
     try:
