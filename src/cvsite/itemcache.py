@@ -8,7 +8,7 @@ last build used are kept. A file that cannot be read is an empty store.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cvsite.cache import Cache, digest
@@ -21,7 +21,7 @@ def _name(salt: str) -> str:
     return f"{PREFIX}{salt[:20]}.marshal"
 
 
-def _identity(dumps: Mapping[int, str]) -> Any:
+def _identity(dumps: Mapping[int, str]) -> Callable[[Any], str | None]:
     """An argument's identity: a publication's digest, a plain value's repr, else None."""
     def identity(arg: Any) -> str | None:
         if id(arg) in dumps:

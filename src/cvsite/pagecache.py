@@ -28,11 +28,11 @@ from cvsite.forkwork import alongside
 from cvsite.itemcache import keep_items, open_items
 from cvsite.models import Publication, Site
 from cvsite.once import Lasting, Once, remembered
-from cvsite.pagepack import PREFIX, PagePack, loader
+from cvsite.pagepack import PREFIX, PagePack
 from cvsite.render import PageSpec, page_specs, render_page, template_dirs
 from cvsite.templatedeps import template_key
 from cvsite.uptodate import Ref
-from cvsite.write import Data, InPlace, Stat
+from cvsite.write import Data, Stat
 
 PARALLEL_ABOVE = 1000
 """Pages to render before a second process pays for its start and for sending pages back."""
@@ -171,12 +171,11 @@ def _recall(pack: PagePack, keys: list[str], specs: list[PageSpec], tags: tuple[
     found: dict[int, tuple[Data, bool]] = {}
     for i, key in enumerate(keys):
         tag = pack.tag(key) if key else None
-        if tag is None or tag not in tags or not pack.has(key, (tag,)):
+        if tag is None or tag not in tags:
             continue
         placed = settled.get(specs[i][0])
-        if placed is not None and placed[0] == (key, tag):
-            found[i] = (InPlace(placed[1], loader(pack, key, (tag,))), bool(tag))
-        elif (page := pack.get(key, (tag,))) is not None:
+        page = pack.take(key, tag, placed[1] if placed and placed[0] == (key, tag) else None)
+        if page is not None:
             found[i] = (page, bool(tag))
     return found
 

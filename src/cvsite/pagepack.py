@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from cvsite.cache import Blob, Cache
+from cvsite.write import Data, InPlace, Stat
 
 PREFIX = "pages-"
 COMPACT_ABOVE = 1 << 20
@@ -54,15 +55,20 @@ class PagePack:
         self._body = _map(str(cache.folder / f"{name}.pack")) if self.index and \
             cache.folder is not None else memoryview(b"")
 
-    def has(self, key: str, tags: Iterable[str]) -> bool:
-        """True when the pack lists a page for `key` stored with one of `tags`."""
-        entry = _entry(self.index.get(key))
-        return entry is not None and entry[3] in tags and entry[0] + entry[1] <= len(self._body)
-
     def tag(self, key: str) -> str | None:
-        """The tag a page was stored with, or None when there is none for `key`."""
+        """The tag the page for `key` was stored with, or None when the pack has none."""
         entry = _entry(self.index.get(key))
-        return entry[3] if entry is not None else None
+        return entry[3] if entry is not None and entry[0] + entry[1] <= len(self._body) else None
+
+    def take(self, key: str, tag: str, stat: Stat | None) -> Data | None:
+        """The page stored for `key` with `tag`: `InPlace` when the output file still has the
+        `stat` the build that wrote it recorded (read only if the file changes meanwhile), else
+        its bytes; None when the pack does not have it (or it is damaged)."""
+        if self.tag(key) != tag:
+            return None
+        if stat is not None:
+            return InPlace(stat, _loader(self, key, (tag,)))
+        return self.get(key, (tag,))
 
     def get(self, key: str, tags: Iterable[str]) -> memoryview | None:
         """The page stored for `key` with one of `tags` (a view of the map), or None."""
@@ -130,7 +136,7 @@ class DamagedPack(OSError):
     """A page the pack listed could not be read back."""
 
 
-def loader(pack: PagePack, key: str, tags: tuple[str, ...]) -> Callable[[], memoryview]:
+def _loader(pack: PagePack, key: str, tags: tuple[str, ...]) -> Callable[[], memoryview]:
     """A function giving the page stored for `key` (raising `DamagedPack` when it is gone)."""
     def load() -> memoryview:
         page = pack.get(key, tags)

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from cvsite.cache import Cache, make_pack, read_pack
-from cvsite.pagepack import PagePack, loader
+from cvsite.pagepack import PagePack
 from cvsite.uptodate import LastBuild, Previous, remember
-from cvsite.write import Data, InPlace, WriteReport, write_site
+from cvsite.write import Data, WriteReport, write_site
 
 PREFIX = "output-"
 
@@ -57,12 +57,8 @@ def _files(cache: Cache, last: LastBuild, out: Path) -> dict[str, Data] | None:
     pack = PagePack(cache, last.pack)
     settled = last.settled(out)
     for name, (page_key, tag) in last.refs.items():
-        if not pack.has(page_key, (tag,)):
-            return None
-        if name in settled:  # still in the output as written: not read unless it changes
-            files[name] = InPlace(settled[name][1], loader(pack, page_key, (tag,)))
-            continue
-        page = pack.get(page_key, (tag,))
+        placed = settled.get(name)  # still in the output as written: not read unless it changes
+        page = pack.take(page_key, tag, placed[1] if placed else None)
         if page is None:
             return None
         files[name] = page
