@@ -22,9 +22,9 @@ from typing import Any
 from jinja2 import Environment, TemplateError
 
 from cvsite.assets import static_dirs
-from cvsite.cache import Cache, code_key, digest, tree_digest
+from cvsite.cache import Blob, Cache, code_key, digest, tree_digest
 from cvsite.entrycache import identity
-from cvsite.forkwork import alongside
+from cvsite.forkwork import MAX_TASKS, take_turns
 from cvsite.itemcache import keep_items, open_items
 from cvsite.models import Publication, Site
 from cvsite.once import Lasting, Once, remembered
@@ -36,6 +36,8 @@ from cvsite.write import Data, Stat
 
 PARALLEL_ABOVE = 1000
 """Pages to render before a second process pays for its start and for sending pages back."""
+TASK_PAGES = 20
+"""Paper pages the two processes take at a time (a few milliseconds of work)."""
 
 
 class _Watched:
@@ -117,37 +119,37 @@ def _templates_as_loaded(env: Environment) -> Iterator[None]:
 
 
 def _render_all(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
-                lasting: Lasting | None = None) -> dict[int, tuple[bytes, bool]]:
+                lasting: Lasting | None = None) -> dict[int, tuple[Blob, bool]]:
     """Render the pages `todo`; about half the work in a forked worker when there is much."""
     with _templates_as_loaded(env), remembered(env, lasting):
         return _render_shared(site, env, specs, todo, lasting)
 
 
 def _render_shared(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
-                   lasting: Lasting | None) -> dict[int, tuple[bytes, bool]]:
-    """`_render_all`, split between two processes by estimated cost."""
+                   lasting: Lasting | None) -> dict[int, tuple[Blob, bool]]:
+    """`_render_all`, shared with a forked worker: the list pages (together, as they share
+    their items) and runs of paper pages are taken in turns, the list pages first."""
     jobs = _jobs(specs, todo, len(site.publications))
     if sum(cost for cost, _ in jobs) < PARALLEL_ABOVE:
         return {i: _render(site, env, specs[i]) for i in todo}
-    theirs: list[int] = []
-    mine: list[int] = []
-    load = [0, 0]
-    for cost, group in sorted(jobs, key=lambda job: -job[0]):  # the largest first, to the
-        side = 0 if load[0] <= load[1] else 1                   # lighter side
-        (theirs, mine)[side].extend(group)
-        load[side] += cost
+    lists = [i for i in todo if not specs[i][2]]
+    papers = [i for i in todo if specs[i][2]]
+    size = max(TASK_PAGES, -(-len(papers) // (MAX_TASKS - 1)))
+    tasks = ([lists] if lists else []) + [papers[k:k + size] for k in range(0, len(papers), size)]
 
-    def their_pages() -> tuple[list[tuple[bytes, bool]], dict[str, str], set[str]]:
-        pages = [_render(site, env, specs[i]) for i in theirs]
-        return (pages, *((lasting.made, lasting.used) if lasting else ({}, set())))
+    def task(number: int) -> tuple[list[bytes], list[bool]]:
+        made = [_render(site, env, specs[i]) for i in tasks[number]]
+        return [page for page, _ in made], [touched for _, touched in made]
 
-    (pages, made, used), done = alongside(
-        their_pages, lambda: {i: _render(site, env, specs[i]) for i in mine})
-    if lasting is not None:  # the items the worker rendered or took, kept for the next build
-        lasting.made.update(made)
-        lasting.used.update(used)
-    done.update(zip(theirs, pages, strict=True))
-    return done
+    def items() -> tuple[dict[str, str], set[str]]:
+        return (lasting.made, lasting.used) if lasting else ({}, set())
+
+    results, theirs = take_turns(len(tasks), task, items)
+    if lasting is not None and theirs is not None:  # the items the worker rendered or took,
+        lasting.made.update(theirs[0])               # kept for the next build
+        lasting.used.update(theirs[1])
+    return {i: (page, touched) for numbers, (pages, read) in zip(tasks, results, strict=True)
+            for i, page, touched in zip(numbers, pages, read, strict=True)}
 
 
 class Pages(dict[str, Data]):
