@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from cvsite.cache import Cache, inputs_key
+from cvsite.collector import frozen
 from cvsite.errors import (
     ContentError,
     Diagnostic,
@@ -146,48 +147,49 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     recall(cache)
     site, diagnostics = load_cached(source, cache, keep_going=keep_going)
     store(cache)
-    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    failed = has_errors(diagnostics) or (strict and bool(warnings))
-    if site is None or (failed and not keep_going):
-        raise ContentError(diagnostics)
-    if base_url:
-        site = with_base_url(site, base_url)
-    env = make_environment(source)
-    try:
-        pdf_step = start_pdfs(site, env, source, cache, render=pdf)
-        if pdf_step.rendering:
-            _compile_templates(env, source)  # while the PDFs render, so the pages are quick
-        files: dict[str, Data] = dict(collect_static(source))
-        files.update(collect_papers(source, site.publications))
-        pdfs = pdf_step.wait()
-        diagnostics += pdfs.diagnostics
-        pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
-        if pdf_failed and not keep_going:
+    with frozen():  # the loaded site out of the collector's full scans: each walks it all
+        warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+        failed = has_errors(diagnostics) or (strict and bool(warnings))
+        if site is None or (failed and not keep_going):
             raise ContentError(diagnostics)
-        failed = failed or pdf_failed
-        env.globals["downloads"] = pdfs.downloads
-        pages = render_cached(source, site, env, cache, last.settled(out) if last else None)
-        extras = render_extras(site, env, pages)
-    except TemplateError as exc:
-        raise ContentError([*diagnostics, _template_problem(exc)]) from exc
-    files.update(pdfs.files)
-    files.update(pages)
-    files.update({path: text.encode("utf-8") for path, text in extras.items()})
-    complete = not failed and not pdfs.skipped
-    others = {name: data for name, data in files.items()
-              if name not in pages.refs and not isinstance(data, InPlace)}
+        if base_url:
+            site = with_base_url(site, base_url)
+        env = make_environment(source)
+        try:
+            pdf_step = start_pdfs(site, env, source, cache, render=pdf)
+            if pdf_step.rendering:
+                _compile_templates(env, source)  # while the PDFs render, so the pages are quick
+            files: dict[str, Data] = dict(collect_static(source))
+            files.update(collect_papers(source, site.publications))
+            pdfs = pdf_step.wait()
+            diagnostics += pdfs.diagnostics
+            pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
+            if pdf_failed and not keep_going:
+                raise ContentError(diagnostics)
+            failed = failed or pdf_failed
+            env.globals["downloads"] = pdfs.downloads
+            pages = render_cached(source, site, env, cache, last.settled(out) if last else None)
+            extras = render_extras(site, env, pages)
+        except TemplateError as exc:
+            raise ContentError([*diagnostics, _template_problem(exc)]) from exc
+        files.update(pdfs.files)
+        files.update(pages)
+        files.update({path: text.encode("utf-8") for path, text in extras.items()})
+        complete = not failed and not pdfs.skipped
+        others = {name: data for name, data in files.items()
+                  if name not in pages.refs and not isinstance(data, InPlace)}
 
-    def save() -> None:
-        pages.save()
+        def save() -> None:
+            pages.save()
+            if complete:
+                keep(cache, key, others)
+        if cache.enabled and len(pages) >= SAVE_ALONGSIDE:  # a second process writes the cache
+            _, report = alongside(save, lambda: write_site(files, out))
+        else:
+            save()
+            report = write_site(files, out)
         if complete:
-            keep(cache, key, others)
-    if cache.enabled and len(pages) >= SAVE_ALONGSIDE:  # a second process writes the cache
-        _, report = alongside(save, lambda: write_site(files, out))
-    else:
-        save()
-        report = write_site(files, out)
-    if complete:
-        remember(cache, key, out, len(pages), diagnostics, report.state, pages.pack, pages.refs)
-    return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
-                       len(report.written), failed, tuple(left_out(diagnostics)), site,
-                       bool(pdfs.skipped))
+            remember(cache, key, out, len(pages), diagnostics, report.state, pages.pack, pages.refs)
+        return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
+                           len(report.written), failed, tuple(left_out(diagnostics)), site,
+                           bool(pdfs.skipped))
