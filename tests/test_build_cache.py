@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import latex, pagecache
+from cvsite import forkwork, latex, pagecache
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR
+from cvsite.errors import ContentError
 from cvsite.write import OutputError
 
 
@@ -183,7 +184,26 @@ def assert_one_edit_reaches_every_paper_page(project: Path, tmp_path: Path) -> N
 
 def test_pages_rendered_by_two_processes_are_the_same(project: Path, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)  # threads of other tests
     monkeypatch.setattr(pagecache, "PARALLEL_ABOVE", 2)
+    monkeypatch.setattr(pagecache, "TASK_PAGES", 1)
     out = project / "_site"
     build(project, out, use_cache=False)
     assert tree(out) == reference(project, tmp_path)
+
+
+def test_a_template_error_while_two_processes_render_is_reported_as_in_one(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project / "templates").mkdir(exist_ok=True)  # the feeds are made by whichever process
+    (project / "templates" / "sitemap.xml").write_text("<urlset>\n{{ locations.nope }}\n")
+    with pytest.raises(ContentError) as alone:
+        build(project, project / "_site", use_cache=False)
+    monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)
+    monkeypatch.setattr(pagecache, "PARALLEL_ABOVE", 2)
+    monkeypatch.setattr(pagecache, "TASK_PAGES", 1)
+    with pytest.raises(ContentError) as shared:
+        build(project, project / "_site", use_cache=False)
+    assert shared.value.diagnostics == alone.value.diagnostics
+    assert [(Path(d.file).parts[-2:], d.line) for d in alone.value.diagnostics
+            if d.severity.value == "error"] == [(("templates", "sitemap.xml"), 2)]
+    assert not (project / "_site").exists()

@@ -168,13 +168,13 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
                 raise ContentError(diagnostics)
             failed = failed or pdf_failed
             env.globals["downloads"] = pdfs.downloads
-            pages = render_cached(source, site, env, cache, last.settled(out) if last else None)
-            extras = render_extras(site, env, pages)
+            pages = render_cached(source, site, env, cache, last.settled(out) if last else None,
+                                  lambda paths: render_extras(site, env, paths))
         except TemplateError as exc:
             raise ContentError([*diagnostics, _template_problem(exc)]) from exc
         files.update(pdfs.files)
         files.update(pages)
-        files.update({path: text.encode("utf-8") for path, text in extras.items()})
+        files.update(pages.others)
         complete = not failed and not pdfs.skipped
         others = {name: data for name, data in files.items()
                   if name not in pages.refs and not isinstance(data, InPlace)}

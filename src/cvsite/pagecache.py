@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment, TemplateError
 
@@ -36,6 +36,8 @@ from cvsite.write import Data, Stat
 
 PARALLEL_ABOVE = 1000
 """Pages to render before a second process pays for its start and for sending pages back."""
+Rendered = tuple[dict[int, tuple["Blob", bool]], dict[str, "Blob"]]
+"""Pages by number, with whether each read the publication list, and the other files made."""
 TASK_PAGES = 20
 """Paper pages the two processes take at a time (a few milliseconds of work)."""
 
@@ -119,26 +121,32 @@ def _templates_as_loaded(env: Environment) -> Iterator[None]:
 
 
 def _render_all(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
-                lasting: Lasting | None = None) -> dict[int, tuple[Blob, bool]]:
-    """Render the pages `todo`; about half the work in a forked worker when there is much."""
+                lasting: Lasting | None, also: Callable[[], dict[str, str]]) -> Rendered:
+    """Render the pages `todo` and make `also`'s files; shared with a forked worker when there
+    is much to do."""
     with _templates_as_loaded(env), remembered(env, lasting):
-        return _render_shared(site, env, specs, todo, lasting)
+        return _render_shared(site, env, specs, todo, lasting, also)
 
 
 def _render_shared(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
-                   lasting: Lasting | None) -> dict[int, tuple[Blob, bool]]:
-    """`_render_all`, shared with a forked worker: the list pages (together, as they share
-    their items) and runs of paper pages are taken in turns, the list pages first."""
+                   lasting: Lasting | None, also: Callable[[], dict[str, str]]) -> Rendered:
+    """`_render_all`, shared with a forked worker taking turns: the list pages (together, as
+    they share their items), `also`, then runs of paper pages."""
     jobs = _jobs(specs, todo, len(site.publications))
     if sum(cost for cost, _ in jobs) < PARALLEL_ABOVE:
-        return {i: _render(site, env, specs[i]) for i in todo}
+        return {i: _render(site, env, specs[i]) for i in todo}, _encoded(also())
     lists = [i for i in todo if not specs[i][2]]
     papers = [i for i in todo if specs[i][2]]
-    size = max(TASK_PAGES, -(-len(papers) // (MAX_TASKS - 1)))
-    tasks = ([lists] if lists else []) + [papers[k:k + size] for k in range(0, len(papers), size)]
+    size = max(TASK_PAGES, -(-len(papers) // (MAX_TASKS - 2)))
+    tasks = ([lists] if lists else []) + [None] + \
+        [papers[k:k + size] for k in range(0, len(papers), size)]
 
-    def task(number: int) -> tuple[list[bytes], list[bool]]:
-        made = [_render(site, env, specs[i]) for i in tasks[number]]
+    def task(number: int) -> tuple[list[bytes], list[bool] | list[str]]:
+        numbers = tasks[number]
+        if numbers is None:
+            files = also()
+            return [text.encode("utf-8") for text in files.values()], list(files)
+        made = [_render(site, env, specs[i]) for i in numbers]
         return [page for page, _ in made], [touched for _, touched in made]
 
     def items() -> tuple[dict[str, str], set[str]]:
@@ -148,19 +156,34 @@ def _render_shared(site: Site, env: Environment, specs: list[PageSpec], todo: li
     if lasting is not None and theirs is not None:  # the items the worker rendered or took,
         lasting.made.update(theirs[0])               # kept for the next build
         lasting.used.update(theirs[1])
-    return {i: (page, touched) for numbers, (pages, read) in zip(tasks, results, strict=True)
-            for i, page, touched in zip(numbers, pages, read, strict=True)}
+    pages: dict[int, tuple[Blob, bool]] = {}
+    others: dict[str, Blob] = {}
+    for numbers, (blobs, about) in zip(tasks, results, strict=True):
+        if numbers is None:
+            others.update(zip(cast("list[str]", about), blobs, strict=True))
+        else:
+            pages.update((i, (page, touched)) for i, page, touched in
+                         zip(numbers, blobs, cast("list[bool]", about), strict=True))
+    return pages, others
+
+
+def _encoded(files: dict[str, str]) -> dict[str, Blob]:
+    """The files as UTF-8."""
+    return {name: text.encode("utf-8") for name, text in files.items()}
 
 
 class Pages(dict[str, Data]):
     """Pages by path (bytes, or `InPlace` when the output already holds them), the page pack
-    they are kept in, each path's (key, tag) there, and `save` to keep the new ones there."""
+    they are kept in, each path's (key, tag) there, `save` to keep the new ones there, and
+    the other files made meanwhile."""
 
     def __init__(self, pages: dict[str, Data], pack: str, refs: dict[str, Ref],
-                 save: Callable[[], None]) -> None:
+                 save: Callable[[], None], others: dict[str, Blob]) -> None:
         super().__init__(pages)
         self.pack = pack
         self.refs = refs
+        self.others = others
+        """The files made alongside the pages (`render_cached`'s `also`)."""
         self.save = save
         """Store the pages (and list items) rendered in the cache (the build may do it in a
         second process while it writes the output)."""
@@ -183,10 +206,17 @@ def _recall(pack: PagePack, keys: list[str], specs: list[PageSpec], tags: tuple[
 
 
 def render_cached(source: Path, site: Site, env: Environment, cache: Cache,
-                  settled: Mapping[str, tuple[Ref, Stat]] | None = None) -> Pages:
+                  settled: Mapping[str, tuple[Ref, Stat]] | None = None,
+                  also: Callable[[list[str]], dict[str, str]] | None = None) -> Pages:
     """Every HTML page by path, rendering only those not in the cache (`settled`: the pages
-    the output folder holds as the last build wrote them, by path)."""
+    the output folder holds as the last build wrote them, by path), and the files `also`
+    makes of the pages' paths (made meanwhile, as `Pages.others`)."""
     specs = page_specs(site)
+    paths = [spec[0] for spec in specs]
+
+    def others() -> dict[str, str]:
+        return also(paths) if also is not None else {}
+
     data = {k: v for k, v in env.globals.items() if not callable(v)}  # e.g. the PDF downloads
     fixed = digest(code_key(), tree_digest(static_dirs(source)),
                    os.environ.get("SOURCE_DATE_EPOCH", ""), repr(sorted(data.items())),
@@ -195,12 +225,14 @@ def render_cached(source: Path, site: Site, env: Environment, cache: Cache,
     dumps = {id(p): identity(p) or digest(p.model_dump_json()) for p in site.publications}
     everything = digest(*dumps.values())
     used = {t: template_key(env, t, template_dirs(source)) for t in {s[1] for s in specs}}
-    keys = [_key(digest(fixed, used[spec[1]]), spec, dumps) for spec in specs]
+    by_template = {name: digest(fixed, key) for name, key in used.items()}
+    keys = [_key(by_template[spec[1]], spec, dumps) for spec in specs]
     pack = PagePack(cache, f"{PREFIX}{fixed[:20]}")
     found = _recall(pack, keys, specs, ("", everything), settled or {})
     todo = [i for i in range(len(specs)) if i not in found]
     lasting = open_items(cache, fixed, used, dumps) if todo else None
-    fresh = _render_all(site, env, specs, todo, lasting) if todo else {}
+    fresh, made = _render_all(site, env, specs, todo, lasting, others) if todo else \
+        ({}, _encoded(others()))
     found.update(fresh)
     kept = [keys[i] for i in found if keys[i] and i not in fresh]
 
@@ -212,7 +244,8 @@ def render_cached(source: Path, site: Site, env: Environment, cache: Cache,
                         for i, (page, touched) in fresh.items() if keys[i]}, kept)
     refs = {specs[i][0]: (key, everything if found[i][1] else "")
             for i, key in enumerate(keys) if key}
-    return Pages({specs[i][0]: found[i][0] for i in range(len(specs))}, pack.name, refs, save)
+    return Pages({paths[i]: found[i][0] for i in range(len(specs))}, pack.name, refs, save,
+                 made)
 
 
 def _key(fixed: str, spec: PageSpec, dumps: dict[int, str]) -> str:
