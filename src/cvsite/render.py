@@ -16,6 +16,7 @@ from jinja2 import ChoiceLoader, Environment, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from cvsite import feeds, once, scholar, seo
+from cvsite.jinjafast import CallContext, OutputGenerator
 from cvsite.models import Publication, Site
 from cvsite.templatedeps import ContentLoader, TrackingEnvironment
 
@@ -95,6 +96,8 @@ def _new_environment(dirs: list[Path]) -> Environment:
     env = TrackingEnvironment(loader=loader, autoescape=select_autoescape(default=True),
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True)
+    env.code_generator_class = OutputGenerator
+    env.context_class = CallContext
     env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown,
                        has_equal_contribution=has_equal_contribution,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
