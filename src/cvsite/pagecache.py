@@ -130,15 +130,18 @@ def _render_all(site: Site, env: Environment, specs: list[PageSpec], todo: list[
 
 def _render_shared(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
                    lasting: Lasting | None, also: Callable[[], dict[str, str]]) -> Rendered:
-    """`_render_all`, shared with a forked worker taking turns: the list pages (together, as
-    they share their items), `also`, then runs of paper pages."""
+    """`_render_all`, shared with a forked worker taking turns: the list pages, `also`, then
+    runs of paper pages."""
     jobs = _jobs(specs, todo, len(site.publications))
     if sum(cost for cost, _ in jobs) < PARALLEL_ABOVE:
         return {i: _render(site, env, specs[i]) for i in todo}, _encoded(also())
     lists = [i for i in todo if not specs[i][2]]
     papers = [i for i in todo if specs[i][2]]
     size = max(TASK_PAGES, -(-len(papers) // (MAX_TASKS - 2)))
-    tasks = ([lists] if lists else []) + [None] + \
+    # Without items from the last build the list pages go together: the first renders the
+    # items, the others take them; with them (an edit) each is a task of its own.
+    apart = [[i] for i in lists] if lasting is not None and lasting.stored else [lists]
+    tasks = (apart if lists else []) + [None] + \
         [papers[k:k + size] for k in range(0, len(papers), size)]
 
     def task(number: int) -> tuple[list[bytes], list[bool] | list[str]]:
