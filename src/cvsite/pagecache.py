@@ -137,12 +137,12 @@ def _render_shared(site: Site, env: Environment, specs: list[PageSpec], todo: li
         return {i: _render(site, env, specs[i]) for i in todo}, _encoded(also())
     lists = [i for i in todo if not specs[i][2]]
     papers = [i for i in todo if specs[i][2]]
-    size = max(TASK_PAGES, -(-len(papers) // (MAX_TASKS - 2)))
     # Without items from the last build the list pages go together: the first renders the
     # items, the others take them; with them (an edit) each is a task of its own.
     apart = [[i] for i in lists] if lasting is not None and lasting.stored else [lists]
-    tasks = (apart if lists else []) + [None] + \
-        [papers[k:k + size] for k in range(0, len(papers), size)]
+    head: list[list[int] | None] = [*(apart if lists else []), None]
+    size = max(TASK_PAGES, -(-len(papers) // max(1, MAX_TASKS - len(head))))
+    tasks = head + [papers[k:k + size] for k in range(0, len(papers), size)]
 
     def task(number: int) -> tuple[list[bytes], list[bool] | list[str]]:
         numbers = tasks[number]
