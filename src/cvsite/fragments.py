@@ -1,0 +1,28 @@
+"""Small pieces of markup that every page repeats, made in Python: the template loop they
+replace cost a tenth of a paper page and a third of the list pages at 10,000 publications.
+
+Every text in them is escaped exactly as the templates escape it; the theme's macros of the
+same name (`_macros.html`) return these pieces, and a project overriding them changes both.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from cvsite.jinjafast import output_escape
+from cvsite.models import Publication
+
+
+def author_list(pub: Publication) -> Markup:
+    """`A, <strong class="owner">B</strong><sup class="equal">*</sup>, C, et&nbsp;al.`: the
+    authors, the site's owner in bold, equal contributors starred."""
+    names = []
+    for author in pub.authors:
+        name = output_escape(author.display)
+        if author.owner:
+            name = f'<strong class="owner">{name}</strong>'
+        if author.equal:
+            name += '<sup class="equal">*</sup>'
+        names.append(name)
+    html = ", ".join(names)
+    return Markup(html + ", et&nbsp;al." if pub.et_al else html)
