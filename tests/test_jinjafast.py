@@ -96,18 +96,24 @@ def test_calls_from_a_template_get_what_jinja_passes_them() -> None:
         def __call__(self, context: Any) -> str:
             return str(context.get("loop_value", "none"))
 
+    class Holder:
+        @pass_context
+        def method(self, context: Any) -> str:
+            return f"method/{context['text']}"
+
     def stops() -> str:
         raise StopIteration
 
     source = ("{% set loop_value = 'set' %}{{ plain(text) }}|{{ with_context(text) }}|"
               "{{ with_environment(text) }}|{{ counter() }}|{{ m.item(text) }}|"
-              "{% for x in [1] %}{{ with_context(x) }}{% endfor %}|{{ stops() is undefined }}")
+              "{% for x in [1] %}{{ with_context(x) }}{% endfor %}|{{ stops() is undefined }}|"
+              "{{ holder.method() }}|{{ text.upper() }}")
     values = {"text": "<t>", "plain": lambda x: x * 2, "with_context": with_context,
-              "with_environment": with_environment, "counter": Counter(), "stops": stops}
+              "with_environment": with_environment, "counter": Counter(), "stops": stops, "holder": Holder()}
     outputs = []
     for env in environments():
         env.undefined = Undefined
         outputs.append(env.from_string(source).render(values, m=env.get_template("_m.html").module))
     assert outputs[1] == outputs[0]
     assert outputs[1] == ("&lt;t&gt;&lt;t&gt;|&lt;t&gt;/&lt;t&gt;|True/&lt;t&gt;|set|"
-                          "<i>&lt;t&gt;</i>|&lt;t&gt;/1|True")
+                          "<i>&lt;t&gt;</i>|&lt;t&gt;/1|True|method/&lt;t&gt;|&lt;T&gt;")

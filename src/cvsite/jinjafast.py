@@ -7,13 +7,13 @@ of `{{ … }}` changes; `|e`, `|escape`, macros and blocks still give `Markup`.
 
 Every call in a template goes through `Context.call`, which looks for `pass_context` and its
 kind on the callable and on its `__call__`; `CallContext` calls a plain function or a macro
-straight away and leaves everything else to Jinja.
+(or a method, a builtin) straight away and leaves everything else to Jinja.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from types import FunctionType
+from types import BuiltinFunctionType, FunctionType, MethodType
 from typing import Any
 
 import markupsafe
@@ -48,16 +48,17 @@ class OutputGenerator(CodeGenerator):
         self.writeline("from cvsite.jinjafast import output_escape as escape")
 
 
-_PLAIN = (FunctionType, Macro)
-
-
 class CallContext(Context):
     """Jinja's template context, with a shorter way to call a plain function or a macro."""
+
+    plain: frozenset[type] = frozenset({FunctionType, MethodType, BuiltinFunctionType, Macro})
+    """Types called directly unless marked `pass_context` & co. (a subclass may add its own
+    callable classes whose `__call__` takes no context)."""
 
     @internalcode
     def call(__self, __obj: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Jinja's `Context.call`: a function without `pass_context` & co. is called as it is."""
-        if type(__obj) not in _PLAIN or hasattr(__obj, "jinja_pass_arg"):
+        if type(__obj) not in __self.plain or hasattr(__obj, "jinja_pass_arg"):
             return super().call(__obj, *args, **kwargs)
         kwargs.pop("_block_vars", None)
         kwargs.pop("_loop_vars", None)

@@ -63,7 +63,17 @@ def markdown(text: str) -> Markup:
 def has_equal_contribution(pubs: Iterable[Publication]) -> bool:
     """True when an author of any of the publications is marked as an equal contributor (one
     flat scan: the list pages ask it of every publication)."""
-    return any(a.equal for pub in pubs for a in pub.authors)
+    for pub in pubs:
+        for author in pub.authors:
+            if author.equal:
+                return True
+    return False
+
+
+class _Context(CallContext):
+    """The pages' context: `once` is called directly too (thrice per publication in the lists)."""
+
+    plain = CallContext.plain | {once.Once}
 
 
 _ENVIRONMENTS: dict[tuple[str, ...], tuple[Environment, dict[str, Any]]] = {}
@@ -91,13 +101,14 @@ def make_environment(source: Path) -> Environment:
 
 
 def _new_environment(dirs: list[Path]) -> Environment:
-    """A fresh environment over the template folders `dirs`."""
+    """A fresh environment over the template folders `dirs` (its compiled templates in a plain
+    dict, not Jinja's locked LRU cache: three look-ups a page; a site has a few templates)."""
     loader = ChoiceLoader([ContentLoader(str(d)) for d in dirs])
     env = TrackingEnvironment(loader=loader, autoescape=select_autoescape(default=True),
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                              keep_trailing_newline=True)
+                              keep_trailing_newline=True, cache_size=-1)
     env.code_generator_class = OutputGenerator
-    env.context_class = CallContext
+    env.context_class = _Context
     env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown,
                        has_equal_contribution=has_equal_contribution,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path,
