@@ -109,7 +109,8 @@ def test_calls_from_a_template_get_what_jinja_passes_them() -> None:
               "{% for x in [1] %}{{ with_context(x) }}{% endfor %}|{{ stops() is undefined }}|"
               "{{ holder.method() }}|{{ text.upper() }}")
     values = {"text": "<t>", "plain": lambda x: x * 2, "with_context": with_context,
-              "with_environment": with_environment, "counter": Counter(), "stops": stops, "holder": Holder()}
+              "with_environment": with_environment, "counter": Counter(), "stops": stops,
+              "holder": Holder()}
     outputs = []
     for env in environments():
         env.undefined = Undefined
