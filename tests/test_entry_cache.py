@@ -193,7 +193,7 @@ def test_a_stored_entry_is_recalled_as_it_was_decoded() -> None:
         entries, _ = load_bib(path, path.name)
         for raw in publications.resolve_crossrefs(entries, path.name)[0]:
             decoded = publications.decode_entry(raw, context)
-            stored = marshal.loads(marshal.dumps(entrystore.payload(raw, decoded)))
+            stored = marshal.loads(marshal.dumps(entrystore.payload(raw.line, decoded)))
             moved = dataclasses.replace(raw, line=raw.line + 7, field_lines={
                 name: line + 7 for name, line in raw.field_lines.items()})
             again = entrystore.recall(moved, stored)

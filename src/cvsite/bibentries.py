@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
-from typing import cast
+from collections.abc import Callable, Mapping
+from typing import NamedTuple, cast
 
 from cvsite.bibsplit import Block, Finish
 from cvsite.bibvalues import MONTH_MACROS, evaluate, plain
@@ -12,6 +12,15 @@ from cvsite.errors import Diagnostic, error, warning
 
 Fields = tuple[dict[str, str], dict[str, int], list[Diagnostic]]
 """An entry's values and 1-based lines by lower-case field name, and its problems."""
+Decide = Callable[[Block, Fields], object]
+"""What is made of an entry where its fields are evaluated (e.g. its publication), or None."""
+
+
+class Decided(NamedTuple):
+    """An entry's evaluated fields and what `Decide` made of it (a block's `done`)."""
+
+    fields: Fields
+    outcome: object
 
 
 class Macros(dict[str, str]):
@@ -103,6 +112,8 @@ def _fields(block: Block, macros: Mapping[str, str] | None, display: str,
 def entry_fields(block: Block, macros: Mapping[str, str], display: str,
                  names: dict[str, str]) -> Fields:
     """An entry's fields evaluated (by the process that split it, if it could)."""
+    if isinstance(block.done, Decided):
+        return block.done.fields
     if block.done is not None:
         return cast(Fields, block.done)
     done = _fields(block, macros, display, names)
@@ -110,13 +121,22 @@ def entry_fields(block: Block, macros: Mapping[str, str], display: str,
     return done
 
 
-def finisher(macros: Mapping[str, str] | None, display: str) -> Finish:
-    """Evaluate entries where they are split, if that needs no @string (or there is none)."""
+def outcome(block: Block) -> object:
+    """What `Decide` made of an entry where it was split, or None."""
+    return block.done.outcome if isinstance(block.done, Decided) else None
+
+
+def finisher(macros: Mapping[str, str] | None, display: str,
+             decide: Decide | None = None) -> Finish:
+    """Evaluate entries where they are split, if that needs no @string (or there is none);
+    with `decide`, go on with each entry evaluated there."""
     names: dict[str, str] = {}
 
     def finish(block: Block) -> Block:
         done = _fields(block, macros, display, names) if block.kind == "entry" else None
         if done is None:
             return block
-        return Block(block.kind, block.line, block.key, block.text, (), block.detail, done)
+        made = decide(block, done) if decide else None
+        return Block(block.kind, block.line, block.key, block.text, (), block.detail,
+                     done if made is None else Decided(done, made))
     return finish

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from cvsite.bibblocks import duplicate_keys, failure, leftover_problems, strip_comments
-from cvsite.bibentries import Macros, define, entry_fields, finisher
-from cvsite.bibsplit import SPLIT_ABOVE, Block, split_blocks
+from cvsite.bibentries import Fields, Macros, define, entry_fields, finisher, outcome
+from cvsite.bibsplit import SPLIT_ABOVE, Block, Ship, split_blocks
 from cvsite.collector import paused
 from cvsite.errors import Diagnostic, Severity, error, warning
 
@@ -30,6 +31,9 @@ class RawEntry:
     line: int
     field_lines: dict[str, int] = field(default_factory=dict)
     text: str = ""
+    decided: object = field(default=None, compare=False, repr=False)
+    """What `parse_bib`'s `decide` made of the entry where it was split (e.g. its publication);
+    a decided entry may come without its fields and text."""
 
     def fingerprint(self) -> tuple[object, ...]:
         """Everything `decode_entry` reads from the entry: with the Context, a cache key."""
@@ -59,24 +63,38 @@ def decode_text(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
         return text, [note]
 
 
-def parse_bib(text: str, display: str,
-              split_above: int = SPLIT_ABOVE) -> tuple[list[RawEntry], list[Diagnostic]]:
+Decide = Callable[[RawEntry], object]
+"""What to make of an entry in the process that split it (None: nothing)."""
+
+
+def parse_bib(text: str, display: str, split_above: int = SPLIT_ABOVE,
+              decide: Decide | None = None,
+              ship: Ship | None = None) -> tuple[list[RawEntry], list[Diagnostic]]:
     """Every readable entry of a BibTeX string; problems are returned, never raised.
 
     Above `split_above` characters, both cores split the text (same result as one split).
+    `decide` is called with entries whose fields need no @string where they are split (also
+    those left out later); the forked child's blocks travel by `ship`.
     """
     with paused():  # hundreds of thousands of objects made, none in cycles
-        return _parse(text, display, split_above)
+        return _parse(text, display, split_above, decide, ship)
 
 
-def _parse(text: str, display: str,
-           split_above: int) -> tuple[list[RawEntry], list[Diagnostic]]:
+def _raw(block: Block, fields: Fields, decided: object = None) -> RawEntry:
+    """The entry of an entry block with its evaluated fields."""
+    return RawEntry(block.key.strip(), block.detail.strip().lower(), fields[0], block.line,
+                    fields[1], block.text, decided)
+
+
+def _parse(text: str, display: str, split_above: int, decide: Decide | None,
+           ship: Ship | None) -> tuple[list[RawEntry], list[Diagnostic]]:
     """`parse_bib`."""
     text, problems = strip_comments(text, display)
     no_strings = _STRING.search(text) is None  # then every macro is a month's
+    finish = finisher(Macros() if no_strings else None, display,
+                      (lambda block, done: decide(_raw(block, done))) if decide else None)
     try:
-        blocks = split_blocks(text, finisher(Macros() if no_strings else None, display),
-                              split_above)
+        blocks = split_blocks(text, finish, split_above, ship)
     except Exception as exc:  # a splitter bug must still be a diagnostic
         return [], [error(display, 1, 0, f"cannot split the file into entries: {exc}")]
     macros = Macros()
@@ -102,9 +120,9 @@ def _entries(blocks: list[Block], macros: Macros,
     for index, block in enumerate(blocks):
         kind, found = block.kind, None
         if kind == "entry":
-            fields, lines, found = entry_fields(block, macros, display, names)
-            entries.append(RawEntry(block.key.strip(), block.detail.strip().lower(), fields,
-                                    block.line, lines, block.text))
+            fields = entry_fields(block, macros, display, names)
+            entries.append(_raw(block, fields, outcome(block)))
+            found = fields[2]
         elif kind == "failed":
             following = blocks[index + 1].line if index + 1 < len(blocks) else 0
             found = [failure(block.line, block.text, block.detail, display, following)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from bibtexparser import model as bib
 from bibtexparser.entrypoint import parse_string
@@ -23,7 +23,7 @@ SPLIT_ABOVE = 400_000
 """Characters of BibTeX above which both cores split the text (~500 entries, ~40 ms on one core:
 below that, forking and sending the half back cost about what the second core saves)."""
 
-SHARE = 0.5
+SHARE = 0.52
 """How much of the text this process splits; the forked child splits the rest and sends it."""
 _CUT = re.compile(r"(?m)^@\w*[ \t]*[{(]")
 """A block start as the splitter sees one (its `_BLOCK_START`), at the start of a line."""
@@ -52,6 +52,14 @@ class Block(NamedTuple):
 _WRAPPERS = (bib.DuplicateFieldKeyBlock, bib.DuplicateBlockKeyBlock)
 Finish = Callable[[Block], Block]
 """What is done to each block where it is split (e.g. evaluate an entry's fields), or nothing."""
+
+
+class Ship(NamedTuple):
+    """How the forked child's blocks travel: `pack` there (what it sends; it is also given the
+    text this process splits), `unpack` here."""
+
+    pack: Callable[[list[Block], str], Any]
+    unpack: Callable[[Any], list[Block]]
 
 
 def _block(found: bib.Block, offset: int) -> Block:
@@ -101,24 +109,29 @@ def _open_at_cut(first: list[Block], text: str, cut: int) -> list[Block]:
     return [*first[:-1], split_text(text[start:head.end()], first[-1].line - 1)[0]]
 
 
-def _safely(work: Callable[[], list[Block]]) -> list[Block] | None:
-    """`work()`, or None when the splitter raised (the whole text is then split in one go)."""
+def _safely(work: Callable[[], list[Block]],
+            pack: Callable[[list[Block]], Any] | None = None) -> Any:
+    """`work()` (packed by `pack`), or None when the splitter raised (the whole text is then
+    split in one go)."""
     try:
-        return work()
+        blocks = work()
     except Exception:
         return None
+    return pack(blocks) if pack else blocks
 
 
-def split_blocks(text: str, finish: Finish | None = None,
-                 split_above: int = SPLIT_ABOVE) -> list[Block]:
+def split_blocks(text: str, finish: Finish | None = None, split_above: int = SPLIT_ABOVE,
+                 ship: Ship | None = None) -> list[Block]:
     """Every block of `text` as one split would give, on both cores above `split_above`
     characters (raises what the splitter raises on the whole text)."""
     cut = cut_point(text, SHARE) if len(text) > split_above and can_fork() else 0
     if not cut:
         return split_text(text, 0, finish)
-    second, first = alongside(  # the child counts the lines above its half itself
-        lambda: _safely(lambda: split_text(text[cut:], lines_before(text, cut), finish)),
+    pack = (lambda blocks: ship.pack(blocks, text[:cut])) if ship else None
+    sent, first = alongside(  # the child counts the lines above its half itself
+        lambda: _safely(lambda: split_text(text[cut:], lines_before(text, cut), finish), pack),
         lambda: _safely(lambda: split_text(text[:cut], 0, finish)))
-    if first is None or second is None:
+    if first is None or sent is None:
         return split_text(text, 0, finish)
+    second = ship.unpack(sent) if ship else sent
     return _open_at_cut(first, text, cut) + second  # that block failed: nothing to finish

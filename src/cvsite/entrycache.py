@@ -4,8 +4,9 @@
 the key (with cvsite's code in the store's name). Lines are kept relative to the entry's own
 line: an edit above an entry shifts it without invalidating it, and its diagnostics are moved
 to where it is now (decode_entry's messages name no absolute lines). What is stored, and how it
-is recalled, is `entrystore`'s. Cache misses above a threshold are decoded half in a forked
-worker (2 cores), which sends back the stored form. The key and line of each entry identify
+is recalled, is `entrystore`'s. Most entries come decoded or recalled already, by the process
+that split them (`entryplan`); misses among the rest above a threshold are decoded half in a
+forked worker (2 cores), which sends back the stored form. The key and line of each entry identify
 its publication for the page cache (`identity`), in place of its JSON.
 """
 
@@ -21,7 +22,7 @@ from cvsite import latex
 from cvsite.bibsource import RawEntry
 from cvsite.cache import Cache, code_key
 from cvsite.collector import paused
-from cvsite.entrystore import Decoded, blob, payload, recall
+from cvsite.entrystore import Decoded, Kept, blob, decided, payload, recall
 from cvsite.forkwork import alongside
 from cvsite.models import Publication
 
@@ -29,8 +30,6 @@ PREFIX = "entries-"
 PARALLEL_ABOVE = 600
 """Entries to decode before a second process pays for its start."""
 
-Kept = tuple[str, "bytes | None"]
-"""An entry's key and its marshalled payload (None when it cannot be stored)."""
 Decoder = Callable[[RawEntry, Any], Decoded]
 _MADE: dict[int, tuple[Publication, str]] = {}
 """The publications of the last `decode_all` with a cache, each with its entry's key and line."""
@@ -57,7 +56,7 @@ def _decode_one(entries: list[RawEntry], i: int, keys: list[str], context: objec
     """One entry decoded, with its key and its marshalled payload."""
     decoded = decode(entries[i], context)
     key = keys[i] if keys else entry_key(entries[i], context)
-    return decoded, (key, blob(payload(entries[i], decoded)))
+    return decoded, (key, blob(payload(entries[i].line, decoded)))
 
 
 def _decode_in_worker(entries: list[RawEntry], indices: list[int], keys: list[str],
@@ -99,6 +98,17 @@ def _decode_many(entries: list[RawEntry], todo: list[int], keys: list[str], cont
     return done, made
 
 
+def store_name(cache: Cache | None) -> str:
+    """The store's file name ("" without a cache)."""
+    return f"{PREFIX}{code_key()[:20]}.marshal" if cache is not None and cache.enabled else ""
+
+
+def read_store(cache: Cache | None) -> dict[str, bytes]:
+    """The stored payloads by entry key (empty without a cache)."""
+    name = store_name(cache)
+    return _read(cache, name) if cache is not None and name else {}
+
+
 def _read(cache: Cache, name: str) -> dict[str, bytes]:
     """The stored payloads (each marshalled on its own) by entry key; empty when unreadable."""
     data = cache.read_checked(name) if cache.enabled else None
@@ -109,7 +119,7 @@ def _read(cache: Cache, name: str) -> dict[str, bytes]:
     return stored if isinstance(stored, dict) else {}
 
 
-def _unpack(raw: RawEntry, data: object) -> Decoded | None:
+def recall_stored(raw: RawEntry, data: object) -> Decoded | None:
     """A stored entry recalled, or None when what is stored is not a payload."""
     try:
         return recall(raw, marshal.loads(data))  # type: ignore[arg-type]
@@ -118,34 +128,39 @@ def _unpack(raw: RawEntry, data: object) -> Decoded | None:
 
 
 def decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
-               decode: Decoder) -> list[Decoded]:
-    """Every entry decoded by `decode`, answered from the cache where the entry is unchanged."""
+               decode: Decoder, stored: dict[str, bytes] | None = None) -> list[Decoded]:
+    """Every entry decoded by `decode`, answered from the cache where the entry is unchanged
+    (`stored`: the store, when already read) or where it was split (its `decided` Outcome)."""
     with paused():  # decoding makes many objects and no cycles
-        return _decode_all(entries, context, cache, decode)
+        return _decode_all(entries, context, cache or Cache(None), decode,
+                           read_store(cache) if stored is None else stored)
 
 
-def _decode_all(entries: list[RawEntry], context: object, cache: Cache | None,
-                decode: Decoder) -> list[Decoded]:
+def _decode_all(entries: list[RawEntry], context: object, cache: Cache,
+                decode: Decoder, stored: dict[str, bytes]) -> list[Decoded]:
     """`decode_all`, with the collector as it is."""
-    cache = cache or Cache(None)
-    name = f"{PREFIX}{code_key()[:20]}.marshal" if cache.enabled else ""
-    stored = _read(cache, name) if name else {}
-    # Without a store (a cold build) keys are made where the entries are decoded, on both cores.
-    keys = [entry_key(raw, context) for raw in entries] if stored else []
+    name = store_name(cache)
     found: dict[int, Decoded] = {}
+    made: dict[int, Kept] = {}
+    decided_keys = decided(entries, stored, found, made)
+    # Without a store (a cold build) keys are made where the entries are decoded, on both cores.
+    keys = [decided_keys.get(i) or entry_key(raw, context) for i, raw in enumerate(entries)] \
+        if stored else []
     for i, key in enumerate(keys):
-        recalled = _unpack(entries[i], stored[key]) if key in stored else None
-        if recalled is not None:
-            found[i] = recalled
+        if i not in found and key in stored:
+            recalled = recall_stored(entries[i], stored[key])
+            if recalled is not None:
+                found[i] = recalled
     todo = [i for i in range(len(entries)) if i not in found]
-    fresh, made = _decode_many(entries, todo, keys, context, decode,
-                               bool(name)) if todo else ({}, {})
+    fresh, made_here = _decode_many(entries, todo, keys, context, decode,
+                                    bool(name)) if todo else ({}, {})
     found.update(fresh)
+    made.update(made_here)
     _MADE.clear()  # the publications of an earlier call are let go
     if name:
-        keys = keys or [made[i][0] for i in range(len(entries))]
+        keys = keys or [decided_keys.get(i) or made[i][0] for i in range(len(entries))]
         _remember(entries, keys, found)
-    if name and (fresh or len(stored) != len(set(keys))):
+    if name and (made or len(stored) != len(set(keys))):
         _store(cache, name, stored, [made.get(i) or (keys[i], None) for i in range(len(entries))])
     return [found[i] for i in range(len(entries))]
 

@@ -5,14 +5,15 @@ with its line left out, and recalled by setting that state again as unpickling d
 validating it anew: validation, by the same code and libraries (the entry cache's store is named
 by them), made that state. Authors, shared by many entries, are stored as their field values and
 made once each. Diagnostics keep their lines relative to the entry's own line, so a recalled
-entry is placed where the entry is now.
+entry is placed where the entry is now. An entry decoded (or recalled) by the process that split
+it (`entryplan`) comes with its Outcome.
 """
 
 from __future__ import annotations
 
 import marshal
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from cvsite.bibsource import RawEntry
 from cvsite.errors import Diagnostic, Severity
@@ -31,10 +32,25 @@ _author_fields = attrgetter(*AUTHOR_FIELDS)
 _LINE = FIELDS.index("line")
 _PEOPLE = (FIELDS.index("authors"), FIELDS.index("editors"))
 _AUTHORS: dict[tuple[Any, ...], Author] = {}
+Kept = tuple[str, "bytes | None"]
+"""An entry's key and its marshalled payload (None when it cannot be stored)."""
 
 
-def payload(raw: RawEntry, decoded: Decoded) -> Payload:
-    """The storable form of a decoded entry."""
+class Outcome(NamedTuple):
+    """An entry decoded or recalled where it was split (a `RawEntry.decided`)."""
+
+    key: str
+    """Its entry key ("" without a cache)."""
+    kept: bytes | None
+    """Its marshalled payload when decoded anew (None: not made, or the store's)."""
+    decoded: Decoded | None
+    """None once sent by another process: recalled from `kept`, else from the store."""
+    fresh: bool
+    """Decoded anew, not recalled from the store."""
+
+
+def payload(line: int, decoded: Decoded) -> Payload:
+    """The storable form of an entry decoded at `line`."""
     pub, problems = decoded
     state = None
     if pub is not None:
@@ -43,7 +59,7 @@ def payload(raw: RawEntry, decoded: Decoded) -> Payload:
         for i in _PEOPLE:
             values[i] = tuple(map(_author_fields, values[i]))
         state = tuple(values), tuple(sorted(pub.model_fields_set))
-    return state, [(d.file, d.line - raw.line, d.col, d.message, d.hint, d.severity.value,
+    return state, [(d.file, d.line - line, d.col, d.message, d.hint, d.severity.value,
                     d.entry) for d in problems]
 
 
@@ -83,3 +99,21 @@ def blob(stored: Payload) -> bytes | None:
         return marshal.dumps(stored)
     except ValueError:
         return None
+
+
+def decided(entries: list[RawEntry], stored: dict[str, bytes], found: dict[int, Decoded],
+             made: dict[int, Kept]) -> dict[int, str]:
+    """The entries decided where they were split, in `found` (the fresh ones in `made`); their
+    keys."""
+    keys = {}
+    for i, raw in enumerate(entries):
+        done = raw.decided
+        if isinstance(done, Outcome):
+            keys[i] = done.key
+            if done.decoded is not None:
+                found[i] = done.decoded
+            else:  # sent by the process that split it, which could recall it from `stored`
+                found[i] = recall(raw, marshal.loads(done.kept or stored[done.key]))
+            if done.fresh:
+                made[i] = done.key, done.kept
+    return keys

@@ -7,12 +7,12 @@ from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
-from cvsite.bibsource import decode_text, parse_bib
+from cvsite.bibsource import decode_text
 from cvsite.cache import Cache
+from cvsite.entryplan import read_publications
 from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.memo import ByContent
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
-from cvsite.publications import convert_all
 from cvsite.scholar import scholar_warnings
 from cvsite.validate import validate_doc
 from cvsite.yamlsource import parse_yaml
@@ -53,9 +53,8 @@ def _read_bib(data: bytes, shown: str, config: SiteConfig,
               cache: Cache | None) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
     """The publications in the bytes of a .bib file, checked against `config`."""
     text, problems = decode_text(data, shown)
-    entries, found = parse_bib(text, shown)
-    publications, converted = convert_all(entries, config, shown, cache)
-    return publications, problems + found + converted
+    publications, found = read_publications(text, shown, config, cache)
+    return publications, problems + found
 
 
 def load_config(source: Path) -> SiteConfig | None:

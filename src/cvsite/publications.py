@@ -164,13 +164,14 @@ def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication |
 
 
 def convert_all(entries: list[RawEntry], config: SiteConfig, file: str,
-                cache: Cache | None = None) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
-    """Crossrefs resolved, every entry decoded (unchanged ones recalled from `cache`); the ones
-    in error left out."""
+                cache: Cache | None = None, stored: dict[str, bytes] | None = None,
+                ) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
+    """Crossrefs resolved, every entry decoded (unchanged ones recalled from `cache`, whose
+    store may be read already: `stored`); the ones in error left out."""
     entries, problems = resolve_crossrefs(entries, file)
     context = Context.of(config, file)
     publications = []
-    for publication, found in decode_all(entries, context, cache, decode_entry):
+    for publication, found in decode_all(entries, context, cache, decode_entry, stored):
         problems += found
         if publication is not None:
             publications.append(publication)
