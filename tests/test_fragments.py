@@ -6,14 +6,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment
 
-from cvsite.fragments import author_list
-from cvsite.models import Author, Publication
+from cvsite.fragments import author_list, highwire_meta
+from cvsite.models import Author, Publication, SiteConfig
+from cvsite.scholar import highwire
 
 LOOP = ('{% for a in pub.authors %}{% if not loop.first %}, {% endif %}{% if a.owner %}'
         '<strong class="owner">{{ a.display }}</strong>{% else %}{{ a.display }}{% endif %}'
         '{% if a.equal %}<sup class="equal">*</sup>{% endif %}{% endfor %}'
         '{% if pub.et_al %}, et&nbsp;al.{% endif %}')
 """The theme's `author_list` macro as it was written in Jinja."""
+
+HIGHWIRE = ('{% for name, content in highwire(pub, config) %}\n'
+            '<meta name="{{ name }}" content="{{ content }}">\n{% endfor %}\n')
+"""The theme's loop over the Highwire tags, as it was written in Jinja."""
 
 NAME = st.text(alphabet=st.sampled_from("Ab <>&\"'é王"), min_size=1, max_size=6)
 AUTHOR = st.builds(Author, given=NAME, family=NAME, owner=st.booleans(), equal=st.booleans(),
@@ -28,3 +33,18 @@ def test_author_list_is_the_theme_loop_with_names_escaped(authors: list[Author],
                       et_al=et_al, year=2024)
     expected = Environment(autoescape=True).from_string(LOOP).render(pub=pub)
     assert str(author_list(pub)) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(AUTHOR, min_size=1, max_size=3), NAME, st.sampled_from(
+    [{}, {"pdf": "papers/a&b.pdf", "doi": "10.1/<x>", "pages": "1\u20132"},
+     {"pdf": "https://elsewhere.org/x.pdf", "eprint": "2401.0001", "journal": "J <&>"},
+     {"entry_type": "techreport", "number": "7\"", "institution": "I & J"}]))
+def test_highwire_meta_is_the_theme_loop_with_values_escaped(
+        authors: list[Author], title: str, fields: dict[str, str]) -> None:
+    config = SiteConfig(title="S", base_url="https://example.org/a&b/")
+    pub = Publication(**{"key": "k<1>", "entry_type": "article", "title": f"T{title}",
+                         "authors": tuple(authors), "year": 2024, "month": 5, **fields})
+    env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    expected = env.from_string(HIGHWIRE).render(pub=pub, config=config, highwire=highwire)
+    assert str(highwire_meta(pub, config)) == expected

@@ -10,7 +10,8 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from cvsite.jinjafast import output_escape
-from cvsite.models import Publication
+from cvsite.models import Publication, SiteConfig
+from cvsite.scholar import highwire
 
 
 def author_list(pub: Publication) -> Markup:
@@ -26,3 +27,10 @@ def author_list(pub: Publication) -> Markup:
         names.append(name)
     html = ", ".join(names)
     return Markup(html + ", et&nbsp;al." if pub.et_al else html)
+
+
+def highwire_meta(pub: Publication, config: SiteConfig) -> Markup:
+    """The `<meta name="citation_…" content="…">` lines of a paper page, one per tag of
+    `scholar.highwire`, in its order."""
+    return Markup("".join([f'<meta name="{output_escape(name)}" content="{output_escape(value)}">\n'
+                           for name, value in highwire(pub, config)]))

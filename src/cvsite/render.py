@@ -114,6 +114,7 @@ def _new_environment(dirs: list[Path]) -> Environment:
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path,
                        author_list=fragments.author_list)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
+                       highwire_meta=fragments.highwire_meta,
                        person_ld=seo.person, article_ld=seo.article,
                        once=once.Once(remembering=False))
     env.globals["downloads"] = ()  # the PDFs the pages link to; the build fills it in
