@@ -11,6 +11,7 @@ from jinja2 import Environment
 
 from cvsite import pagecache
 from cvsite.build import build
+from cvsite.cache import digest
 from cvsite.once import Lasting, Once, remembered
 from test_build_cache import assert_one_edit_reaches_every_paper_page, reference, tree
 
@@ -66,6 +67,24 @@ def test_item_kept_from_an_earlier_build_is_taken_without_rendering() -> None:
         assert str(memo(counted, "b")) == "<li>b</li>"
     assert calls == ["a", "b"], "the kept item was not rendered again"
     assert set(second.kept()) == set(first.kept()) | set(second.made)
+
+
+def test_item_names_are_digests_of_salt_place_and_arguments() -> None:
+    """Names made from a hasher started once per macro are the digest of all their parts."""
+    env = Environment(autoescape=True)
+    macros = env.from_string("{% macro a(x) %}{% endmacro %}{% macro b(x, y) %}{% endmacro %}")
+    lasting = Lasting("salt", lambda arg: None if arg is None else f"id:{arg}", {})
+    names = set()
+    for macro, args in ((macros.module.a, ("p",)), (macros.module.b, ("p", "q")),
+                        (macros.module.a, ("q",)), (macros.module.a, ("p",))):
+        code = macro._func.__code__
+        name = lasting.name(code, args)
+        assert name == digest("salt", code.co_filename, str(code.co_firstlineno),
+                              *(f"id:{arg}" for arg in args))
+        names.add(name)
+    assert len(names) == 3
+    assert lasting.name(macros.module.a._func.__code__, (None,)) is None  # no identity
+    assert lasting.name(macros.module.a._func.__code__, ()) is None
 
 
 def test_edited_item_template_reaches_the_list_pages(project: Path, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ the globals, which then still sees the memory of the build running.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -21,7 +22,6 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from cvsite.cache import digest
 from cvsite.collector import frozen
 
 
@@ -79,6 +79,13 @@ class Once:
         return html
 
 
+def _feed(hasher: Any, part: str) -> None:
+    """One part into a hasher as `cache.digest` feeds it (length-prefixed)."""
+    data = part.encode("utf-8")
+    hasher.update(len(data).to_bytes(8, "little"))
+    hasher.update(data)
+
+
 class Lasting:
     """Items kept across builds: the HTML of a `once` call by a name made of the build's
     `salt` (everything the items may depend on besides their arguments: the site without its
@@ -93,17 +100,27 @@ class Lasting:
         """Items rendered in this build, by name."""
         self.used: set[str] = set()
         """Names of the stored items this build took."""
+        self._started: dict[int, tuple[Any, Any]] = {}
+        """Per macro (its code, kept alive): the hasher of its items' names, fed the salt, the
+        file and the line."""
 
     def name(self, code: Any, args: tuple[Any, ...]) -> str | None:
-        """The item's name, or None when an argument has no identity (or there are none)."""
-        names: list[str] = []
+        """The item's name, or None when an argument has no identity (or there are none):
+        `digest(salt, file, line, *identities)`, its common start hashed once per macro."""
+        if not args:
+            return None
+        started = self._started.get(id(code))  # by id: hashing a code object reads all of it
+        if started is None:
+            started = self._started[id(code)] = (code, hashlib.blake2b(digest_size=20))
+            for part in (self.salt, code.co_filename, str(code.co_firstlineno)):
+                _feed(started[1], part)
+        hasher = started[1].copy()
         for arg in args:
             found = self.identity(arg)
             if found is None:
                 return None
-            names.append(found)
-        return digest(self.salt, code.co_filename, str(code.co_firstlineno), *names) \
-            if names else None
+            _feed(hasher, found)
+        return hasher.hexdigest()
 
     def take(self, name: str) -> Markup | None:
         """A stored item, or None."""
