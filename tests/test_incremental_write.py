@@ -27,6 +27,23 @@ def test_fresh_folder_gets_exactly_the_files(tmp_path: Path) -> None:
     assert sorted(report.written) == sorted(SITE)
 
 
+def test_fresh_folder_gets_nested_folders_in_any_order_and_their_stats(tmp_path: Path) -> None:
+    files = {"a/b/d/e.txt": b"e", "z.txt": b"z", "a/c.txt": b"c", "a/b.txt": b"b",
+             "a/b/c.txt": b"bc", "a.txt": b"a", "a/b/d.txt": b"d", "a/b-c/x.txt": b"x"}
+    out = tmp_path / "_site"
+    report = write_site(files, out)
+    assert tree(out) == files
+    assert report.state == {name: (stat.st_size, stat.st_mtime_ns) for name in files
+                            if (stat := (out / name).stat())}
+
+
+def test_fresh_folder_that_cannot_hold_the_files_is_not_left_half_written(
+        tmp_path: Path) -> None:
+    with pytest.raises(OSError):  # "x" must be a file and a folder
+        write_site({"a.txt": b"a", "x": b"file", "x/y.txt": b"y"}, tmp_path / "_site")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_unchanged_files_are_left_alone(tmp_path: Path) -> None:
     out = tmp_path / "_site"
     write_site(SITE, out)

@@ -10,6 +10,7 @@ before the renames removes the temporary files and leaves the previous output as
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from collections.abc import Callable, Mapping
@@ -120,9 +121,11 @@ def _bytes(data: Data) -> bytes | memoryview:
     return data.load() if isinstance(data, InPlace) else data
 
 
-def _write_file(path: str | Path, data: bytes | memoryview) -> Stat:
-    """Write one file (created or truncated); its stat once written."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+def _write_file(path: str | Path, data: bytes | memoryview, folder: int | None = None) -> Stat:
+    """Write one file (created or truncated; `path` relative to the open `folder` if given);
+    its stat once written."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666,
+                 dir_fd=folder)
     try:
         view, done = memoryview(data), 0
         while done < len(view):
@@ -133,17 +136,49 @@ def _write_file(path: str | Path, data: bytes | memoryview) -> Stat:
     return info.st_size, info.st_mtime_ns
 
 
+class _Folders:
+    """The folders of a new tree, made and kept open along the current path, so that each file
+    is created relative to its open folder (no path walk from the root for each of them)."""
+
+    def __init__(self, root: str) -> None:
+        self.chain: list[tuple[str, int]] = [("", os.open(root, os.O_RDONLY | os.O_DIRECTORY))]
+
+    def open(self, folder: str) -> int:
+        """The open folder at `folder` (relative, `/`-separated), made when missing."""
+        parts = folder.split("/") if folder else []
+        same = 0
+        while same < len(parts) and same + 1 < len(self.chain) and \
+                self.chain[same + 1][0] == parts[same]:
+            same += 1
+        for _, fd in self.chain[same + 1:]:
+            os.close(fd)
+        del self.chain[same + 1:]
+        for part in parts[same:]:
+            parent = self.chain[-1][1]
+            with contextlib.suppress(FileExistsError):
+                os.mkdir(part, dir_fd=parent)
+            self.chain.append((part, os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW,
+                                             dir_fd=parent)))
+        return self.chain[-1][1]
+
+    def close(self) -> None:
+        """Close every folder still open."""
+        for _, fd in self.chain:
+            os.close(fd)
+        self.chain = []
+
+
 def _write_files(root: str, files: Mapping[str, Data], names: Mapping[str, str]) -> dict[str, Stat]:
-    """Write the files under the folder `root` at their checked `names`, making folders."""
-    made: set[str] = set()
+    """Write the files into the new folder `root` at their checked `names`, making folders."""
+    os.makedirs(root, exist_ok=True)
+    folders = _Folders(root)
     state: dict[str, Stat] = {}
-    for name in sorted(files):
-        target = os.path.join(root, names[name])
-        folder = os.path.dirname(target)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        state[names[name]] = _write_file(target, _bytes(files[name]))
+    try:
+        for name in sorted(files):
+            folder, _, leaf = names[name].rpartition("/")
+            state[names[name]] = _write_file(leaf, _bytes(files[name]), folders.open(folder))
+    finally:
+        folders.close()
     return state
 
 
