@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import markdown as md
-from jinja2 import ChoiceLoader, Environment, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
 from cvsite import feeds, fragments, once, scholar, seo
@@ -101,10 +101,11 @@ def make_environment(source: Path) -> Environment:
 
 
 def _new_environment(dirs: list[Path]) -> Environment:
-    """A fresh environment over the template folders `dirs` (its compiled templates in a plain
-    dict, not Jinja's locked LRU cache: three look-ups a page; a site has a few templates)."""
+    """A fresh environment over the template folders `dirs`: every template autoescaped (a plain
+    True, not a function of the name asked at every page), the compiled templates in a plain
+    dict, not Jinja's locked LRU cache (three look-ups a page; a site has a few templates)."""
     loader = ChoiceLoader([ContentLoader(str(d)) for d in dirs])
-    env = TrackingEnvironment(loader=loader, autoescape=select_autoescape(default=True),
+    env = TrackingEnvironment(loader=loader, autoescape=True,
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True, cache_size=-1)
     env.code_generator_class = OutputGenerator
