@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -161,3 +162,26 @@ def test_a_decoding_bug_surfaces_as_without_the_split(monkeypatch: pytest.Monkey
     monkeypatch.setattr(publications, "decode_entry", fails)
     with pytest.raises(RuntimeError, match="decoder bug"):
         decoded_where_split(HALVES)
+
+
+def test_a_stored_entry_the_child_found_but_this_process_cannot_read_is_read_anew(
+        monkeypatch: pytest.MonkeyPatch, forks: list[int], tmp_path: Path) -> None:
+    if not forkwork.can_fork():
+        pytest.skip("no fork or a single core here")
+    text = without_crossref(HALVES)
+    cut_before(monkeypatch, text, "@misc{SECOND")
+    cache = Cache(tmp_path)
+    whole = one_go(text)
+    assert decoded_where_split(text, cache) == whole  # every entry stored
+    here, real = os.getpid(), entryplan.read_store
+    monkeypatch.setattr(entryplan, "read_store",  # the store as another build left it, here
+                        lambda c: real(c) if os.getpid() != here else {})
+    reads: list[int] = []
+    parse = entryplan.parse_bib
+
+    def counted(*args: object) -> object:
+        reads.append(1)
+        return parse(*args)  # type: ignore[arg-type]
+    monkeypatch.setattr(entryplan, "parse_bib", counted)
+    assert decoded_where_split(text, cache) == whole
+    assert len(reads) == 2  # the child's entries could not be recalled: read again in one go

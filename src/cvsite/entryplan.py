@@ -11,6 +11,7 @@ are split, then decoded.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Any, cast
 
@@ -21,7 +22,7 @@ from cvsite.bibsplit import SPLIT_ABOVE, Block, Ship
 from cvsite.cache import Cache
 from cvsite.collector import paused
 from cvsite.entrycache import entry_key, read_store, recall_stored
-from cvsite.entrystore import Outcome, blob, payload
+from cvsite.entrystore import Outcome, Unrecalled, blob, payload
 from cvsite.errors import Diagnostic
 from cvsite.models import Publication, SiteConfig
 from cvsite.publications import Context, convert_all
@@ -34,11 +35,20 @@ _NONE: dict[str, Any] = {}
 class Plan:
     """What each process does with the entries it splits, and how the child's travel."""
 
-    def __init__(self, context: Context, cache: Cache | None, text: str) -> None:
+    def __init__(self, context: Context, cache: Cache | None) -> None:
         self.context = context
-        self.stored = read_store(cache)
+        self.cache = cache
         self.keep = cache is not None and cache.enabled
+        self._stored: dict[str, bytes] | None = None
         self._known = set(latex.slow_made())
+        self._pid = os.getpid()
+
+    @property
+    def stored(self) -> dict[str, bytes]:
+        """The entry cache's store, read by each process when it first needs it (both at once)."""
+        if self._stored is None:
+            self._stored = read_store(self.cache)
+        return self._stored
 
     def decide(self, raw: RawEntry) -> Outcome | None:
         """The entry recalled from the store or decoded; None for what crossrefs may change (a
@@ -49,6 +59,8 @@ class Plan:
             return None
         key = entry_key(raw, self.context) if self.keep else ""
         if key in self.stored:
+            if os.getpid() != self._pid:  # the child: this process recalls it (`Unrecalled`)
+                return Outcome(key, None, None, False)
             recalled = recall_stored(raw, self.stored[key])
             if recalled is not None:
                 return Outcome(key, None, recalled, False)
@@ -107,8 +119,12 @@ def read_publications(text: str, display: str, config: SiteConfig, cache: Cache 
     """The publications of a .bib text and every problem, in the order of `parse_bib` then
     `convert_all`'s."""
     with paused():  # no collection between the two: the publications exist already
-        plan = Plan(Context.of(config, display), cache, text)
+        plan = Plan(Context.of(config, display), cache)
         entries, problems = parse_bib(text, display, split_above, plan.decide,
                                       Ship(plan.pack, plan.unpack))
-        publications, found = convert_all(entries, config, display, cache, plan.stored)
+        try:
+            publications, found = convert_all(entries, config, display, cache, plan.stored)
+        except Unrecalled:  # a stored entry the child found cannot be read here: read anew
+            entries, problems = parse_bib(text, display, split_above)
+            publications, found = convert_all(entries, config, display, cache)
     return publications, problems + found

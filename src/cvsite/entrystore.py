@@ -101,10 +101,15 @@ def blob(stored: Payload) -> bytes | None:
         return None
 
 
+class Unrecalled(Exception):
+    """An entry another process decided (it found it in the store, or decoded it) that cannot
+    be recalled here (the store changed meanwhile, or a bug): its fields may not be here."""
+
+
 def decided(entries: list[RawEntry], stored: dict[str, bytes], found: dict[int, Decoded],
              made: dict[int, Kept]) -> dict[int, str]:
     """The entries decided where they were split, in `found` (the fresh ones in `made`); their
-    keys."""
+    keys (raises Unrecalled)."""
     keys = {}
     for i, raw in enumerate(entries):
         done = raw.decided
@@ -112,8 +117,11 @@ def decided(entries: list[RawEntry], stored: dict[str, bytes], found: dict[int, 
             keys[i] = done.key
             if done.decoded is not None:
                 found[i] = done.decoded
-            else:  # sent by the process that split it, which could recall it from `stored`
-                found[i] = recall(raw, marshal.loads(done.kept or stored[done.key]))
+            else:  # sent by the child: its payload, or the store's
+                try:
+                    found[i] = recall(raw, marshal.loads(done.kept or stored[done.key]))
+                except Exception as exc:
+                    raise Unrecalled(raw.key) from exc
             if done.fresh:
                 made[i] = done.key, done.kept
     return keys
