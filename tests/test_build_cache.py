@@ -161,6 +161,20 @@ def test_edited_entry_updates_its_page_and_the_lists(project: Path, tmp_path: Pa
                for name in changed - {"publications/index.html", "index.html"})
 
 
+def test_files_the_edit_does_not_change_are_left_unread_unless_touched(
+        project: Path, tmp_path: Path) -> None:
+    out = project / "_site"
+    build(project, out)
+    touched = out / "robots.txt"  # a file that is not a page, edited by hand
+    touched.write_bytes(b"#" * len(touched.read_bytes()))
+    kept = next(p for p in sorted(out.rglob("*.bib")) if p.name != "publications.bib")
+    stat = kept.stat()
+    edit_first_title(project, "A Retitled Paper")
+    build(project, out)
+    assert tree(out) == reference(project, tmp_path)  # the touched file is written back
+    assert (kept.stat().st_ino, kept.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
 def test_page_reading_other_papers_is_not_served_stale(project: Path, tmp_path: Path) -> None:
     """A theme whose paper page lists every paper: editing one paper changes all pages."""
     theme = project / "templates"

@@ -29,7 +29,7 @@ from cvsite.errors import (
 )
 from cvsite.forkwork import alongside
 from cvsite.pdfpool import prestart, stop, warm
-from cvsite.restore import keep, restore
+from cvsite.restore import keep, kept, restore, unchanged_in_place
 from cvsite.uptodate import last_build, remember, unchanged
 from cvsite.write import Data, InPlace, check_output_folder, write_site
 
@@ -183,11 +183,14 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             pages.save()
             if complete:
                 keep(cache, key, others)
+        # Files with the bytes the last build wrote are not read to be compared
+        before = kept(cache, last) if last is not None and cache.enabled else {}
+        placed = unchanged_in_place(files, last, before)
         if cache.enabled and len(pages) >= SAVE_ALONGSIDE:  # a second process writes the cache
-            _, report = alongside(save, lambda: write_site(files, out))
+            _, report = alongside(save, lambda: write_site(placed, out))
         else:
             save()
-            report = write_site(files, out)
+            report = write_site(placed, out)
         if complete:
             remember(cache, key, out, len(pages), diagnostics, report.state, pages.pack, pages.refs)
         return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,

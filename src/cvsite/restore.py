@@ -10,13 +10,13 @@ record. Anything missing or damaged is a miss, and the build runs as usual. Stdl
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from cvsite.cache import Cache, make_pack, read_pack
 from cvsite.pagepack import PagePack
 from cvsite.uptodate import LastBuild, Previous, remember
-from cvsite.write import Data, WriteReport, write_site
+from cvsite.write import Data, InPlace, WriteReport, write_site
 
 PREFIX = "output-"
 
@@ -44,16 +44,46 @@ def keep(cache: Cache, key: str, files: Mapping[str, bytes | memoryview]) -> Non
             old.unlink(missing_ok=True)
 
 
-def _files(cache: Cache, last: LastBuild, out: Path) -> dict[str, Data] | None:
-    """The last build's output by path, or None when any of it cannot be found."""
+def kept(cache: Cache, last: LastBuild) -> dict[str, memoryview]:
+    """The bytes `keep` kept of the `last` build's files other than its pages, by path (empty
+    when they cannot be found)."""
     manifest_name, blob_name = _names(last.key)
     manifest = cache.read_json(manifest_name)
-    if manifest is None or manifest.get("key") != last.key or not last.pack:
-        return None
+    if manifest is None or manifest.get("key") != last.key:
+        return {}
     others, body = read_pack(cache.read_checked(blob_name))
-    if not others:
+    return {name: body[at[0]:at[0] + at[1]] for name, at in others.items()}
+
+
+def unchanged_in_place(files: Mapping[str, Data], last: LastBuild | None,
+                       before: Mapping[str, memoryview]) -> dict[str, Data]:
+    """`files`, with each that holds the bytes the `last` build wrote (`before`, from `kept`)
+    as `InPlace` at the stat then recorded: the writer leaves it if the file still has that
+    stat, without reading it."""
+    if last is None or not before:
+        return dict(files)
+    found: dict[str, Data] = {}
+    for name, data in files.items():
+        stat = last.output.get(name)
+        if stat is not None and not isinstance(data, InPlace) and before.get(name) == data:
+            found[name] = InPlace(stat, _given(data))
+        else:
+            found[name] = data
+    return found
+
+
+def _given(data: bytes | memoryview) -> Callable[[], bytes | memoryview]:
+    """A function giving `data`."""
+    return lambda: data
+
+
+def _files(cache: Cache, last: LastBuild, out: Path) -> dict[str, Data] | None:
+    """The last build's output by path, or None when any of it cannot be found."""
+    if not last.pack:
         return None
-    files: dict[str, Data] = {name: body[at[0]:at[0] + at[1]] for name, at in others.items()}
+    files: dict[str, Data] = dict(kept(cache, last))
+    if not files:
+        return None
     pack = PagePack(cache, last.pack)
     settled = last.settled(out)
     for name, (page_key, tag) in last.refs.items():
