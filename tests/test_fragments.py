@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment
 
+from cvsite.build import build
 from cvsite.fragments import author_list, highwire_meta
 from cvsite.models import Author, Publication, SiteConfig
 from cvsite.scholar import highwire
@@ -48,3 +51,21 @@ def test_highwire_meta_is_the_theme_loop_with_values_escaped(
     env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     expected = env.from_string(HIGHWIRE).render(pub=pub, config=config, highwire=highwire)
     assert str(highwire_meta(pub, config)) == expected
+
+
+def test_a_project_author_list_macro_reaches_paper_pages_and_lists(project: Path) -> None:
+    """The theme's pages show author lists through the `author_list` macro, not the filter."""
+    macros = project / "templates" / "_macros.html"
+    text = macros.read_text("utf-8")
+    assert "{{ pub | author_list }}\n" in text
+    macros.write_text(text.replace("{{ pub | author_list }}\n",
+                                   "<span data-own>{{ pub | author_list }}</span>\n", 1), "utf-8")
+    (project / "templates" / "publication.html").unlink()  # the theme's own paper page
+    out = project / "_site"
+    build(project, out)
+    listed = (out / "publications" / "index.html").read_text("utf-8")
+    assert listed.count("<span data-own>") == listed.count('class="pub-authors"') > 0
+    papers = list((out / "publications").glob("*/index.html"))
+    papers = [p for p in papers if p.parent.name != "by-year"]
+    assert papers and all("<p class=\"paper-authors\"><span data-own>" in p.read_text("utf-8")
+                          for p in papers)

@@ -1,8 +1,9 @@
 """Small pieces of markup that every page repeats, made in Python: the template loop they
 replace cost a tenth of a paper page and a third of the list pages at 10,000 publications.
 
-Every text in them is escaped exactly as the templates escape it; the theme's macros of the
-same name (`_macros.html`) return these pieces, and a project overriding them changes both.
+Every text in them is escaped exactly as the templates escape it. The theme's pages still go
+through its `author_list` macro (`_macros.html`), which returns the filter's piece, so that a
+project overriding the macro changes every page that shows an author list.
 """
 
 from __future__ import annotations
