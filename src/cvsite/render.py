@@ -15,7 +15,7 @@ import markdown as md
 from jinja2 import ChoiceLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
-from cvsite import feeds, fragments, once, scholar, seo
+from cvsite import feeds, once, scholar, seo
 from cvsite.jinjafast import CallContext, OutputGenerator
 from cvsite.models import Publication, Site
 from cvsite.templatedeps import ContentLoader, TrackingEnvironment
@@ -112,10 +112,8 @@ def _new_environment(dirs: list[Path]) -> Environment:
     env.context_class = _Context
     env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown,
                        has_equal_contribution=has_equal_contribution,
-                       jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path,
-                       author_list=fragments.author_list)
+                       jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
-                       highwire_meta=fragments.highwire_meta,
                        person_ld=seo.person, article_ld=seo.article,
                        once=once.Once(remembering=False))
     env.globals["downloads"] = ()  # the PDFs the pages link to; the build fills it in
