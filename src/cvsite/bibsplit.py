@@ -23,8 +23,11 @@ SPLIT_ABOVE = 400_000
 """Characters of BibTeX above which both cores split the text (~500 entries, ~40 ms on one core:
 below that, forking and sending the half back cost about what the second core saves)."""
 
-SHARE = 0.52
-"""How much of the text this process splits; the forked child splits the rest and sends it."""
+SHARE = 0.5
+"""How much of the text this process splits; the forked child splits the rest and sends it.
+With entries decoded where split (`entryplan`), a cold read would want a little more here (the
+child also pickles its payloads), a read after an edit a little less (this process reads the
+store and recalls its half's entries; the child sends its hits as keys): half is between."""
 _CUT = re.compile(r"(?m)^@\w*[ \t]*[{(]")
 """A block start as the splitter sees one (its `_BLOCK_START`), at the start of a line."""
 _AT_EOF = "Unexpectedly reached end of file."
