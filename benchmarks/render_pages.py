@@ -4,7 +4,7 @@
 
 The site is loaded once (`--site-pickle PATH` keeps it in a pickle for later invocations: loading
 10,000 publications takes seconds); each run renders the list pages and `--papers` paper pages
-inside one `once.remembered` block with the templates checked once, the way `pagecache` renders
+inside one `once.remembered` block with the templates checked once, the way `pagerender` renders
 a build's pages, and reports the CPU seconds (`time.process_time`) of each part: the median and
 the minimum over the runs. Compare two versions of the code by running this file with each on
 PYTHONPATH, interleaved (the machine is shared: single-process CPU time is the steadier figure).
@@ -23,7 +23,7 @@ from pathlib import Path
 from cvsite.load import load_site
 from cvsite.models import Site
 from cvsite.once import remembered
-from cvsite.pagecache import _render, _templates_as_loaded
+from cvsite.pagerender import _render, _templates_as_loaded
 from cvsite.render import make_environment, page_specs
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import forkwork, latex, pagecache
+from cvsite import forkwork, latex, pagerender
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR
 from cvsite.errors import ContentError
@@ -199,8 +199,8 @@ def assert_one_edit_reaches_every_paper_page(project: Path, tmp_path: Path) -> N
 def test_pages_rendered_by_two_processes_are_the_same_cold_and_after_an_edit(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)  # threads of other tests
-    monkeypatch.setattr(pagecache, "PARALLEL_ABOVE", 2)
-    monkeypatch.setattr(pagecache, "TASK_PAGES", 1)
+    monkeypatch.setattr(pagerender, "PARALLEL_ABOVE", 2)
+    monkeypatch.setattr(pagerender, "TASK_PAGES", 1)
     out = project / "_site"
     build(project, out)
     assert tree(out) == reference(project, tmp_path)
@@ -216,8 +216,8 @@ def test_a_template_error_while_two_processes_render_is_reported_as_in_one(
     with pytest.raises(ContentError) as alone:
         build(project, project / "_site", use_cache=False)
     monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)
-    monkeypatch.setattr(pagecache, "PARALLEL_ABOVE", 2)
-    monkeypatch.setattr(pagecache, "TASK_PAGES", 1)
+    monkeypatch.setattr(pagerender, "PARALLEL_ABOVE", 2)
+    monkeypatch.setattr(pagerender, "TASK_PAGES", 1)
     with pytest.raises(ContentError) as shared:
         build(project, project / "_site", use_cache=False)
     assert shared.value.diagnostics == alone.value.diagnostics

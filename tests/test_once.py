@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
-from cvsite import pagecache
+from cvsite import pagerender
 from cvsite.build import build
 from cvsite.cache import digest
 from cvsite.once import Lasting, Once, remembered
@@ -32,7 +32,7 @@ def forgetful(env: Environment, lasting: Lasting | None = None) -> Iterator[Once
 def test_reused_list_items_give_the_same_pages(project: Path, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     expected = reference(project, tmp_path)
-    monkeypatch.setattr(pagecache, "remembered", forgetful)
+    monkeypatch.setattr(pagerender, "remembered", forgetful)
     out = tmp_path / "every-item-rendered"
     build(project, out, use_cache=False)
     assert tree(out) == expected
