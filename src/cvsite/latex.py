@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
@@ -66,11 +66,19 @@ def _crude(latex: str) -> str:
 
 def _run(converter: LatexNodes2Text, latex: str) -> str:
     """pylatexenc's text, or the crude fallback if it raises on malformed input."""
+    return next(_walk(converter, latex))
+
+
+def _walk(converter: LatexNodes2Text, latex: str) -> Iterator[str]:
+    """`_run` in a generator's frame, where the chain of callers' frames ends: at the end of
+    its input pylatexenc keeps an exception in a cycle with the frames it was raised in, and
+    through those every caller's frame stayed alive until a collection (when reading a .bib:
+    all of its blocks and entries)."""
     try:
         walker = LatexWalker(latex, latex_context=_WALKER_CONTEXT, tolerant_parsing=True)
-        return str(converter.nodelist_to_text(walker.get_latex_nodes()[0]))
+        yield str(converter.nodelist_to_text(walker.get_latex_nodes()[0]))
     except Exception:
-        return _crude(latex)
+        yield _crude(latex)
 
 
 def _math_text(math: str) -> str:
