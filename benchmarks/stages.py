@@ -23,7 +23,7 @@ from pathlib import Path
 STAGES = (  # (module, function, what it is)
     ("cvsite.sitecache", "load_cached", "load content/ (parse, decode, validate)"),
     ("cvsite.pagecache", "render_cached", "pages: keys, cache, rendering, feeds"),
-    ("cvsite.pagecache", "take_turns", "  rendering on both cores"),
+    ("cvsite.pagerender", "take_turns", "  rendering on both cores"),
     ("cvsite.build", "write_site", "write the output folder"),
     ("cvsite.build", "alongside", "write the output + save the cache (two processes)"),
     ("cvsite.build", "remember", "record the build"),
@@ -44,7 +44,7 @@ def timed(module, name):
             spans.append((name, began - start, time.perf_counter() - began))
     setattr(owner, name, wrapper)  # where the build looks it up
 from pathlib import Path
-import cvsite.build, cvsite.sitecache, cvsite.pagecache, cvsite.forkwork
+import cvsite.build, cvsite.sitecache, cvsite.pagecache, cvsite.pagerender
 imported = time.perf_counter() - start
 for module, name in json.loads(sys.argv[2]):
     timed(module, name)
@@ -59,8 +59,10 @@ def _run(project: Path, cold: bool) -> dict[str, object]:
         shutil.rmtree(project / "_site", ignore_errors=True)
         shutil.rmtree(project / ".cvsite-cache", ignore_errors=True)
     stages = json.dumps([[module, name] for module, name, _ in STAGES])
-    done = subprocess.run([sys.executable, "-c", CHILD, str(project), stages], check=True,
+    done = subprocess.run([sys.executable, "-c", CHILD, str(project), stages],
                           capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(f"the build failed:\n{done.stderr}")
     result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
