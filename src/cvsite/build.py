@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from cvsite.cache import Cache, inputs_key
-from cvsite.collector import frozen
+from cvsite.collector import frozen, held
 from cvsite.errors import (
     ContentError,
     Diagnostic,
@@ -145,9 +145,12 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         stop()  # no PDFs to render: the worker would only take a core from the pages
     warm(list(reversed(static_dirs(source))))  # the worker loads the print fonts meanwhile
     recall(cache)
-    site, diagnostics = load_cached(source, cache, keep_going=keep_going)
-    store(cache)
-    with frozen():  # the loaded site out of the collector's full scans: each walks it all
+    # What the load makes (a million objects at 10,000 papers) is kept until the pages are
+    # written: no collection walks it while it is made, and none after (each would take ~0.08 s)
+    with frozen():
+        with held():
+            site, diagnostics = load_cached(source, cache, keep_going=keep_going)
+        store(cache)
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         failed = has_errors(diagnostics) or (strict and bool(warnings))
         if site is None or (failed and not keep_going):

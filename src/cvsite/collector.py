@@ -55,3 +55,14 @@ def frozen() -> Iterator[None]:
         _DEPTH[0] -= 1
         if not _DEPTH[0]:
             gc.unfreeze()
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """For a block that makes objects kept after it, inside a `frozen` block: the collector is
+    paused while they are made, and they are frozen at its end, before the collector is back on
+    (so no collection ever walks them), until the enclosing block ends."""
+    with paused():
+        yield
+        if _DEPTH[0] and not _FOR_GOOD[0]:
+            gc.freeze()

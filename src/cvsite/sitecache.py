@@ -14,13 +14,11 @@ commit it (it is git-ignored).
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 from pathlib import Path
 
 from cvsite.cache import Cache, code_key, digest, tree_digest
-from cvsite.collector import paused
 from cvsite.errors import Diagnostic
 from cvsite.load import load_site
 from cvsite.models import Publication, Site
@@ -65,23 +63,7 @@ def _recall(data: bytes | memoryview) -> Loaded | None:
 
 
 def load_cached(source: Path, cache: Cache, *, keep_going: bool = False) -> Loaded:
-    """`load_site`, answered from the cache when `content/` is as it was.
-
-    What it makes (a million objects at 10,000 papers, kept for the build) is made with the
-    cycle collector paused and then frozen out of its sight, as the build keeps it until the
-    pages are written (`collector.frozen`, which thaws it): else the first collection after
-    the load would walk all of it (~0.08 s). Not when something is frozen already (`serve`
-    after its first build keeps everything frozen for good).
-    """
-    with paused():
-        loaded = _load_cached(source, cache, keep_going)
-        if not gc.get_freeze_count():
-            gc.freeze()
-    return loaded
-
-
-def _load_cached(source: Path, cache: Cache, keep_going: bool) -> Loaded:
-    """`load_cached`, with the collector as it is."""
+    """`load_site`, answered from the cache when `content/` is as it was."""
     if not cache.enabled or cache.folder is None:
         return load_site(source, keep_going=keep_going)
     name = f"{PREFIX}{_key(source, keep_going)}.pickle"
