@@ -130,8 +130,8 @@ def take_turns(count: int, work: Callable[[int], Made[T]],
     """`[work(0), …, work(count - 1)]`, computed here and in a forked child taking turns (the
     first numbers first), and the child's `last()` once it has no more (None without a child).
 
-    The blobs the child makes are views of shared memory here (kept for the rest of the
-    process). A failure here is raised; one in the child is made good by doing its tasks here.
+    The blobs the child makes are views of shared memory here (mapped while any of them is
+    alive). A failure here is raised; one in the child is made good by doing its tasks here.
     """
     if count < 2 or count > MAX_TASKS or not can_fork():
         return [work(i) for i in range(count)], None
