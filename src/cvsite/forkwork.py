@@ -18,7 +18,7 @@ import pickle
 import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import BinaryIO, TypeVar, cast
 
 R = TypeVar("R")
 S = TypeVar("S")
@@ -31,6 +31,8 @@ MAX_TASKS = 1024
 most) before the fork."""
 Made = tuple[Sequence[bytes | memoryview], T]
 """What a task of `take_turns` makes: its blobs and something small about them."""
+Placed = tuple[int, int] | bytes | memoryview
+"""A blob the child of `take_turns` made: (offset, length) in the arena, or the blob itself."""
 
 
 def _harmless(thread: threading.Thread) -> bool:
@@ -65,30 +67,41 @@ def alongside(theirs: Callable[[], R], mine: Callable[[], S]) -> tuple[R, S]:
     """
     if not can_fork():
         return theirs(), mine()
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover (the child's coverage is not collected)
-        os.close(read)
-        _child(theirs, write)
-    os.close(write)
-    pipe = os.fdopen(read, "rb")
+    pid, pipe = _fork(theirs)
     try:
         own = mine()
     except BaseException:
         pipe.close()  # the child's writes fail now, and it exits
         os.waitpid(pid, 0)
         raise
+    whole, result = _collect(pid, pipe)
+    return (cast("R", result) if whole else theirs()), own
+
+
+def _fork(work: Callable[[], object]) -> tuple[int, BinaryIO]:
+    """A forked child computing `work()` (see `_child`), and the pipe its result comes in."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child's coverage is not collected)
+        os.close(read)
+        _child(work, write)
+    os.close(write)
+    return pid, os.fdopen(read, "rb")
+
+
+def _collect(pid: int, pipe: BinaryIO) -> tuple[bool, object]:
+    """The child's result, unpickled as it arrives, once the child has exited; and whether it
+    came whole (sent in full by a child that exited cleanly)."""
+    result: object = None
     try:
-        result: R = pickle.load(pipe)
+        result = pickle.load(pipe)
         received = True
     except Exception:  # the child failed before sending everything
         received = False
     finally:
         pipe.close()
     _, status = os.waitpid(pid, 0)
-    if received and status == 0:
-        return result, own
-    return theirs(), own
+    return received and status == 0, result
 
 
 def _tasks(queue: int) -> Iterator[int]:
@@ -98,10 +111,10 @@ def _tasks(queue: int) -> Iterator[int]:
 
 
 def _place(blobs: Sequence[bytes | memoryview], arena: mmap.mmap | None,
-           cursor: int) -> tuple[list[tuple[int, int] | bytes | memoryview], int]:
+           cursor: int) -> tuple[list[Placed], int]:
     """The blobs written into the arena from `cursor` ((offset, length) each, the blob itself
     once it is full), and the new cursor."""
-    placed: list[tuple[int, int] | bytes | memoryview] = []
+    placed: list[Placed] = []
     for blob in blobs:
         size = len(blob)
         if arena is not None and cursor + size <= ARENA:
@@ -114,14 +127,14 @@ def _place(blobs: Sequence[bytes | memoryview], arena: mmap.mmap | None,
 
 
 def _taker(queue: int, arena: mmap.mmap | None, work: Callable[[int], Made[T]],
-           last: Callable[[], S]) -> tuple[list[tuple[int, list[object], T]], S]:
+           last: Callable[[], S]) -> tuple[list[tuple[int, list[Placed], T]], S]:
     """The child's share of `take_turns`: its tasks' blobs placed, and then `last()`."""
-    done: list[tuple[int, list[object], T]] = []
+    done: list[tuple[int, list[Placed], T]] = []
     cursor = 0
     for task in _tasks(queue):
         blobs, about = work(task)
         placed, cursor = _place(blobs, arena, cursor)
-        done.append((task, list(placed), about))
+        done.append((task, placed, about))
     return done, last()
 
 
@@ -142,13 +155,7 @@ def take_turns(count: int, work: Callable[[int], Made[T]],
     queue, feed = os.pipe()
     os.write(feed, b"".join(i.to_bytes(4, "little") for i in range(count)))
     os.close(feed)
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover (the child's coverage is not collected)
-        os.close(read)
-        _child(lambda: _taker(queue, arena, work, last), write)
-    os.close(write)
-    pipe = os.fdopen(read, "rb")
+    pid, pipe = _fork(lambda: _taker(queue, arena, work, last))
     done: dict[int, Made[T]] = {}
     try:
         for task in _tasks(queue):
@@ -160,18 +167,12 @@ def take_turns(count: int, work: Callable[[int], Made[T]],
         raise
     finally:
         os.close(queue)
-    try:
-        theirs, extra = pickle.load(pipe)
-        received = True
-    except Exception:  # the child failed before sending everything
-        received = False
-    finally:
-        pipe.close()
-    _, status = os.waitpid(pid, 0)
-    if not (received and status == 0):
+    whole, result = _collect(pid, pipe)
+    if not whole:
         return [done[i] if i in done else work(i) for i in range(count)], None
-    view = memoryview(arena) if arena is not None else None
+    theirs, extra = cast("tuple[list[tuple[int, list[Placed], T]], S]", result)
+    view = memoryview(arena) if arena is not None else memoryview(b"")
     for task, placed, about in theirs:
-        done[task] = ([view[p[0]:p[0] + p[1]] if isinstance(p, tuple) and view is not None
-                       else p for p in placed], about)
+        done[task] = ([view[p[0]:p[0] + p[1]] if isinstance(p, tuple) else p for p in placed],
+                      about)
     return [done[i] for i in range(count)], extra
