@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -25,21 +24,6 @@ def reading(text: str, split_above: int) -> tuple[list[tuple[object, ...]], list
     entries, problems = parse_bib(text, "t.bib", split_above)
     return ([(e.key, e.entry_type, e.fields, e.line, e.field_lines, e.text) for e in entries],
             [f"{p.format()} [{p.severity.value} {p.entry}]" for p in problems])
-
-
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """One item per text split in two halves (a forked child splits one when no other thread
-    runs, as in `cvsite build`; otherwise this process splits both, as in `serve`)."""
-    calls: list[int] = []
-    real = bibsplit.alongside
-
-    def counted(theirs: Callable[[], object], mine: Callable[[], object]) -> object:
-        calls.append(1)
-        return real(theirs, mine)
-    monkeypatch.setattr(bibsplit, "alongside", counted)
-    monkeypatch.setattr(bibsplit, "can_fork", lambda: True)
-    yield calls
 
 
 def cut_before(monkeypatch: pytest.MonkeyPatch, text: str, marker: str) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -62,21 +61,6 @@ def decoded_where_split(text: str, cache: Cache | None = None) -> Read:
     latex.forget()
     found, problems = entryplan.read_publications(text, "t.bib", CONFIG, cache, 0)
     return list(found), [f"{p.format()} [{p.severity.value} {p.entry}]" for p in problems]
-
-
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """One item per text split in two halves, in a forked child where this machine can."""
-    calls: list[int] = []
-    real = bibsplit.alongside
-
-    def counted(theirs: Callable[[], object], mine: Callable[[], object]) -> object:
-        calls.append(1)
-        return real(theirs, mine)
-    monkeypatch.setattr(bibsplit, "alongside", counted)
-    monkeypatch.setattr(bibsplit, "can_fork", lambda: True)
-    monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)  # threads of other tests
-    yield calls
 
 
 def cut_before(monkeypatch: pytest.MonkeyPatch, text: str, marker: str) -> None:
