@@ -13,8 +13,8 @@ import pytest
 from cvsite import entrycache, entrystore, forkwork, latex, publications, sitecache, textcache
 from cvsite.bibsource import load_bib
 from cvsite.cache import Cache
-from cvsite.entrystore import Decoded
 from cvsite.load import load_site
+from decoding import counting_decoder
 
 EXTRA = r"""
 @string{venue = {Conference on Cached Things}}
@@ -64,18 +64,6 @@ def replace(project: Path, old: str, new: str) -> None:
     text = bib.read_text("utf-8")
     assert old in text
     bib.write_text(text.replace(old, new, 1), "utf-8")
-
-
-def counting_decoder(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Count the entries actually decoded (not recalled) from now on, by key."""
-    decoded: list[str] = []
-    real = publications.decode_entry
-
-    def decode(raw: publications.RawEntry, context: publications.Context) -> Decoded:
-        decoded.append(raw.key)
-        return real(raw, context)
-    monkeypatch.setattr(publications, "decode_entry", decode)
-    return decoded
 
 
 def assert_same_as_fresh(project: Path) -> None:

@@ -16,6 +16,7 @@ from cvsite.cache import Cache
 from cvsite.entrystore import Decoded
 from cvsite.models import SiteConfig
 from cvsite.publications import convert_all
+from decoding import counting_decoder
 
 CONFIG = SiteConfig(title="T", base_url="https://example.org/", owner_aliases=("X. Wu",),
                     publications={"topics": ["Optimization"]})
@@ -111,13 +112,7 @@ def test_the_entry_cache_is_read_and_kept_as_in_one_go(
     convert_all(entries, CONFIG, "t.bib", together)
     name = entrycache.store_name(split)
     assert split.read_checked(name) == together.read_checked(name)
-    decoded: list[str] = []
-    real = publications.decode_entry
-
-    def counted(raw: publications.RawEntry, context: publications.Context) -> Decoded:
-        decoded.append(raw.key)
-        return real(raw, context)
-    monkeypatch.setattr(publications, "decode_entry", counted)
+    decoded = counting_decoder(monkeypatch)
     assert decoded_where_split(text, split) == whole  # warm: every entry recalled
     assert decoded == []
     edited = text.replace("{Same key as the first}", "{Edited}")
