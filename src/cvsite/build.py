@@ -138,6 +138,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     from cvsite.pdfbuild import start_pdfs
     from cvsite.render import make_environment
     from cvsite.sitecache import load_cached
+    from cvsite.templatecache import attach, store_templates
     from cvsite.textcache import recall, store
 
     config = load_config(source)
@@ -158,6 +159,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         if base_url:
             site = with_base_url(site, base_url)
         env = make_environment(source)
+        templates = attach(env, cache)
         try:
             pdf_step = start_pdfs(site, env, source, cache, render=pdf)
             if pdf_step.rendering:
@@ -184,6 +186,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
 
         def save() -> None:
             pages.save()
+            store_templates(cache, templates)
             if complete:
                 keep(cache, key, others)
         # Files with the bytes the last build wrote are not read to be compared

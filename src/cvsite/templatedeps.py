@@ -95,6 +95,17 @@ def _references(env: Environment, data: bytes) -> tuple[str, ...] | None:
         return None  # rendering reports it; meanwhile depend on everything
 
 
+def references(env: Environment, source: str) -> tuple[str, ...] | None:
+    """The templates a template's source names (None: maybe any of them), remembered."""
+    data = source.encode("utf-8")
+    return _REFERENCES.get("references", data, lambda data: _references(env, data))
+
+
+def note_references(source: str, names: tuple[str, ...] | None) -> None:
+    """Remember the templates a template's source names, as found when it was compiled."""
+    _REFERENCES.get("references", source.encode("utf-8"), lambda _: names)
+
+
 def template_key(env: Environment, name: str, folders: list[Path]) -> str:
     """A digest of every template file that rendering `name` reads (by name, file, bytes)."""
     assert env.loader is not None
@@ -113,7 +124,7 @@ def template_key(env: Environment, name: str, folders: list[Path]) -> str:
         seen[current] = f"{filename}\0{data_digest(data)}"
         with suppress(TemplateError):  # compiled anyway to render; notes its references
             env.get_template(current)
-        names = _REFERENCES.get("references", data, lambda data: _references(env, data))
+        names = references(env, text)
         if names is None:
             return data_digest(b"*" + tree_digest(folders).encode())
         todo += names
