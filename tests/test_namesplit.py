@@ -7,6 +7,7 @@ from bibtexparser.middlewares.names import split_multiple_persons_names as libra
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from cvsite.names import _DANGLING, without_dangling
 from cvsite.namesplit import _fast, split_names
 from cvsite.publications import _DANGLING_AND, _dangling_and
 
@@ -48,3 +49,12 @@ def test_regular_lists_are_split_without_bibtexparser(names: str) -> None:
 @example("Wu, X. and And Doe, J.")
 def test_dangling_ands_are_found_as_the_search_finds_them(names: str) -> None:
     assert _dangling_and(names) == bool(_DANGLING_AND.search(names))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(PIECES, max_size=10).map(lambda parts: " ".join("".join(parts).split())))
+@example("and Wu, X.")
+@example("Wu, X. AND")
+@example("ANDand")
+def test_dangling_ands_are_removed_as_the_substitution_removes_them(names: str) -> None:
+    assert without_dangling(names) == _DANGLING.sub("", names)

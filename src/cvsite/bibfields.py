@@ -6,6 +6,7 @@ import difflib
 import re
 
 from cvsite.bibvalues import MONTH_NAMES
+from cvsite.spaces import collapse
 
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     "article": ("journal",), "book": ("publisher",), "booklet": (), "inbook": ("publisher",),
@@ -46,6 +47,7 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?(?:/.*)?")
 _RANGE = re.compile(r"\s*(?:--?|\u2013|\u2014|/)\s*")
 _URL_WRAPPER = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
 _ESCAPED = re.compile(r"\\([_%#&$~])")
+_PAGE_RANGE = re.compile(r"(?<=\d)\s*(?:-+|\u2013|\u2014)\s*(?=[A-Za-z]?\d)")
 
 
 def month_number(word: str) -> int | None:
@@ -72,7 +74,9 @@ def month_range(value: str) -> tuple[int, int | None] | None:
 
 def verbatim(value: str) -> str:
     """A link or identifier as written: `\\url{…}` unwrapped, escapes like `\\_` undone."""
-    value = " ".join(value.split())
+    value = collapse(value)
+    if "\\" not in value:
+        return value.strip("{} ")  # nothing wrapped or escaped
     wrapped = _URL_WRAPPER.match(value)
     if wrapped:
         value = wrapped[1].strip()
@@ -81,7 +85,7 @@ def verbatim(value: str) -> str:
 
 def pages(value: str) -> str:
     """`12--34` and `12-34` as an en-dash range (`S12-3` page ids with letters kept)."""
-    return re.sub(r"(?<=\d)\s*(?:-+|\u2013|\u2014)\s*(?=[A-Za-z]?\d)", "\u2013", value.strip())
+    return _PAGE_RANGE.sub("\u2013", value.strip())
 
 
 def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:

@@ -15,6 +15,7 @@ from cvsite.bibsource import RawEntry
 from cvsite.bibvalues import MONTH_MACROS as MONTH_NAME_OF
 from cvsite.names import EQUAL_MARK
 from cvsite.namesplit import split_names
+from cvsite.spaces import collapse
 
 CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "poster",
                            "video", "project"})
@@ -42,7 +43,7 @@ def clean_fields(raw: RawEntry) -> dict[str, str]:
     for name, value in raw.fields.items():
         if name in CVSITE_FIELDS:
             continue
-        value = " ".join(value.split())
+        value = collapse(value)
         fields[name] = _names(value) if name in NAME_LISTS else value
     return fields
 

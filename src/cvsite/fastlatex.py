@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cvsite.spaces import collapse
+
 ACCENTS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303",
            "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b",
            "c": "\u0327", "k": "\u0328", "r": "\u030a"}
@@ -78,4 +80,4 @@ def decode(latex: str) -> str | None:
     if depth:
         return None
     out.append(latex[position:])
-    return " ".join("".join(out).split())  # the whitespace of re's \s, no-break spaces too
+    return collapse("".join(out))  # the whitespace of re's \s, no-break spaces too

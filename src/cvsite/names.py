@@ -70,15 +70,15 @@ class Owner:
                 and not any(_contradicts(g, given) for g in same))
 
 
-def _author(raw: str, owner: Owner) -> Author | None:
-    """One decoded author, None when it shows nothing (memoised: names repeat across entries,
-    and Authors are immutable)."""
-    key = (raw, owner.aliases)
-    if key in _AUTHORS:
-        return _AUTHORS[key]
+def _author(raw: str, owner: Owner) -> Author | bool | None:
+    """One name of a list as a decoded author; None when it shows nothing, True for `others`."""
+    word = raw.strip().lower()
+    if word in _ET_AL:
+        return True
+    if word in ("", "and"):
+        return None
     author = _new_author(raw, owner)
-    found = _AUTHORS[key] = author if author.display else None
-    return found
+    return author if author.display else None
 
 
 def _new_author(raw: str, owner: Owner) -> Author:
@@ -90,14 +90,24 @@ def _new_author(raw: str, owner: Owner) -> Author:
                   owner=(given, von, family, jr) in owner, family_first=cjk and "," in name)
 
 
-_OWNERS: dict[tuple[str, ...], Owner] = {}
-_AUTHORS: dict[tuple[str, tuple[str, ...]], Author | None] = {}
+_OWNERS: dict[tuple[str, ...], tuple[Owner, dict[str, Author | bool | None]]] = {}
+"""Each owner's names, with the names of lists met so far as `_author` made them (names repeat
+across entries, and Authors are immutable)."""
 _LISTS: dict[tuple[str, tuple[str, ...]], tuple[tuple[Author, ...], bool]] = {}
 _DANGLING = re.compile(r"(?i)^and\s+|\s+and$")
 
 
+def without_dangling(field: str) -> str:
+    """A name list without an `and` at its start or end (searched for only where one could be:
+    the case-insensitive search is slow)."""
+    if field[:3].lower() == "and" or field[-3:].lower() == "and":
+        return _DANGLING.sub("", field)
+    return field
+
+
 def parse_authors(field: str, aliases: Sequence[str]) -> tuple[tuple[Author, ...], bool]:
-    """Split a BibTeX name list into decoded people; the flag says `and others` ended it."""
+    """Split a BibTeX name list (its whitespace collapsed) into decoded people; the flag says
+    `and others` ended it."""
     key = (field, tuple(aliases))
     found = _LISTS.get(key)
     if found is None:
@@ -107,14 +117,15 @@ def parse_authors(field: str, aliases: Sequence[str]) -> tuple[tuple[Author, ...
 
 def _parse_authors(field: str, aliases: tuple[str, ...]) -> tuple[tuple[Author, ...], bool]:
     """`parse_authors` without the memo."""
-    owner = _OWNERS.get(aliases) or _OWNERS.setdefault(aliases, Owner(aliases))
+    owner, made = _OWNERS.get(aliases) or _OWNERS.setdefault(aliases, (Owner(aliases), {}))
     authors: list[Author] = []
     et_al = False
-    field = _DANGLING.sub("", " ".join(field.split()))  # dangling: warned
-    for raw in split_names(field):
-        word = raw.strip().lower()
-        if word in _ET_AL:
-            et_al = True
-        elif word not in ("", "and") and (author := _author(raw, owner)) is not None:
+    for raw in split_names(without_dangling(field)):  # dangling: warned
+        author = made.get(raw, False)  # never made: `_author` gives no False
+        if author is False:
+            author = made[raw] = _author(raw, owner)
+        if isinstance(author, Author):
             authors.append(author)
+        elif author:
+            et_al = True
     return tuple(authors), et_al

@@ -13,8 +13,12 @@ import re
 
 from bibtexparser.middlewares.names import split_multiple_persons_names as library_split
 
-_GROUP = re.compile(r"\{[^{}]*\}")
-_AND = re.compile(r" [aA][nN][dD] ")
+_GROUP = r"\{[^{}]*+\}"
+for _ in range(4):
+    _GROUP = r"\{(?:[^{}]++|" + _GROUP + r")*+\}"
+_REGULAR = re.compile(r"(?:[^{}\\]++|" + _GROUP + r")*+")
+"""Balanced braces (nested up to 5 deep) and no backslash outside them."""
+_AND = re.compile(r"( [aA][nN][dD] )")
 _KNOWN: dict[str, tuple[str, ...]] = {}
 
 
@@ -25,21 +29,20 @@ def _fast(names: str) -> tuple[str, ...] | None:
         return None  # whitespace that bibtexparser treats in its own ways
     if "\\{" in names or "\\}" in names:
         return None  # escaped braces: the braces do not nest as written
-    outside = names
-    while "{" in outside or "}" in outside:
-        inner = _GROUP.sub("", outside)
-        if len(inner) == len(outside):
-            return None  # unbalanced
-        outside = inner
-    if "\\" in outside:
-        return None  # bibtexparser's handling of escapes outside braces is its own
+    if _REGULAR.fullmatch(names) is None:
+        return None  # unbalanced (or nested deeper), or escapes outside braces: bibtexparser's
+    parts = _AND.split(names)
+    if "{" not in names:
+        return tuple(parts[::2])
     found: list[str] = []
-    start = 0
-    for match in _AND.finditer(names):
-        if names.count("{", 0, match.start()) == names.count("}", 0, match.start()):
-            found.append(names[start:match.start()])  # an `and` outside braces
-            start = match.end()
-    found.append(names[start:])
+    piece = parts[0]
+    for i in range(1, len(parts), 2):
+        if piece.count("{") == piece.count("}"):
+            found.append(piece)  # the `and` after it is outside braces
+            piece = parts[i + 1]
+        else:
+            piece += parts[i] + parts[i + 1]
+    found.append(piece)
     return tuple(found)
 
 

@@ -26,6 +26,7 @@ from cvsite.errors import Diagnostic, error, has_errors, warning
 from cvsite.latex import decode, to_text
 from cvsite.models import Publication, SiteConfig
 from cvsite.names import parse_authors
+from cvsite.spaces import collapse
 from cvsite.validate import did_you_mean
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
@@ -141,11 +142,11 @@ def _entry_data(raw: RawEntry, context: Context,
         problems.append(at("topic", f"unknown topic '{topic}'", did_you_mean(
             topic, list(context.topics)) or f"topics: {', '.join(context.topics)}"))
     for name in ("author", "editor"):
-        written = fields.get(name, "")
-        if written and _dangling_and(" ".join(written.split())):
+        written = collapse(fields.get(name, ""))
+        if written and _dangling_and(written):
             problems.append(at(name, f"'{name}' has an 'and' with no name beside it",
                                "a name is missing, or an 'and' is one too many", warn=True))
-        if written.strip():
+        if written:
             people, et_al = parse_authors(written, context.owner_aliases)
             data["authors" if name == "author" else "editors"] = people
             data["et_al"] = data.get("et_al", False) or (et_al and name == "author")
