@@ -9,12 +9,10 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from cvsite.cache import Cache, inputs_key
 from cvsite.collector import frozen, held
@@ -27,9 +25,7 @@ from cvsite.errors import (
     has_errors,
     left_out,
 )
-from cvsite.forkwork import alongside
 from cvsite.pdfpool import prestart, stop, warm
-from cvsite.restore import keep, kept, restore, unchanged_in_place
 from cvsite.uptodate import last_build, remember, unchanged
 from cvsite.write import Data, InPlace, check_output_folder, write_site
 
@@ -66,6 +62,8 @@ class BuildResult:
 
 def _template_problem(exc: TemplateError) -> Diagnostic:
     """A template error located at the template's file and line."""
+    import traceback
+
     from jinja2 import TemplateSyntaxError
 
     if isinstance(exc, TemplateSyntaxError) and exc.filename:
@@ -93,6 +91,8 @@ def _compile_templates(env: Environment, source: Path) -> None:
 
 def with_base_url(site: Site, base_url: str) -> Site:
     """The site published at another address (the `--base-url` override); raises ContentError."""
+    from urllib.parse import urlsplit
+
     if not base_url.startswith(("http://", "https://")) or not urlsplit(base_url).netloc:
         raise ContentError([error("--base-url", 0, 0, f"expected a full http(s) address, got "
                                   f"{base_url!r}", "for example https://user.github.io/repo/")])
@@ -122,6 +122,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         stop()
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                            previous.diagnostics)
+    from cvsite.restore import keep, kept, restore, unchanged_in_place
+
     restored = restore(cache, last, key, out)
     if restored is not None:  # same inputs as the last build, output deleted or touched
         stop()
@@ -133,6 +135,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
 
     from cvsite.assets import collect_papers, collect_static, static_dirs
     from cvsite.feeds import render_extras
+    from cvsite.forkwork import alongside
     from cvsite.load import load_config
     from cvsite.pagecache import render_cached
     from cvsite.pdfbuild import start_pdfs

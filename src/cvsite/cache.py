@@ -10,6 +10,7 @@ rendering stack.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -157,6 +158,13 @@ class Cache:
             os.replace(temp, path)
         except OSError:
             temp.unlink(missing_ok=True)
+
+    def remove(self, name: str) -> None:
+        """Forget a stored blob (nothing happens when there is none)."""
+        path = self._path(name)
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
     def read_checked(self, name: str) -> memoryview | None:
         """A blob stored by `write_checked` (a view, not a copy), or None when missing or

@@ -79,7 +79,7 @@ def _given(data: bytes | memoryview) -> Callable[[], bytes | memoryview]:
 
 def _files(cache: Cache, last: LastBuild, out: Path) -> dict[str, Data] | None:
     """The last build's output by path, or None when any of it cannot be found."""
-    if not last.pack:
+    if not last.pack or not last.refs:
         return None
     files: dict[str, Data] = dict(kept(cache, last))
     if not files:
