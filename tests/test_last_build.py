@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import marshal
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
+from cvsite import uptodate
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR, Cache
-from cvsite.uptodate import RECORD, SHAPE
+from cvsite.uptodate import RECORD, SHAPE, last_build
 from test_build_cache import reference, tree
 
 
@@ -58,3 +63,44 @@ def test_unreadable_page_refs_mean_a_real_build_not_half_a_restore(project: Path
     assert again.site is not None, "the pages could not be found: built"
     assert again.files == first.files
     assert tree(out) == reference(project, tmp_path)
+
+
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folders count as old enough to be checked by their change time as soon as written."""
+    monkeypatch.setattr(uptodate, "SETTLED_NS", -10**18)
+
+
+def nested_page(out: Path) -> Path:
+    """A page two folders down."""
+    return next(p for p in sorted(out.glob("*/*/index.html")))
+
+
+@pytest.mark.parametrize("damage", [
+    lambda out: (nested_page(out).parent / "extra.html").write_text("not ours"),
+    lambda out: nested_page(out).unlink(),
+    lambda out: os.utime(nested_page(out), ns=(0, nested_page(out).stat().st_mtime_ns + 10**9)),
+    lambda out: nested_page(out).write_text("edited by hand"),
+    lambda out: (out / "extra.html").write_text("not ours"),
+])
+def test_output_checked_by_folder_times_still_notices_any_change(
+        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        damage: Callable[[Path], object]) -> None:
+    settled_at_once(monkeypatch)
+    out = project / "_site"
+    first = build(project, out)
+    assert build(project, out).written == 0
+    last = last_build(Cache.for_project(project), out)
+    assert last is not None and len(last.changed) > 2, "folder times recorded"
+    again = build(project, out)
+    assert (again.written, again.files, again.diagnostics) == (0, first.files, first.diagnostics)
+    damage(out)
+    build(project, out)
+    assert tree(out) == reference(project, tmp_path)
+
+
+def test_folder_times_are_not_recorded_while_folders_are_new(project: Path) -> None:
+    out = project / "_site"
+    build(project, out)
+    assert build(project, out).written == 0
+    last = last_build(Cache.for_project(project), out)
+    assert last is not None and last.changed == {}

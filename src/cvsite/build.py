@@ -117,7 +117,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         prestart(cache.folder)  # WeasyPrint loads in a worker while this process works
     key = inputs_key(source, options) if use_cache else ""
     last = last_build(cache, out) if use_cache else None  # read once: 2 MB at 10,000 papers
-    previous = unchanged(last, key, out)
+    previous = unchanged(cache, last, key, out)
     if previous is not None:
         stop()
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,

@@ -16,6 +16,7 @@ import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from stat import S_ISDIR
 
 TEMP_SUFFIX = ".cvsite-tmp"
 Stat = tuple[int, int]
@@ -70,11 +71,14 @@ def _safe_relative(name: str) -> str:
     return "/".join(parts)
 
 
-def scan(out: Path) -> tuple[dict[str, Stat], set[str]]:
-    """Files under `out` with (size, mtime in ns), and its folders (symlinks count as files)."""
+def scan(out: Path, changed: dict[str, int] | None = None) -> tuple[dict[str, Stat], set[str]]:
+    """Files under `out` with (size, mtime in ns), and its folders (symlinks count as files);
+    with `changed`, also each folder's change time in ns (`""`: `out`), read before its listing."""
     files: dict[str, Stat] = {}
     folders: set[str] = set()
     pending = [("", str(out))]
+    if changed is not None:
+        changed[""] = os.stat(out).st_ctime_ns
     while pending:
         prefix, folder = pending.pop()
         with os.scandir(folder) as entries:
@@ -83,10 +87,33 @@ def scan(out: Path) -> tuple[dict[str, Stat], set[str]]:
                 if entry.is_dir(follow_symlinks=False):
                     folders.add(name)
                     pending.append((name + "/", entry.path))
+                    if changed is not None:
+                        changed[name] = entry.stat(follow_symlinks=False).st_ctime_ns
                 else:
                     info = entry.stat(follow_symlinks=False)
                     files[name] = (info.st_size, info.st_mtime_ns)
     return files, folders
+
+
+def holds(out: Path, files: Mapping[str, Stat], changed: Mapping[str, int]) -> bool:
+    """True when `out` still has the folders `changed` with those change times and `files` with
+    those stats, found without listing a folder: adding, removing or renaming anything in a
+    folder changes its change time (so the times must predate the last change by a tick)."""
+    root = os.path.join(out, "")
+    try:
+        if os.stat(root).st_ctime_ns != changed.get(""):
+            return False
+        for name, time in changed.items():
+            info = os.lstat(root + name) if name else None
+            if info is not None and (info.st_ctime_ns != time or not S_ISDIR(info.st_mode)):
+                return False
+        for name, (size, mtime) in files.items():
+            info = os.lstat(root + name)
+            if info.st_mtime_ns != mtime or info.st_size != size:
+                return False
+    except OSError:
+        return False
+    return True
 
 
 def _same(path: str, data: Data, stat: Stat | None) -> bool:
