@@ -35,6 +35,8 @@ GOOD = PIECES.filter(lambda piece: decode(piece) is not None)
 @example("Understanding {INT4} Quantization for {$k$-means} in $\\mathcal{O}(\\log n)$")
 @example("$\\url{x}$")
 @example("$https://example.org/a$")
+@example("$x$://b and $y$\\url{z}")
+@example("\\'{e} \\path{a} $k$")
 @example("!``")
 def test_agrees_with_pylatexenc(latex: str) -> None:
     fast = decode(latex)
@@ -51,7 +53,8 @@ def test_common_bibtex_is_decoded_without_pylatexenc(latex: str) -> None:
 
 
 @pytest.mark.parametrize("latex", ["\\emph{x}", "a%b", "`q'", "{unbalanced", "x}",
-                                   "https://x.org/~a"])
+                                   "https://x.org/~a", "$k$ at \\url{x}", "$\\url{x}$",
+                                   "$a://b$"])
 def test_anything_else_is_left_to_pylatexenc(latex: str) -> None:
     assert decode(latex) is None
 

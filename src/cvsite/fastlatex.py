@@ -39,7 +39,8 @@ _TOKEN = re.compile(r"""
   )
 """, re.VERBOSE)
 _LINKS = re.compile(r"://|\\(?:url|path|nolinkurl|href)")
-"""Links, which the slow path unwraps or keeps before anything else (even inside math)."""
+"""Links, which the slow path unwraps or keeps before anything else (even inside math); outside
+math, `://` and `\\url` (`\\path`, `\\href`, `\\nolinkurl`) are `bad` tokens already."""
 
 
 def _accented(mark: str, base: str) -> str:
@@ -49,8 +50,6 @@ def _accented(mark: str, base: str) -> str:
 
 def decode(latex: str) -> str | None:
     """Plain Unicode text with single spaces, or None when `latex` is outside the subset."""
-    if _LINKS.search(latex):
-        return None
     out: list[str] = []
     depth, position = 0, 0
     for match in _TOKEN.finditer(latex):
@@ -58,6 +57,8 @@ def decode(latex: str) -> str | None:
         position = match.end()
         kind = match.lastgroup
         if kind == "math":
+            if _LINKS.search(match.group("math")):
+                return None  # a link outside math is `bad`: only math is searched for one
             out.append(match.group("math"))
         elif kind == "bad":
             return None

@@ -161,8 +161,8 @@ def to_text(latex: str) -> str:
     text = _USED.get(key)
     if text is None:
         text = decode(latex)
-        if ("$" in text or "\\" in text) and _MATH.search(text):  # math has a `$` or a `\`
-            text = _MATH.sub(lambda m: _math_text(m[0]), text)  # each snippet approximated once
+        if "$" in text or "\\" in text:  # math has a `$` or a `\`; each snippet approximated once
+            text = _MATH.sub(lambda m: _math_text(m[0]), text)
         _USED[key] = text
     return text
 
