@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
 
 from cvsite.bibvalues import MONTH_NAMES
 from cvsite.spaces import collapse
@@ -61,8 +62,10 @@ def month_number(word: str) -> int | None:
     return None
 
 
+@cache
 def month_range(value: str) -> tuple[int, int | None] | None:
-    """(first, last) months from `6`, `jun`, `June--July`, `6-7`; None when unreadable."""
+    """(first, last) months from `6`, `jun`, `June--July`, `6-7`; None when unreadable (worked
+    out once a value: entries repeat a few)."""
     parts = [p for p in _RANGE.split(value.strip()) if p]
     numbers = [month_number(p) for p in parts]
     if not 1 <= len(numbers) <= 2 or None in numbers:
@@ -106,8 +109,16 @@ def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, s
             if match[2] and not fields.get("month", "").strip():
                 fields["month"] = match[2]
     for name in fields:
-        close = [] if name in KNOWN else difflib.get_close_matches(name, KNOWN, 1, 0.85)
+        close = None if name in KNOWN else _typo_of(name)
         if close:
             notes.append((name, f"unknown field '{name}' is ignored", f"did you mean "
-                                                                     f"'{close[0]}'?"))
+                                                                     f"'{close}'?"))
     return fields, notes
+
+
+@cache
+def _typo_of(name: str) -> str | None:
+    """The known field name an unknown one is very close to, if any (worked out once a name:
+    the comparison takes ~50 us, and exports repeat their own fields in every entry)."""
+    close = difflib.get_close_matches(name, KNOWN, 1, 0.85)
+    return close[0] if close else None
