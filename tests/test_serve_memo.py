@@ -107,3 +107,22 @@ def test_a_theme_template_shadowed_by_the_project_is_used(project: Path, tmp_pat
                                         "{% block content %}<!-- project 404 -->", 1), "utf-8")
     build(project, out, pdf=False)
     assert "<!-- project 404 -->" in (out / "404.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("size", [0, 1, 4096, 4097, 3 * 4096 + 5])
+def test_a_large_file_read_in_pieces_has_the_digest_of_its_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int) -> None:
+    monkeypatch.setattr(memo, "CHUNK", 4096)
+    path = tmp_path / "publications.bib"
+    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
+    path.write_bytes(data)
+    assert memo.file_digest(path) == memo.data_digest(data)
+
+
+def test_a_file_whose_size_changed_since_its_stat_has_the_digest_of_what_it_holds(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(memo, "CHUNK", 4096)
+    path = tmp_path / "publications.bib"
+    path.write_bytes(b"y" * 10_000)
+    stale = 9_000  # its size when stat-ed, before an editor appended to it
+    assert memo._read_digest(str(path), stale) == memo.data_digest(b"y" * 10_000)

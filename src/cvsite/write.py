@@ -99,20 +99,26 @@ def holds(out: Path, files: Mapping[str, Stat], changed: Mapping[str, int]) -> b
     """True when `out` still has the folders `changed` with those change times and `files` with
     those stats, found without listing a folder: adding, removing or renaming anything in a
     folder changes its change time (so the times must predate the last change by a tick)."""
-    root = os.path.join(out, "")
     try:
-        if os.stat(root).st_ctime_ns != changed.get(""):
+        root = os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return False
+    lstat = os.lstat  # each path is looked up from the open folder, not from /
+    try:
+        if os.fstat(root).st_ctime_ns != changed.get(""):
             return False
         for name, time in changed.items():
-            info = os.lstat(root + name) if name else None
+            info = lstat(name, dir_fd=root) if name else None
             if info is not None and (info.st_ctime_ns != time or not S_ISDIR(info.st_mode)):
                 return False
         for name, (size, mtime) in files.items():
-            info = os.lstat(root + name)
+            info = lstat(name, dir_fd=root)
             if info.st_mtime_ns != mtime or info.st_size != size:
                 return False
     except OSError:
         return False
+    finally:
+        os.close(root)
     return True
 
 
