@@ -205,6 +205,9 @@ def decoded_new() -> int:
 
 def fold(text: str) -> str:
     """A comparison key: accents and case removed, dots as spaces, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # already decomposed, nothing combining
+        bare = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", bare.replace(".", " ").replace("-", " ")).strip().casefold()

@@ -15,6 +15,7 @@ EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)
                          r"|\$\s*\^?\s*\{?\s*(?:\*|\\ast)\s*\}?\s*\$|\*")
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ET_AL = ("others", "et al.", "et al", "et~al.")
+_SPACE_COMMA = re.compile(r"\s+,")
 
 Person = tuple[str, str, str, str]
 """(given, von, family, jr), decoded."""
@@ -22,8 +23,8 @@ Person = tuple[str, str, str, str]
 
 def _strip_mark(name: str) -> tuple[str, bool]:
     """Remove an equal-contribution mark (`*`, `$^*$`, `\\textsuperscript{*}`) from a name."""
-    stripped = EQUAL_MARK.sub(" ", name).strip()
-    stripped = re.sub(r"\s+,", ",", stripped)
+    marked = "*" in name or "\\ast" in name  # every mark has one
+    stripped = _SPACE_COMMA.sub(",", (EQUAL_MARK.sub(" ", name) if marked else name).strip())
     return stripped, stripped != name.strip()
 
 
@@ -61,11 +62,12 @@ class Owner:
     def __init__(self, aliases: Sequence[str]) -> None:
         self.aliases = tuple(aliases)
         self.names = [parse_person(_strip_mark(a)[0]) for a in aliases]
+        self.lasts = [fold(f"{v} {f}") for _, v, f, _ in self.names]
 
     def __contains__(self, person: Person) -> bool:
         given, von, family, _ = person
         last = fold(f"{von} {family}")
-        same = [g for g, v, f, _ in self.names if fold(f"{v} {f}") == last]
+        same = [name[0] for name, its in zip(self.names, self.lasts, strict=True) if its == last]
         return (any(_given_match(g, given) for g in same)
                 and not any(_contradicts(g, given) for g in same))
 
