@@ -4,8 +4,8 @@ Every entry is found by a digest of its inputs (file contents, cvsite's own code
 of the libraries that shape the output, the build options), so a stale entry is simply never
 looked up again. What is read back is checked (a digest of its bytes, its type); anything
 damaged counts as a miss and the work is done again. The cache only ever saves time: it
-cannot change the output. Stdlib only, so that a no-change rebuild need not import the
-rendering stack.
+cannot change the output. Stdlib (and xxhash) only, so that a no-change rebuild need not import
+the rendering stack.
 """
 
 from __future__ import annotations

