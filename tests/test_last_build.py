@@ -56,7 +56,7 @@ def test_unreadable_page_refs_mean_a_real_build_not_half_a_restore(project: Path
                                                                   tmp_path: Path) -> None:
     out = project / "_site"
     first = build(project, out)
-    rewrite_record(project, 7, b"not marshalled")
+    rewrite_record(project, 8, b"not marshalled")
     assert build(project, out).written == 0, "a no-change build does not read the refs"
     shutil.rmtree(out)
     again = build(project, out)
@@ -80,6 +80,7 @@ def nested_page(out: Path) -> Path:
     lambda out: nested_page(out).unlink(),
     lambda out: os.utime(nested_page(out), ns=(0, nested_page(out).stat().st_mtime_ns + 10**9)),
     lambda out: nested_page(out).write_text("edited by hand"),
+    lambda out: nested_page(out).write_bytes(b"x" * nested_page(out).stat().st_size),
     lambda out: (out / "extra.html").write_text("not ours"),
 ])
 def test_output_checked_by_folder_times_still_notices_any_change(
@@ -90,7 +91,7 @@ def test_output_checked_by_folder_times_still_notices_any_change(
     first = build(project, out)
     assert build(project, out).written == 0
     last = last_build(Cache.for_project(project), out)
-    assert last is not None and len(last.changed) > 2, "folder times recorded"
+    assert last is not None and len(last.folders) > 2, "folder times recorded"
     again = build(project, out)
     assert (again.written, again.files, again.diagnostics) == (0, first.files, first.diagnostics)
     damage(out)
@@ -103,4 +104,15 @@ def test_folder_times_are_not_recorded_while_folders_are_new(project: Path) -> N
     build(project, out)
     assert build(project, out).written == 0
     last = last_build(Cache.for_project(project), out)
-    assert last is not None and last.changed == {}
+    assert last is not None and last.folders == ()
+
+
+def test_a_record_whose_stats_do_not_match_its_files_is_a_miss(project: Path,
+                                                               tmp_path: Path) -> None:
+    out = project / "_site"
+    build(project, out)
+    rewrite_record(project, 6, b"\0" * 8)  # one number where each file has two
+    (out / "index.html").write_text("edited by hand")
+    again = build(project, out)
+    assert again.site is not None
+    assert tree(out) == reference(project, tmp_path)

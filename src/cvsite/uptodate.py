@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import marshal
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from cvsite.write import Stat, holds, scan
 RECORD = "last-build.marshal"
 OLD_RECORDS = ("last-build.json",)
 """Records of earlier layouts, removed when a build is recorded."""
-SHAPE = "last-build 3"
+SHAPE = "last-build 4"
 """Names the record's layout: a record of any other layout is not read."""
 Ref = tuple[str, str]
 """A page's content key and tag in the page pack."""
@@ -56,15 +57,27 @@ class LastBuild:
 
     key: str
     pages: int
-    output: dict[str, Stat]
+    files: tuple[str, ...]
+    """Every file in the output folder then."""
+    stats: bytes
+    """Their stats, each as two int64 (size, mtime in ns), in the order of `files`."""
     diagnostics: list[Diagnostic]
     pack: str = ""
     """The page pack its pages are in."""
     packed_refs: bytes = b""
     """`refs`, marshalled."""
-    changed: dict[str, int] = field(default_factory=dict)
-    """Each output folder's change time when the output was last found as recorded (empty:
-    not yet, or some folder had changed too recently to tell a later change by its time)."""
+    folders: tuple[str, ...] = ()
+    """Every folder of the output (`""`: the output folder) when the output was last found as
+    recorded; empty: not yet, or some folder had changed too recently to tell a later change
+    by its time."""
+    times: bytes = b""
+    """Their change times (int64 ns), in the order of `folders`."""
+
+    @cached_property
+    def output(self) -> dict[str, Stat]:
+        """Every file in the output folder with its stat, by path."""
+        flat = _numbers(self.stats)
+        return dict(zip(self.files, zip(flat[0::2], flat[1::2], strict=True), strict=True))
 
     @cached_property
     def refs(self) -> dict[str, Ref]:
@@ -82,6 +95,16 @@ class LastBuild:
                 if path in now and now[path] == self.output.get(path)}
 
 
+def _numbers(data: bytes) -> list[int]:
+    """The int64s packed in `data`."""
+    return array("q", data).tolist()
+
+
+def _packed(numbers: Iterable[int]) -> bytes:
+    """Int64s packed (for `_numbers`)."""
+    return array("q", numbers).tobytes()
+
+
 def last_build(cache: Cache, out: Path) -> LastBuild | None:
     """The last build into `out` as recorded, or None (none recorded, or the record is off)."""
     data = cache.read_checked(RECORD) if cache.enabled else None
@@ -89,25 +112,26 @@ def last_build(cache: Cache, out: Path) -> LastBuild | None:
         record = marshal.loads(data) if data is not None else None
     except (EOFError, ValueError, TypeError):
         return None
-    if not isinstance(record, tuple) or len(record) != 9 or record[0] != SHAPE:
+    if not isinstance(record, tuple) or len(record) != 11 or record[0] != SHAPE:
         return None
-    _, key, where, pages, shown, output, pack, refs, changed = record
+    _, key, where, pages, shown, files, stats, pack, refs, folders, times = record
     if where != str(out.resolve()) or not all(isinstance(part, kind) for part, kind in (
-            (key, str), (pages, int), (shown, list), (output, dict), (pack, str), (refs, bytes),
-            (changed, dict))):
+            (key, str), (pages, int), (shown, list), (files, tuple), (stats, bytes),
+            (pack, str), (refs, bytes), (folders, tuple), (times, bytes))) or \
+            len(stats) != 16 * len(files) or len(times) != 8 * len(folders):
         return None
     try:
         diagnostics = [Diagnostic(d[0], d[1], d[2], d[3], d[4], Severity(d[5])) for d in shown]
     except (TypeError, ValueError, IndexError, KeyError):
         return None
-    return LastBuild(key, pages, output, diagnostics, pack, refs, changed)
+    return LastBuild(key, pages, files, stats, diagnostics, pack, refs, folders, times)
 
 
 def unchanged(cache: Cache, last: LastBuild | None, key: str, out: Path) -> Previous | None:
     """The `last` build's result if its inputs had digest `key` and its output is untouched."""
     if last is None or last.key != key or not out.is_dir():
         return None
-    if not last.changed or not holds(out, last.output, last.changed):
+    if not last.folders or not holds(out, last.files, last.stats, last.folders, last.times):
         changed: dict[str, int] = {}
         started = time.time_ns()
         try:
@@ -115,17 +139,19 @@ def unchanged(cache: Cache, last: LastBuild | None, key: str, out: Path) -> Prev
                 return None
         except OSError:
             return None
-        if changed != last.changed and max(changed.values()) < started - SETTLED_NS:
+        if max(changed.values()) < started - SETTLED_NS:
             _store(cache, last.key, out, last.pages, last.diagnostics, last.output, last.pack,
                    last.packed_refs, changed)
-    return Previous(last.pages, len(last.output), last.diagnostics)
+    return Previous(last.pages, len(last.files), last.diagnostics)
 
 
 def _store(cache: Cache, key: str, out: Path, pages: int, diagnostics: list[Diagnostic],
-           output: Mapping[str, Stat], pack: str, refs: bytes, changed: dict[str, int]) -> None:
+           output: Mapping[str, Stat], pack: str, refs: bytes, changed: Mapping[str, int]) -> None:
     """Write the record."""
     shown = [(d.file, d.line, d.col, d.message, d.hint, d.severity.value) for d in diagnostics]
-    record = (SHAPE, key, str(out.resolve()), pages, shown, dict(output), pack, refs, changed)
+    stats = _packed(number for stat in output.values() for number in stat)
+    record = (SHAPE, key, str(out.resolve()), pages, shown, tuple(output), stats, pack, refs,
+              tuple(changed), _packed(changed.values()))
     cache.write_checked(RECORD, marshal.dumps(record))
 
 

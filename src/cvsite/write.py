@@ -13,7 +13,8 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from array import array
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from stat import S_ISDIR
@@ -95,31 +96,37 @@ def scan(out: Path, changed: dict[str, int] | None = None) -> tuple[dict[str, St
     return files, folders
 
 
-def holds(out: Path, files: Mapping[str, Stat], changed: Mapping[str, int]) -> bool:
-    """True when `out` still has the folders `changed` with those change times and `files` with
-    those stats, found without listing a folder: adding, removing or renaming anything in a
-    folder changes its change time (so the times must predate the last change by a tick)."""
+def holds(out: Path, files: Sequence[str], stats: bytes, folders: Sequence[str],
+          times: bytes) -> bool:
+    """True when `out` still has the `folders` with those change `times` and the `files` with
+    those `stats` (each packed as int64: size and mtime in ns, change time in ns), found without
+    listing a folder: adding, removing or renaming anything in a folder changes its change time
+    (so the times must predate the last change by a tick)."""
     try:
         root = os.open(out, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError:
         return False
     lstat = os.lstat  # each path is looked up from the open folder, not from /
     try:
-        if os.fstat(root).st_ctime_ns != changed.get(""):
+        found = array("q")
+        for name in folders:
+            info = lstat(name, dir_fd=root) if name else os.fstat(root)
+            if not S_ISDIR(info.st_mode):
+                return False
+            found.append(info.st_ctime_ns)
+        if found.tobytes() != times:
             return False
-        for name, time in changed.items():
-            info = lstat(name, dir_fd=root) if name else None
-            if info is not None and (info.st_ctime_ns != time or not S_ISDIR(info.st_mode)):
-                return False
-        for name, (size, mtime) in files.items():
+        found = array("q")
+        add = found.append
+        for name in files:
             info = lstat(name, dir_fd=root)
-            if info.st_mtime_ns != mtime or info.st_size != size:
-                return False
+            add(info.st_size)
+            add(info.st_mtime_ns)
+        return found.tobytes() == stats
     except OSError:
         return False
     finally:
         os.close(root)
-    return True
 
 
 def _same(path: str, data: Data, stat: Stat | None) -> bool:
