@@ -22,12 +22,13 @@ from cvsite.cache import Blob, Cache, code_key, digest, tree_digest
 from cvsite.entrycache import identity
 from cvsite.itemcache import keep_items, open_items
 from cvsite.models import Site
+from cvsite.outputscan import Stat
 from cvsite.pagepack import PREFIX, PagePack
 from cvsite.pagerender import render_all
 from cvsite.render import PageSpec, page_specs, template_dirs
 from cvsite.templatedeps import template_key
 from cvsite.uptodate import Ref
-from cvsite.write import Data, Stat
+from cvsite.write import Data
 
 
 class Pages(dict[str, Data]):

@@ -20,7 +20,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from cvsite.cache import Blob, Cache
-from cvsite.write import Data, InPlace, Stat
+from cvsite.outputscan import Stat
+from cvsite.write import Data, InPlace
 
 PREFIX = "pages-"
 COMPACT_ABOVE = 1 << 20

@@ -31,7 +31,7 @@ from pathlib import Path
 from cvsite.cache import Cache
 from cvsite.errors import Diagnostic, Severity
 from cvsite.memo import SETTLED_NS
-from cvsite.write import Stat, holds, scan
+from cvsite.outputscan import Stat, holds, scan
 
 RECORD = "last-build.marshal"
 OLD_RECORDS = ("last-build.json",)
