@@ -25,7 +25,7 @@ STAGES = (  # (module, function, what it is)
     ("cvsite.pagecache", "render_cached", "pages: keys, cache, rendering, feeds"),
     ("cvsite.pagerender", "take_turns", "  rendering on both cores"),
     ("cvsite.build", "write_site", "write the output folder"),
-    ("cvsite.build", "alongside", "write the output + save the cache (two processes)"),
+    ("cvsite.forkwork", "alongside", "write the output + save the cache (two processes)"),
     ("cvsite.build", "remember", "record the build"),
 )
 CHILD = """
