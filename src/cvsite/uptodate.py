@@ -24,7 +24,7 @@ import marshal
 import time
 from array import array
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -139,19 +139,18 @@ def unchanged(cache: Cache, last: LastBuild | None, key: str, out: Path) -> Prev
                 return None
         except OSError:
             return None
-        if max(changed.values()) < started - SETTLED_NS:
-            _store(cache, last.key, out, last.pages, last.diagnostics, last.output, last.pack,
-                   last.packed_refs, changed)
+        if max(changed.values()) < started - SETTLED_NS:  # the record as it was, with the times
+            _store(cache, out, replace(last, folders=tuple(changed),
+                                       times=_packed(changed.values())))
     return Previous(last.pages, len(last.files), last.diagnostics)
 
 
-def _store(cache: Cache, key: str, out: Path, pages: int, diagnostics: list[Diagnostic],
-           output: Mapping[str, Stat], pack: str, refs: bytes, changed: Mapping[str, int]) -> None:
-    """Write the record."""
-    shown = [(d.file, d.line, d.col, d.message, d.hint, d.severity.value) for d in diagnostics]
-    stats = _packed(number for stat in output.values() for number in stat)
-    record = (SHAPE, key, str(out.resolve()), pages, shown, tuple(output), stats, pack, refs,
-              tuple(changed), _packed(changed.values()))
+def _store(cache: Cache, out: Path, last: LastBuild) -> None:
+    """Write the record of `last`, a build into `out` (read back by `last_build`)."""
+    shown = [(d.file, d.line, d.col, d.message, d.hint, d.severity.value)
+             for d in last.diagnostics]
+    record = (SHAPE, last.key, str(out.resolve()), last.pages, shown, last.files, last.stats,
+              last.pack, last.packed_refs, last.folders, last.times)
     cache.write_checked(RECORD, marshal.dumps(record))
 
 
@@ -161,7 +160,8 @@ def remember(cache: Cache, key: str, out: Path, pages: int, diagnostics: list[Di
     """Record a finished build (`output`: every file in `out` with its stat)."""
     if not cache.enabled:
         return
-    _store(cache, key, out, pages, diagnostics, output, pack, marshal.dumps(dict(refs or {})),
-           {})
+    stats = _packed(number for stat in output.values() for number in stat)
+    _store(cache, out, LastBuild(key, pages, tuple(output), stats, diagnostics, pack,
+                                 marshal.dumps(dict(refs or {}))))
     for old in OLD_RECORDS:
         cache.remove(old)
