@@ -19,6 +19,17 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+def _port(text: str) -> int:
+    """A TCP port number (0 for any free one), else a usage error."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return port
+
+
 def _source(command: argparse.ArgumentParser) -> None:
     command.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
                          help="project folder holding content/ (default: current folder)")
@@ -46,7 +57,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="render no PDF: the HTML only, linking PDFs already in .cvsite-cache/")
     s = commands.add_parser("serve", help="preview on 127.0.0.1, rebuilding as files change")
     _source(s)
-    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    s.add_argument("--port", type=_port, default=8000,
+                   help="port to listen on, 0 for any free one (default: 8000)")
     c = commands.add_parser("check", help="validate everything and check the built site's links")
     _source(c)
     c.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -179,9 +191,14 @@ COMMANDS = {"build": _build, "serve": _serve, "check": _check, "new": _new, "sch
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cvsite` command."""
     args = _parser().parse_args(argv)
-    if args.command == "build" and args.pdf:
-        _prestart(args)
-    return COMMANDS[args.command](args)
+    try:
+        if args.command == "build" and args.pdf:
+            _prestart(args)
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        from cvsite.interrupt import interrupted
+
+        return interrupted()
 
 
 def _prestart(args: argparse.Namespace) -> None:

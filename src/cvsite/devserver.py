@@ -16,9 +16,10 @@ from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from cvsite.memo import data_digest
+from cvsite.previewserver import GONE, IDLE_SECONDS, loopback_host, safe_path
 
 EVENTS = "/__cvsite/events"
 KEEPALIVE_SECONDS = 10.0
@@ -85,16 +86,29 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     state: PreviewState
     protocol_version = "HTTP/1.1"
+    timeout = IDLE_SECONDS
     head_only = False
 
     def log_message(self, format: str, *args: object) -> None:
         """Stay quiet: the terminal is for build messages."""
 
     def do_GET(self) -> None:
-        """Answer one request."""
+        """Answer one request from this machine's browser; refuse anything else."""
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1 or not loopback_host(hosts[0]):
+            self._plain(HTTPStatus.MISDIRECTED_REQUEST,
+                        "cvsite serve answers only http://127.0.0.1 and http://localhost")
+            return
         url = urlsplit(self.path)
+        if not safe_path(self.path):
+            self._plain(HTTPStatus.BAD_REQUEST, "control characters in the path")
+            return
         if url.path == EVENTS:
-            self._events(int((parse_qs(url.query).get("since") or ["0"])[0] or 0))
+            since = parse_qs(url.query).get("since", ["0"])
+            if len(since) != 1 or not since[0].isascii() or not since[0].isdigit():
+                self._plain(HTTPStatus.BAD_REQUEST, "since= takes a build number")
+                return
+            self._events(int(since[0]))
             return
         base = self.state.base_path
         path = unquote(url.path)
@@ -119,9 +133,21 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def _redirect(self, location: str) -> None:
         self.send_response(HTTPStatus.FOUND)
-        self.send_header("Location", location)
+        self.send_header("Location", quote(location, safe="/!$&'()*+,;=:@-._~"))
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+    def _plain(self, status: HTTPStatus, text: str) -> None:
+        """A refusal in a line of text; the connection is closed after it."""
+        self.close_connection = True
+        body = f"{status.value} {status.phrase}: {text}\n".encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if not self.head_only:
+            self.wfile.write(body)
 
     def _file(self, path: Path) -> None:
         if path.suffix == ".html" or not path.is_file():
@@ -176,7 +202,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                     newer, since = state.generation != since, state.generation
                 self.wfile.write(b"event: reload\ndata: \n\n" if newer else b": alive\n\n")
                 self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError):
+        except GONE:
             return
         finally:
             self.close_connection = True

@@ -70,8 +70,9 @@ def alongside(theirs: Callable[[], R], mine: Callable[[], S]) -> tuple[R, S]:
     pid, pipe = _fork(theirs)
     try:
         own = mine()
-    except BaseException:
-        pipe.close()  # the child's writes fail now, and it exits
+    except BaseException:  # an error or Ctrl-C here: the child's part is not wanted either
+        pipe.close()
+        os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         raise
     whole, result = _collect(pid, pipe)
@@ -98,6 +99,10 @@ def _collect(pid: int, pipe: BinaryIO) -> tuple[bool, object]:
         received = True
     except Exception:  # the child failed before sending everything
         received = False
+    except BaseException:  # Ctrl-C: the child stops too
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
     finally:
         pipe.close()
     _, status = os.waitpid(pid, 0)

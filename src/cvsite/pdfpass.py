@@ -9,13 +9,12 @@ simply never used.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from pathlib import Path
 
 from cvsite.errors import Diagnostic
+from cvsite.spawnpool import QuietPool
 
 NICE = 10
 """The worker's scheduling niceness: the HTML after a save comes first."""
@@ -23,10 +22,10 @@ NICE = 10
 
 def _start() -> None:
     """Prepare the worker: it yields the CPU to serve's HTML builds (on two cores shared with
-    an editor and a browser), Ctrl-C is serve's to handle, and WeasyPrint is imported now."""
+    an editor and a browser), and WeasyPrint is imported now, once: each pass then renders
+    here rather than in processes of its own (see `pdfrender.start`)."""
     os.nice(NICE)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import cvsite.pdf  # noqa: F401
+    import weasyprint  # noqa: F401
 
 
 def _render(source: str) -> list[Diagnostic]:
@@ -49,7 +48,7 @@ class PdfWorker:
 
     def __init__(self, source: Path) -> None:
         self.source = source
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: QuietPool | None = None
         self._running: Future[list[Diagnostic]] | None = None
         self._again = False
 
@@ -59,8 +58,7 @@ class PdfWorker:
             self._again = True
             return
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=1, initializer=_start,
-                                             mp_context=multiprocessing.get_context("spawn"))
+            self._pool = QuietPool(1, initializer=_start)
         self._running = self._pool.submit(_render, str(self.source))
 
     def finished(self) -> list[Diagnostic] | None:
@@ -87,8 +85,8 @@ class PdfWorker:
         return self._running is not None
 
     def close(self) -> None:
-        """Stop the worker (a rendering in progress is left to finish and dropped)."""
+        """Stop the worker now (a rendering in progress is dropped)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.kill()
             self._pool = None
         self._running = None

@@ -7,7 +7,8 @@ folders (`warm`), loads the print fonts, while this process imports the rest and
 Given the print HTML (`submit`), the worker forks itself once per extra PDF (copy-on-write: the
 children start warm) and the PDFs render side by side; the results come back through a pipe.
 Forking is safe only in a process without threads (not in `serve`) and where fork exists;
-otherwise there is no worker and the caller renders.
+otherwise there is no worker and the caller renders. The worker leads its own process group,
+so that stopping it (`kill_all`, after Ctrl-C) stops the children it forked too.
 Stdlib only: this module is imported before anything heavy.
 """
 
@@ -36,6 +37,7 @@ class _Worker:
         self.cache_folder = cache_folder
         self.taken = False
         """True once a build told it the static folders (`warm`)."""
+        self.closed = False
 
     def send(self, message: tuple[str, Any]) -> None:
         pickle.dump(message, self.jobs, protocol=pickle.HIGHEST_PROTOCOL)
@@ -43,16 +45,23 @@ class _Worker:
 
     def close(self, kill: bool) -> None:
         """Close the pipes and reap the process (stopping it first when `kill`)."""
+        if self.closed:
+            return
+        self.closed = True
         for pipe in (self.jobs, self.results):
             with contextlib.suppress(OSError):
                 pipe.close()
-        if kill:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
-        os.waitpid(self.pid, 0)
+        if kill:  # the worker and the children it forked: they lead and share its group
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+        _RENDERING.discard(self)
 
 
 _WORKER: list[_Worker] = []
+_RENDERING: set[_Worker] = set()
+"""Workers given PDFs, until their results are read."""
 
 
 def can_fork() -> bool:
@@ -81,6 +90,7 @@ def prestart(cache_folder: Path | None) -> None:
     if pid == 0:  # the worker
         code = 1
         try:
+            os.setpgid(0, 0)
             os.close(jobs_write)
             os.close(results_read)
             from cvsite.pdfworker import serve
@@ -89,11 +99,13 @@ def prestart(cache_folder: Path | None) -> None:
             code = 0
         finally:
             os._exit(code)  # never return into the build, nor run its exit handlers
+    with contextlib.suppress(OSError):  # here too, so that no kill comes before the child's own
+        os.setpgid(pid, pid)
     os.close(jobs_read)
     os.close(results_write)
     _WORKER.append(_Worker(pid, os.fdopen(jobs_write, "wb"), os.fdopen(results_read, "rb"),
                            cache_folder))
-    atexit.register(stop)  # not left running when the build ends in an error
+    atexit.register(kill_all)  # not left running when the build ends in an error
 
 
 def warm(roots: list[Path]) -> None:
@@ -113,12 +125,16 @@ def submit(jobs: dict[str, Job]) -> Callable[[], dict[str, Any]] | None:
         stop()
         return None
     worker = _WORKER.pop()
+    _RENDERING.add(worker)
 
     def results() -> dict[str, Any]:
         try:
             done: dict[str, tuple[bool, Any]] = pickle.load(worker.results)
         except EOFError:
             done = {}
+        except BaseException:  # Ctrl-C: stop the renderings
+            worker.close(kill=True)
+            raise
         worker.close(kill=False)
         if set(done) != set(jobs):
             raise RuntimeError("the PDF worker ended without rendering every PDF")
@@ -144,3 +160,10 @@ def stop() -> None:
     """Stop a worker nobody gave PDFs to (the build ended early or needs none)."""
     while _WORKER:
         _WORKER.pop().close(kill=True)
+
+
+def kill_all() -> None:
+    """Stop every worker at once, rendering or not (after Ctrl-C, and at exit)."""
+    stop()
+    while _RENDERING:
+        _RENDERING.pop().close(kill=True)

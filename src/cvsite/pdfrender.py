@@ -53,11 +53,9 @@ def start(jobs: dict[str, str], roots: list[Path]) -> tuple[Waiting, bool]:
     if len(jobs) < 2 or (os.cpu_count() or 1) < 2 or "weasyprint" in sys.modules:
         done = {name: _render(html, roots) for name, html in jobs.items()}
         return (lambda: done), False
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from cvsite.spawnpool import QuietPool
 
-    pool = ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1),
-                               mp_context=multiprocessing.get_context("spawn"))
+    pool = QuietPool(min(len(jobs), os.cpu_count() or 1))  # killed on Ctrl-C, not waited for
     futures = {name: pool.submit(_render, html, roots) for name, html in jobs.items()}
 
     def wait() -> dict[str, Rendered]:

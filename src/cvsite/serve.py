@@ -13,7 +13,7 @@ import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterable
-from http.server import ThreadingHTTPServer
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 
@@ -24,6 +24,7 @@ from cvsite.collector import freeze_for_good
 from cvsite.devserver import PreviewHandler, PreviewState
 from cvsite.errors import ContentError, Diagnostic, Severity, display_path
 from cvsite.pdfpass import PdfWorker
+from cvsite.previewserver import PreviewServer
 from cvsite.render import base_path
 from cvsite.write import OutputError
 
@@ -34,6 +35,8 @@ STEP_MS = 2
 """How often watchfiles looks for changes; it reports them once a look finds no new ones, so a
 save is seen 2-4 ms later (3.7 ms median; 7.9 ms at 5 ms, 50 ms and more at watchfiles' 50 ms
 default). The price is about 1% of a core while idle (0.4% at 5 ms)."""
+POLL_SECONDS = 0.1
+"""How often the HTTP server looks whether it is to stop: Ctrl-C is done well within a second."""
 Log = Callable[[str], None]
 
 
@@ -100,17 +103,18 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def serve(source: Path, port: int, log: Log) -> None:
-    """Serve the preview until Ctrl-C; port 0 picks a free port."""
+    """Serve the preview until Ctrl-C (KeyboardInterrupt, raised once all is stopped and the
+    temporary folder removed); port 0 picks a free port."""
     folder = Path(tempfile.mkdtemp(prefix="cvsite-serve-"))
     preview = Preview(source, folder / "site", log)
     handler = type("Handler", (PreviewHandler,), {"state": preview.state})
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = PreviewServer(("127.0.0.1", port), handler)
     except OSError:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="cvsite-http", daemon=True)
+    thread = threading.Thread(target=partial(server.serve_forever, POLL_SECONDS),
+                              name="cvsite-http", daemon=True)
     if threading.current_thread() is threading.main_thread():
         # Ctrl-C must stop the preview even when started from a shell that ignores SIGINT.
         signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -131,8 +135,6 @@ def serve(source: Path, port: int, log: Log) -> None:
             elif changes:
                 preview.rebuild(display_path(Path(p)) for _, p in changes if Path(p).exists())
             preview.publish_pdfs()
-    except KeyboardInterrupt:
-        pass
     finally:
         preview.state.stop()
         preview.pdfs.close()
@@ -140,4 +142,3 @@ def serve(source: Path, port: int, log: Log) -> None:
             server.shutdown()
         server.server_close()
         shutil.rmtree(folder, ignore_errors=True)
-        log("cvsite: stopped")
