@@ -57,7 +57,7 @@ sys.meta_path.insert(0, _Stall())
 
 
 class Command:
-    """`cvsite ARGS` in a session of its own, its renderings stalled, its stderr read as it comes."""
+    """`cvsite ARGS` in a session of its own, renderings stalled, stderr read as it comes."""
 
     def __init__(self, tmp: Path, *args: str) -> None:
         shim = tmp / "shim"
