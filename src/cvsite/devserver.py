@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import re
 import threading
 from functools import partial
 from http import HTTPStatus
@@ -22,6 +23,7 @@ from cvsite.memo import data_digest
 from cvsite.previewserver import GONE, IDLE_SECONDS, loopback_host, safe_path
 
 EVENTS = "/__cvsite/events"
+BUILD_NUMBER = re.compile(r"[0-9]{1,18}")
 KEEPALIVE_SECONDS = 10.0
 
 
@@ -105,7 +107,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         if url.path == EVENTS:
             since = parse_qs(url.query).get("since", ["0"])
-            if len(since) != 1 or not since[0].isascii() or not since[0].isdigit():
+            if len(since) != 1 or not BUILD_NUMBER.fullmatch(since[0]):
                 self._plain(HTTPStatus.BAD_REQUEST, "since= takes a build number")
                 return
             self._events(int(since[0]))
