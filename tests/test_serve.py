@@ -10,15 +10,18 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from cvsite.load import load_site
 
-DEADLINE = 60.0  # seconds any one wait may take before the test fails (not a timing assertion)
+DEADLINE = 120.0
+"""How long any one wait may take before the test fails: a safety net for a hang, never a timing
+assertion (every wait ends on an event: a log line, or a build announced on the reload stream)."""
+T = TypeVar("T")
 
 
 class Server:
@@ -29,7 +32,7 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "cvsite.cli", "serve", "--port", "0", "--source", str(project)],
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
-        self.lines: queue.Queue[str] = queue.Queue()
+        self.lines: queue.Queue[str | None] = queue.Queue()
         self.log: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
         match = re.search(r"serving http://127\.0\.0\.1:(\d+)(/\S*)", self.wait_for("serving"))
@@ -40,19 +43,17 @@ class Server:
         assert self.proc.stderr
         for line in self.proc.stderr:
             self.lines.put(line)
+        self.lines.put(None)  # the server has ended
 
     def wait_for(self, text: str) -> str:
         """The next log line containing `text`."""
-        end = time.monotonic() + DEADLINE
-        while time.monotonic() < end:
-            try:
-                line = self.lines.get(timeout=0.2)
-            except queue.Empty:
-                assert self.proc.poll() is None, "".join(self.log)
-                continue
-            self.log.append(line)
-            if text in line:
-                return line
+        try:
+            while (line := self.lines.get(timeout=DEADLINE)) is not None:
+                self.log.append(line)
+                if text in line:
+                    return line
+        except queue.Empty:
+            pass
         raise AssertionError(f"no {text!r} in the log:\n{''.join(self.log)}")
 
     def get(self, path: str) -> tuple[int, str]:
@@ -64,14 +65,38 @@ class Server:
         finally:
             conn.close()
 
+    def generation(self) -> int:
+        """The number of the build being served (each page's reload script names it)."""
+        since = re.search(r"events\?since=(\d+)", self.get(self.base)[1])
+        assert since, "no reload script in the page"
+        return int(since[1])
+
+    def next_build(self, since: int) -> None:
+        """Return once a build newer than `since` is published (the reload stream says so)."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=DEADLINE)
+        try:
+            conn.request("GET", f"/__cvsite/events?since={since}")
+            response = conn.getresponse()
+            while (line := response.readline()) != b"event: reload\n":
+                if not line:
+                    raise AssertionError(f"the reload stream ended:\n{''.join(self.log)}")
+        except TimeoutError:
+            raise AssertionError(f"no build after {since}:\n{''.join(self.log)}") from None
+        finally:
+            conn.close()
+
+    def until(self, check: Callable[[], T | None]) -> T:
+        """`check()` once it gives something, asked again after each new build."""
+        while True:
+            since = self.generation()  # before checking, so that no build is missed
+            found = check()
+            if found:
+                return found
+            self.next_build(since)
+
     def page_until(self, path: str, predicate: Callable[[str], bool]) -> str:
-        end = time.monotonic() + DEADLINE
-        while time.monotonic() < end:
-            _, body = self.get(path)
-            if predicate(body):
-                return body
-            time.sleep(0.1)
-        raise AssertionError(f"{path} never changed as expected:\n{''.join(self.log)}")
+        """The page at `path` once `predicate` holds for it."""
+        return self.until(lambda: body if predicate(body := self.get(path)[1]) else None)
 
     def stop(self) -> int:
         if self.proc.poll() is None:
@@ -82,6 +107,14 @@ class Server:
             self.proc.kill()
             self.proc.wait()
             raise
+
+
+def edit(project: Path, name: str, text: str) -> None:
+    """Save `text` into the project's file `name` at once, as most editors do: written aside
+    (outside the watched folders) and renamed over it, so no half-written file is seen."""
+    aside = project / ".edit.tmp"
+    aside.write_text(text)
+    os.replace(aside, project / name)
 
 
 @pytest.fixture
@@ -101,7 +134,7 @@ def _replace_summary(project: Path, new: str) -> str:
     assert site is not None
     text = profile.read_text()
     word = next(w for w in site.profile.summary.split() if w.isalpha() and text.count(w) == 1)
-    profile.write_text(text.replace(word, new))
+    edit(project, "content/profile.yaml", text.replace(word, new))
     return word
 
 
@@ -153,13 +186,13 @@ def test_a_content_error_is_shown_while_the_last_good_build_is_served(server: Se
                                                                      project: Path) -> None:
     profile = project / "content" / "profile.yaml"
     good = profile.read_text()
-    profile.write_text(good + "interests: [unclosed\n")
+    edit(project, "content/profile.yaml", good + "interests: [unclosed\n")
     error_line = server.wait_for("error:")
     assert "content/profile.yaml:" in error_line
     page = server.page_until(server.base, lambda body: "cvsite-errors" in body)
     assert "profile.yaml:" in page and "last good build" in page
     assert 'class="site-name"' in page  # the previous build is still what is shown
-    profile.write_text(good)
+    edit(project, "content/profile.yaml", good)
     _replace_summary(project, "Recoveredword")
     page = server.page_until(server.base, lambda body: "Recoveredword" in body)
     assert "cvsite-errors" not in page
@@ -168,14 +201,15 @@ def test_a_content_error_is_shown_while_the_last_good_build_is_served(server: Se
 def test_a_template_edit_is_served(server: Server, project: Path) -> None:
     template = project / "templates" / "index.html"
     text = template.read_text()
-    template.write_text(text.replace("{% block content %}",
-                                     "{% block content %}<p>Templateword</p>", 1))
+    edit(project, "templates/index.html",
+         text.replace("{% block content %}", "{% block content %}<p>Templateword</p>", 1))
     page = server.page_until(server.base, lambda body: "Templateword" in body)
     assert "cvsite-errors" not in page
-    template.write_text(text.replace("{% block content %}", "{% block content %}{{", 1))
+    edit(project, "templates/index.html",
+         text.replace("{% block content %}", "{% block content %}{{", 1))
     page = server.page_until(server.base, lambda body: "cvsite-errors" in body)
     assert "templates/index.html:" in page and "Templateword" in page
-    template.write_text(text)
+    edit(project, "templates/index.html", text)
     page = server.page_until(server.base, lambda body: "cvsite-errors" not in body)
     assert "Templateword" not in page
 
@@ -187,7 +221,9 @@ def test_ctrl_c_stops_cleanly_and_removes_the_temporary_build(project: Path,
     server = Server(project, tmp)
     assert server.get(server.base)[0] == 200
     assert list(tmp.iterdir())
-    assert server.stop() == 0
+    assert server.stop() == 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
+    assert server.wait_for("cvsite: interrupted") == "cvsite: interrupted\n"
+    assert "Traceback" not in "".join(server.log)
     assert list(tmp.iterdir()) == []
     with pytest.raises(OSError):
         server.get("/")
@@ -210,11 +246,9 @@ def test_a_reload_revalidates_the_stylesheet_and_gets_it_again_once_edited(
     status, tag, body = _fetch(server, css)
     assert status == 200 and tag and body == (project / "static" / "css" / "site.css").read_bytes()
     assert _fetch(server, css, tag)[:2] == (304, tag)
-    with (project / "static" / "css" / "site.css").open("a") as handle:
-        handle.write("/* edited */\n")
-    end = time.monotonic() + DEADLINE
-    while (found := _fetch(server, css, tag))[0] == 304 and time.monotonic() < end:
-        time.sleep(0.1)
+    stylesheet = project / "static" / "css" / "site.css"
+    edit(project, "static/css/site.css", stylesheet.read_text() + "/* edited */\n")
+    found = server.until(lambda: answer if (answer := _fetch(server, css, tag))[0] != 304 else None)
     assert found[0] == 200 and found[1] != tag and found[2].endswith(b"/* edited */\n")
     status, _, page = _fetch(server, server.base)
     assert status == 200 and b"__cvsite/events" in page
