@@ -88,12 +88,12 @@ class Command:
         raise AssertionError(f"no {text!r} on stderr:\n{''.join(self.log)}")
 
     def interrupt(self, target: str) -> tuple[int, str]:
-        """Ctrl-C, sent to the process or (as a terminal does) to its whole group; the exit
-        status and the rest of stderr."""
+        """Ctrl-C, sent to the process or (as a terminal does) to its whole group, or SIGTERM
+        (taken as Ctrl-C); the exit status and the rest of stderr."""
         if target == "group":
             os.killpg(self.proc.pid, signal.SIGINT)
         else:
-            self.proc.send_signal(signal.SIGINT)
+            self.proc.send_signal(signal.SIGTERM if target == "terminate" else signal.SIGINT)
         try:
             status = self.proc.wait(timeout=DEADLINE)
         except subprocess.TimeoutExpired:
@@ -169,8 +169,9 @@ needs_linux = pytest.mark.skipif(not hasattr(os, "pidfd_open") or not Path("/pro
 
 
 @needs_linux
-@pytest.mark.parametrize("target", ["process", "group"])
-@pytest.mark.parametrize("where", ["early worker", "spawned pool"])
+@pytest.mark.parametrize(("where", "target"), [
+    ("early worker", "process"), ("early worker", "group"), ("early worker", "terminate"),
+    ("spawned pool", "process"), ("spawned pool", "group")])
 def test_ctrl_c_stops_a_build_rendering_pdfs_and_every_worker_it_started(
         project: Path, tmp_path: Path, command: list[Command], where: str,
         target: str) -> None:

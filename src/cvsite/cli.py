@@ -190,14 +190,15 @@ COMMANDS = {"build": _build, "serve": _serve, "check": _check, "new": _new, "sch
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `cvsite` command."""
+    from cvsite.interrupt import interrupted, terminate_as_interrupt
+
     args = _parser().parse_args(argv)
     try:
-        if args.command == "build" and args.pdf:
-            _prestart(args)
-        return COMMANDS[args.command](args)
+        with terminate_as_interrupt():
+            if args.command == "build" and args.pdf:
+                _prestart(args)
+            return COMMANDS[args.command](args)
     except KeyboardInterrupt:
-        from cvsite.interrupt import interrupted
-
         return interrupted()
 
 
