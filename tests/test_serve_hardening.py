@@ -117,6 +117,12 @@ def test_two_host_headers_are_refused(start: Callable[..., Running]) -> None:
     assert answer.startswith(b"HTTP/1.1 421 ") and b"Home page" not in answer
 
 
+def test_a_target_naming_another_host_is_refused(start: Callable[..., Running]) -> None:
+    server = start()
+    assert server.get("http://evil.com/")[0] == 421
+    assert server.get(f"http://127.0.0.1:{server.port}/")[0] == 200
+
+
 @pytest.mark.parametrize("target", [
     "/cv%0d%0aSet-Cookie:%20stolen=1", "/cv%0aSet-Cookie:%20stolen=1", "/cv%0D%0ASet-Cookie:x",
     "/%00", "/cv%00/", "/site.css%00.html", "/cv/%1b[31m", "/cv%7f", "/?q=%0d%0aX:y"])

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from cvsite.memo import data_digest
-from cvsite.previewserver import GONE, IDLE_SECONDS, loopback_host, safe_path
+from cvsite.previewserver import GONE, IDLE_SECONDS, refusal
 
 EVENTS = "/__cvsite/events"
 BUILD_NUMBER = re.compile(r"[0-9]{1,18}")
@@ -96,15 +96,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         """Answer one request from this machine's browser; refuse anything else."""
-        hosts = self.headers.get_all("Host") or []
-        if len(hosts) != 1 or not loopback_host(hosts[0]):
-            self._plain(HTTPStatus.MISDIRECTED_REQUEST,
-                        "cvsite serve answers only http://127.0.0.1 and http://localhost")
+        problem = refusal(self.headers.get_all("Host") or [], self.path)
+        if problem is not None:
+            self._plain(*problem)
             return
         url = urlsplit(self.path)
-        if not safe_path(self.path):
-            self._plain(HTTPStatus.BAD_REQUEST, "control characters in the path")
-            return
         if url.path == EVENTS:
             since = parse_qs(url.query).get("since", ["0"])
             if len(since) != 1 or not BUILD_NUMBER.fullmatch(since[0]):

@@ -13,8 +13,9 @@ import re
 import socket
 import sys
 import threading
+from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 MAX_CONNECTIONS = 64
 """Connections served at once (a browser opens six, plus one reload stream per tab); more are
@@ -30,14 +31,24 @@ GONE = (ConnectionError, TimeoutError)
 """A client that went away or stopped reading: nothing to report."""
 
 
-def loopback_host(host: str | None) -> bool:
+def loopback_host(host: str) -> bool:
     """True when a Host header names 127.0.0.1, localhost or [::1], with or without a port."""
-    return host is not None and LOOPBACK_HOST.fullmatch(host.strip()) is not None
+    return LOOPBACK_HOST.fullmatch(host.strip()) is not None
 
 
 def safe_path(path: str) -> bool:
     """True when a request path holds no control character, raw or percent-encoded."""
     return not CONTROL.search(path) and not CONTROL.search(unquote(path))
+
+
+def refusal(hosts: list[str], target: str) -> tuple[HTTPStatus, str] | None:
+    """Why a request with these Host headers and this target is not answered, if it is not."""
+    authority = urlsplit(target).netloc  # a target may name its host: GET http://host/
+    if len(hosts) != 1 or not all(map(loopback_host, (hosts[0], authority or hosts[0]))):
+        return HTTPStatus.MISDIRECTED_REQUEST, "cvsite serve answers http://127.0.0.1 only"
+    if not safe_path(target):
+        return HTTPStatus.BAD_REQUEST, "control characters in the path"
+    return None
 
 
 class PreviewServer(ThreadingHTTPServer):
