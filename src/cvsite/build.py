@@ -91,11 +91,12 @@ def _compile_templates(env: Environment, source: Path) -> None:
 
 def with_base_url(site: Site, base_url: str) -> Site:
     """The site published at another address (the `--base-url` override); raises ContentError."""
-    from urllib.parse import urlsplit
+    from cvsite.paths import base_url_problem
 
-    if not base_url.startswith(("http://", "https://")) or not urlsplit(base_url).netloc:
-        raise ContentError([error("--base-url", 0, 0, f"expected a full http(s) address, got "
-                                  f"{base_url!r}", "for example https://user.github.io/repo/")])
+    problem = base_url_problem(base_url)
+    if problem:
+        raise ContentError([error("--base-url", 0, 0, f"{problem}, got {base_url!r}",
+                                  "for example https://user.github.io/repo/")])
     return site.model_copy(update={"config": site.config.model_copy(update={"base_url": base_url})})
 
 

@@ -11,11 +11,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import markdown as md
 from jinja2 import ChoiceLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
-from cvsite import feeds, once, scholar, seo
+from cvsite import feeds, once, richtext, scholar, seo
 from cvsite.jinjafast import CallContext, OutputGenerator
 from cvsite.models import Publication, Site
 from cvsite.templatedeps import ContentLoader, TrackingEnvironment
@@ -55,9 +54,8 @@ def slug(text: str) -> str:
 
 
 def markdown(text: str) -> Markup:
-    """Markdown to HTML (raw HTML in the source is escaped)."""
-    html = md.markdown(text.replace("<", "&lt;"), output_format="html")
-    return Markup(html)
+    """Markdown to sanitised HTML (raw HTML in the source is shown as text)."""
+    return Markup(richtext.to_html(text))
 
 
 def has_equal_contribution(pubs: Iterable[Publication]) -> bool:
