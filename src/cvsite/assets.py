@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cvsite.models import Publication
-from cvsite.render import THEME
+from cvsite.paths import THEME
 from cvsite.scholar import local_file
 
 

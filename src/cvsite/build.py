@@ -25,6 +25,7 @@ from cvsite.errors import (
     has_errors,
     left_out,
 )
+from cvsite.paths import outside_files
 from cvsite.pdfpool import prestart, stop, warm
 from cvsite.uptodate import last_build, remember, unchanged
 from cvsite.write import Data, InPlace, check_output_folder, write_site
@@ -111,6 +112,9 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     """
     started = perf_counter()
     check_output_folder(out, source)
+    outside = outside_files(source)  # before any file is read, even to be hashed
+    if outside:
+        raise ContentError(outside)
     cache = Cache.for_project(source, enabled=use_cache)
     options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url, "pdf": pdf,
                "cwd": os.getcwd()}  # diagnostics show paths relative to it

@@ -18,6 +18,11 @@ from urllib.parse import urlsplit
 
 from cvsite.errors import Diagnostic, display_path, error
 
+_PACKAGED = Path(__file__).parent / "theme"
+THEME = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2]
+"""The default theme: packaged in the wheel, or the checkout's own `templates/` and `static/`."""
+PROJECT_DIRS = ("content", "static", "templates")
+"""The project's folders that are read; the theme has the last two."""
 WEB = frozenset({"http", "https"})
 """Schemes of pages and files on the web."""
 ANY = WEB | {"mailto"}
@@ -105,14 +110,17 @@ def base_url_problem(url: str) -> str | None:
     return None
 
 
-def _link_error(path: Path, root: Path) -> str | None:
-    """Why the symbolic link `path` may not be read, or None when it stays inside `root`."""
+def _link_error(path: Path, root: Path) -> tuple[str, str] | None:
+    """Why the symbolic link `path` may not be read, and what to do; None when it stays
+    inside `root`."""
     target = os.readlink(path)
     real = Path(os.path.realpath(path))
     if not real.exists():
-        return f"symbolic link points to nothing ({target})"
+        return (f"symbolic link points to nothing ({target})",
+                "remove the link, or point it at a file inside the project")
     if not real.is_relative_to(root):
-        return f"symbolic link points outside the project ({target})"
+        return (f"symbolic link points outside the project ({target})",
+                "copy the file into the project instead of linking to it")
     return None
 
 
@@ -140,6 +148,14 @@ def outside_links(root: Path, folders: Iterable[Path]) -> list[Diagnostic]:
         for path in _links_under(folder):
             problem = _link_error(path, real_root)
             if problem:
-                found.append(error(display_path(path), 0, 0, problem,
-                                   "copy the file into the project, or remove the link"))
+                found.append(error(display_path(path), 0, 0, *problem))
+    return found
+
+
+def outside_files(source: Path) -> list[Diagnostic]:
+    """`outside_links` of the project's folders and of the built-in theme's (each its own
+    root): checked before anything in them is read."""
+    found = outside_links(source, [source / name for name in PROJECT_DIRS])
+    if Path(os.path.realpath(THEME)) != Path(os.path.realpath(source)):
+        found += outside_links(THEME, [THEME / name for name in PROJECT_DIRS[1:]])
     return found

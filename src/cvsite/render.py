@@ -17,11 +17,9 @@ from markupsafe import Markup
 from cvsite import feeds, once, richtext, scholar, seo
 from cvsite.jinjafast import CallContext, OutputGenerator
 from cvsite.models import Publication, Site
+from cvsite.paths import THEME
 from cvsite.templatedeps import ContentLoader, TrackingEnvironment
 
-_PACKAGED = Path(__file__).parent / "theme"
-THEME = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2]
-"""The default theme: packaged in the wheel, or the checkout's own `templates/` and `static/`."""
 PAGES = {"index.html": "index.html", "publications/index.html": "publications.html",
          "publications/by-year/index.html": "publications_by_year.html",
          "cv/index.html": "cv.html", "404.html": "404.html"}
