@@ -3,6 +3,7 @@ page of the built output ever links with a scheme other than http, https and mai
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from collections.abc import Callable
@@ -10,6 +11,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURES
 from cvsite.paths import ANY, WEB, base_url_problem, link_problem
@@ -41,6 +44,26 @@ def test_a_field_for_web_addresses_refuses_paths_and_mail() -> None:
     assert link_problem("papers/x.pdf", WEB, relative=False) == \
         "expected an http:// or https:// link"
     assert link_problem("mailto:a@b.org", WEB, relative=True) is not None
+
+
+PIECES = ["java", "JaVa", "script", "vb", "data", "file", "http", "s", "mailto", ":", "/", "\\",
+          "&#106;", "&#x6A;", "&amp;", "&colon;", "&Tab;", "#", ";", "\t", "\n", " ", "\x00",
+          "\x1f", "\u00a0", ".", "..", "a", "?", "%"]
+
+
+def browser_scheme(href: str) -> str | None:
+    """The scheme a browser reads in an attribute holding `href` (references undone, tabs and
+    newlines removed, C0 controls and spaces stripped), if any."""
+    seen = re.sub(r"[\t\n\r]", "", html.unescape(href)).strip("".join(map(chr, range(33))))
+    match = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", seen)
+    return match[1].lower() if match else None
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_whatever_the_policy_allows_a_browser_reads_as_web_mail_or_a_path(href: str) -> None:
+    if link_problem(href, ANY, relative=True) is None:
+        assert browser_scheme(href) in (None, "http", "https", "mailto")
+        assert not re.sub(r"[\t\n\r]", "", html.unescape(href)).startswith(("//", "/\\"))
 
 
 class _Attributes(HTMLParser):
