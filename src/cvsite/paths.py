@@ -8,7 +8,6 @@ The scheme is read the way a browser reads it, after undoing HTML character refe
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -36,6 +35,8 @@ _UNSAFE_BASE = re.compile(r"""[\s"'<>`\\{}|^]""")
 
 def _readings(href: str) -> Iterator[str]:
     """`href` as written, then as a browser reads it once character references are undone."""
+    import html  # only where links are checked: the build's no-change path needs none
+
     seen = href
     yield href
     for _ in range(3):  # `&amp;#106;` needs two rounds; more are refused as they are
@@ -126,15 +127,24 @@ def _link_error(path: Path, root: Path) -> tuple[str, str] | None:
 
 def _links_under(folder: Path) -> Iterator[Path]:
     """Every symbolic link in `folder` (itself included), not followed; hidden files skipped
-    (editors keep lock files there as dangling links, and nothing reads or publishes them)."""
+    (editors keep lock files there as dangling links, and nothing reads or publishes them).
+    Listed with `scandir`, whose entries know whether they are links without a `stat`."""
     if folder.is_symlink():
         yield folder
         return
-    for top, dirs, names in os.walk(folder):
-        for name in sorted(dirs + names):
-            path = Path(top, name)
-            if path.is_symlink() and not (name in names and name.startswith(".")):
-                yield path
+    todo = [str(folder)]
+    while todo:
+        try:
+            with os.scandir(todo.pop()) as listing:
+                entries = list(listing)
+        except OSError:
+            continue  # unreadable: whatever would read it reports that
+        for entry in entries:
+            if entry.is_symlink():
+                if not (entry.name.startswith(".") and not entry.is_dir()):
+                    yield Path(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                todo.append(entry.path)
 
 
 def outside_links(root: Path, folders: Iterable[Path]) -> list[Diagnostic]:
@@ -145,7 +155,7 @@ def outside_links(root: Path, folders: Iterable[Path]) -> list[Diagnostic]:
     for folder in folders:
         if not folder.is_symlink() and not folder.is_dir():
             continue
-        for path in _links_under(folder):
+        for path in sorted(_links_under(folder)):
             problem = _link_error(path, real_root)
             if problem:
                 found.append(error(display_path(path), 0, 0, *problem))
