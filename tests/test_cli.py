@@ -118,9 +118,3 @@ def test_console_script_runs_as_a_module(project: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "built " in result.stdout and " pages (" in result.stdout
-
-
-def test_two_builds_give_identical_bytes(project: Path, tmp_path: Path, run_cli: Run) -> None:
-    assert run_cli("build", "--out", str(tmp_path / "a"), cwd=project)[0] == 0
-    assert run_cli("build", "--out", str(tmp_path / "b"), cwd=project)[0] == 0
-    assert digest(tmp_path / "a") == digest(tmp_path / "b")

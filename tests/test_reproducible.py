@@ -1,0 +1,91 @@
+"""The same sources give the same bytes at any time, on any machine (issue 15, finding 9)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cvsite.assets import static_dirs
+from cvsite.pdf import WARM_UP, render_pdf
+
+ROOT = Path(__file__).resolve().parents[1]
+YEARS = 10 * 365 * 24 * 3600
+"""The clock jump between two builds: ten years."""
+FAKETIME_HINT = "install it with `make system-deps` (Debian: faketime)"
+
+
+def files(folder: Path) -> dict[str, str]:
+    """Every file of a folder with the hash of its bytes."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def copy_project(to: Path) -> Path:
+    """A fresh copy of the real project (content, templates, static), no cache."""
+    for name in ("content", "templates", "static"):
+        shutil.copytree(ROOT / name, to / name)
+    return to
+
+
+def cold_build(project: Path, cwd: Path, env: dict[str, str], clock: list[str]) -> Path:
+    """Build `project` with no cache in a new process started from `cwd`; the output folder."""
+    out = project / "_site"
+    command = [*clock, sys.executable, "-m", "cvsite.cli", "build", "--no-cache",
+               "--source", str(project), "--out", str(out)]
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert not (project / ".cvsite-cache").exists()
+    return out
+
+
+def environment(**changes: str) -> dict[str, str]:
+    """This process's environment without SOURCE_DATE_EPOCH and locale settings, with changes."""
+    dropped = ("SOURCE_DATE_EPOCH", "TZ", "LANG", "LANGUAGE", "PYTHONHASHSEED", "PYTHONUTF8")
+    env = {k: v for k, v in os.environ.items() if k not in dropped and not k.startswith("LC_")}
+    return {**env, **changes}
+
+
+@pytest.mark.parametrize("epoch", [None, "1700000000"], ids=["no-epoch", "epoch"])
+def test_two_cold_builds_a_clock_jump_and_a_machine_apart_give_identical_bytes(
+        tmp_path: Path, epoch: str | None, require_tool: Callable[..., None]) -> None:
+    faketime = shutil.which("faketime")
+    require_tool(faketime, "faketime (libfaketime)", FAKETIME_HINT)
+    assert faketime is not None
+    dated = {"SOURCE_DATE_EPOCH": epoch} if epoch else {}
+    here = copy_project(tmp_path / "first")
+    first = cold_build(here, here, environment(TZ="UTC", LANG="C.UTF-8", PYTHONHASHSEED="0",
+                                               **dated), [])
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    later = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(time.time() + YEARS))
+    # Ten years on, half a world away (UTC+12:45), in an ASCII locale, with other hash seeds:
+    second = cold_build(copy_project(tmp_path / "second"), elsewhere, environment(
+        TZ="Pacific/Chatham", LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0",
+        PYTHONHASHSEED="4242", **dated), [faketime, later])
+    made = files(first)
+    assert any(name.endswith(".pdf") for name in made)
+    assert files(second) == made
+
+
+@pytest.mark.parametrize("subsetter", ["harfbuzz", "fonttools"])
+def test_a_pdf_rendered_years_later_is_the_same_bytes(monkeypatch: pytest.MonkeyPatch,
+                                                      subsetter: str) -> None:
+    import weasyprint.pdf.fonts
+
+    if subsetter == "fonttools":  # WeasyPrint's fallback where HarfBuzz-Subset is missing
+        monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    roots = list(reversed(static_dirs(ROOT)))
+    now = render_pdf(WARM_UP, roots).data
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + YEARS)
+    assert render_pdf(WARM_UP, roots).data == now
+    assert "SOURCE_DATE_EPOCH" not in os.environ  # rendering left the environment as it was
