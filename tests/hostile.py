@@ -14,14 +14,21 @@ MARKUP = ("<script>alert", "<img", "</title> '")
 NAME = HOSTILE.replace("7*7", "7+7")  # `*` in a BibTeX name marks equal contribution
 BASE = "https://example.org/"
 SITE = {"sitetitle", "heading", "topic", "pdftitle", "pdflabel"}
-PROFILE = {"preferred", "honorific", "location", "summary", "interest"}
+PROFILE = {"name", "preferred", "honorific", "location", "summary", "interest"}
 CV = {"role", "organization", "team", "mentor", "joblocation", "highlight", "degree", "field",
       "institution", "schoollocation", "advisor", "advisorrole", "thesis", "thesisaward",
       "course", "teachrole", "teachinst", "award", "awardorg", "service", "servicedetail"}
 PAPER = {"hostile2025": {"title", "author", "journal", "volume", "publisher", "note",
                          "abstract", "pubaward"},
          "hostile2024": {"title2", "author2", "editor", "booktitle", "series", "address",
-                         "organization2"}}
+                         "organization2"},
+         "hostile2023": {"title3", "reporttype", "institution3", "number"},
+         "hostile2022": {"title4", "school"},
+         "hostile2021": {"title5", "howpublished", "edition", "chapter"}}
+TITLES = {"hostile2025": "title", "hostile2024": "title2", "hostile2023": "title3",
+          "hostile2022": "title4", "hostile2021": "title5"}
+AUTHORS = {"hostile2025": ("author", "Ann"), "hostile2024": ("author2", "Bo")}
+"""The hostile author of a paper, and her given name."""
 NAMES = {"author", "author2", "editor"}
 MARKDOWN = {"summary"}  # Markdown reads `&amp;` as the entity it is
 
@@ -54,9 +61,9 @@ def write_hostile_project(root: Path) -> None:
     site = {"title": h("sitetitle"), "base_url": BASE, "owner_aliases": ["Ann Hostile"],
             "publications": {"heading": h("heading"), "topics": [h("topic")]},
             "pdf": {"variants": [{"name": "cv", "title": h("pdftitle"), "label": h("pdflabel")}]}}
-    profile = {"name": "Ann Hostile", "preferred_name": h("preferred"), "honorific": h("honorific"),
-               "location": h("location"), "email": "ann@example.org", "summary": h("summary"),
-               "interests": [h("interest")]}
+    profile = {"name": f"{h('name')} Hostile", "preferred_name": h("preferred"),
+               "honorific": h("honorific"), "location": h("location"),
+               "email": "ann@example.org", "summary": h("summary"), "interests": [h("interest")]}
     job = {"role": h("role"), "organization": h("organization"), "team": h("team"),
            "mentor": h("mentor"), "location": h("joblocation"), "start": "2020-01",
            "end": "present", "highlights": [h("highlight")]}
@@ -87,6 +94,23 @@ def write_hostile_project(root: Path) -> None:
   author = {{Hostile, Ann and {{{b("author2")}}}, Bo}}, editor = {{{{{b("editor")}}}, Cy}},
   title = {{{b("title2")}}}, booktitle = {{{b("booktitle")}}}, series = {{{b("series")}}},
   address = {{{b("address")}}}, organization = {{{b("organization2")}}}, year = {{2024}},
+  topic = {{{b("topic")}}},
+}}
+
+@techreport{{hostile2023,
+  author = {{Hostile, Ann}}, title = {{{b("title3")}}}, institution = {{{b("institution3")}}},
+  type = {{{b("reporttype")}}}, number = {{{b("number")}}}, year = {{2023}},
+  topic = {{{b("topic")}}},
+}}
+
+@phdthesis{{hostile2022,
+  author = {{Hostile, Ann}}, title = {{{b("title4")}}}, school = {{{b("school")}}}, year = {{2022}},
+  topic = {{{b("topic")}}},
+}}
+
+@misc{{hostile2021,
+  author = {{Hostile, Ann}}, title = {{{b("title5")}}}, howpublished = {{{b("howpublished")}}},
+  edition = {{{b("edition")}}}, chapter = {{{b("chapter")}}}, year = {{2021}},
   topic = {{{b("topic")}}},
 }}
 """, "utf-8")
