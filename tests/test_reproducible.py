@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 YEARS = 10 * 365 * 24 * 3600
 """The clock jump between two builds: ten years."""
 FAKETIME_HINT = "install it with `make system-deps` (Debian: faketime)"
+LOCALES_HINT = "install it with `make system-deps` (Debian: locales)"
 
 
 def files(folder: Path) -> dict[str, str]:
@@ -53,12 +54,26 @@ def environment(**changes: str) -> dict[str, str]:
     return {**env, **changes}
 
 
+@pytest.fixture(scope="module")
+def german(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
+    """A folder holding the de_DE.UTF-8 locale, compiled for the test (None if it cannot be)."""
+    folder = tmp_path_factory.mktemp("locales")
+    localedef = shutil.which("localedef")
+    if localedef is None:
+        return None
+    made = subprocess.run([localedef, "-i", "de_DE", "-f", "UTF-8", str(folder / "de_DE.UTF-8")],
+                          capture_output=True, check=False)
+    return folder if made.returncode == 0 and (folder / "de_DE.UTF-8").is_dir() else None
+
+
 @pytest.mark.parametrize("epoch", [None, "1700000000"], ids=["no-epoch", "epoch"])
 def test_two_cold_builds_a_clock_jump_and_a_machine_apart_give_identical_bytes(
-        tmp_path: Path, epoch: str | None, require_tool: Callable[..., None]) -> None:
+        tmp_path: Path, epoch: str | None, german: Path | None,
+        require_tool: Callable[..., None]) -> None:
     faketime = shutil.which("faketime")
     require_tool(faketime, "faketime (libfaketime)", FAKETIME_HINT)
-    assert faketime is not None
+    require_tool(german, "the de_DE locale's definition", LOCALES_HINT)
+    assert faketime is not None and german is not None
     dated = {"SOURCE_DATE_EPOCH": epoch} if epoch else {}
     here = copy_project(tmp_path / "first")
     first = cold_build(here, here, environment(TZ="UTC", LANG="C.UTF-8", PYTHONHASHSEED="0",
@@ -66,10 +81,12 @@ def test_two_cold_builds_a_clock_jump_and_a_machine_apart_give_identical_bytes(
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     later = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(time.time() + YEARS))
-    # Ten years on, half a world away (UTC+12:45), in an ASCII locale, with other hash seeds:
+    # Ten years on, at UTC+12:45, in German (dates, numbers, collation) but with ASCII as the
+    # encoding (LC_CTYPE=C, no UTF-8 mode), with another hash seed, from another folder:
     second = cold_build(copy_project(tmp_path / "second"), elsewhere, environment(
-        TZ="Pacific/Chatham", LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0",
-        PYTHONHASHSEED="4242", **dated), [faketime, later])
+        TZ="<+1245>-12:45", LANG="de_DE.UTF-8", LC_CTYPE="C", LOCPATH=str(german),
+        PYTHONUTF8="0", PYTHONCOERCECLOCALE="0", PYTHONHASHSEED="4242", **dated),
+        [faketime, later])
     made = files(first)
     assert any(name.endswith(".pdf") for name in made)
     assert files(second) == made
