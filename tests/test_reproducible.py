@@ -106,3 +106,15 @@ def test_a_pdf_rendered_years_later_is_the_same_bytes(monkeypatch: pytest.Monkey
     monkeypatch.setattr(time, "time", lambda: real() + YEARS)
     assert render_pdf(WARM_UP, roots).data == now
     assert "SOURCE_DATE_EPOCH" not in os.environ  # rendering left the environment as it was
+
+
+@pytest.mark.parametrize("epoch", ["", "yesterday"])
+def test_an_unusable_source_date_epoch_still_embeds_the_fonts(monkeypatch: pytest.MonkeyPatch,
+                                                               epoch: str) -> None:
+    roots = list(reversed(static_dirs(ROOT)))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    unset = render_pdf(WARM_UP, roots).data
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    out = render_pdf(WARM_UP, roots)
+    assert out.warnings == () and out.data == unset  # not "Font-face cannot be loaded"
+    assert os.environ["SOURCE_DATE_EPOCH"] == epoch

@@ -119,19 +119,24 @@ def _undated_fonts() -> Iterator[None]:
 
     WeasyPrint saves fonts with fontTools when it decodes WOFF web fonts and when it subsets
     without HarfBuzz-Subset; fontTools then writes the clock into the font unless
-    `SOURCE_DATE_EPOCH` is set, so two renderings a second apart differ. Its only knob is that
-    variable: while rendering, an unset one reads as `FONT_EPOCH` (a set one is the user's
-    date and stays). Nothing else reads the variable while a PDF renders: the build waits for
+    `SOURCE_DATE_EPOCH` is set, so two renderings a second apart differ (and a value that is
+    not a number makes it fail, and WeasyPrint drop the font). Its only knob is that variable:
+    while rendering, an unset or unusable one reads as `FONT_EPOCH`; a number is the user's
+    date and stays. Nothing else reads the variable while a PDF renders: the build waits for
     an in-process rendering, and the PDF workers only render.
     """
-    if os.environ.get("SOURCE_DATE_EPOCH") is not None:
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    if saved is not None and saved.strip().isdigit():
         yield
         return
     os.environ["SOURCE_DATE_EPOCH"] = FONT_EPOCH
     try:
         yield
     finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 @dataclass(frozen=True)
