@@ -126,16 +126,12 @@ def _undated_fonts() -> Iterator[None]:
     an in-process rendering, and the PDF workers only render.
     """
     saved = os.environ.get("SOURCE_DATE_EPOCH")
-    if saved is not None and saved.strip().isdigit():
-        yield
-        return
-    os.environ["SOURCE_DATE_EPOCH"] = FONT_EPOCH
+    os.environ["SOURCE_DATE_EPOCH"] = saved if saved and saved.strip().isdigit() else FONT_EPOCH
     try:
         yield
     finally:
-        if saved is None:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-        else:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if saved is not None:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
