@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +11,7 @@ from urllib.parse import urlsplit
 
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.models import Author, Publication, SiteConfig
+from cvsite.paperkeys import folder_name
 
 VENUE_TAG = {"article": ("citation_journal_title", "journal"),
              "inproceedings": ("citation_conference_title", "booktitle"),
@@ -41,7 +41,7 @@ def paper_path(pub: Publication) -> str:
 @lru_cache(maxsize=1 << 16)
 def _folder(key: str) -> str:
     """`paper_path` of the key (asked for several times a page and again by the list pages)."""
-    return f"publications/{re.sub(r'[^A-Za-z0-9._-]+', '-', key).strip('.')}/"
+    return f"publications/{folder_name(key)}/"
 
 
 @lru_cache(maxsize=64)
