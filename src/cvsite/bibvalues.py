@@ -81,8 +81,8 @@ def plain(raw: str) -> str | None:
 class Budget:
     """How many more characters of @string text the file's values may take in."""
 
-    def __init__(self, left: int = MAX_EXPANDED) -> None:
-        self.left = left
+    def __init__(self) -> None:
+        self.left = MAX_EXPANDED
 
     def take(self, size: int) -> bool:
         """Whether `size` more characters fit (they are counted if so)."""
@@ -90,11 +90,10 @@ class Budget:
         return self.left >= 0
 
 
-def too_long(offset: int, size: int) -> Problem:
+def too_long(offset: int) -> Problem:
     """A value past `MAX_VALUE`, `offset` lines below its field's line."""
-    return Problem(offset, f"value too long ({size:,} characters; the limit is "
-                           f"{MAX_VALUE:,})", "a @string used many times over multiplies the "
-                           "text: write the value out")
+    return Problem(offset, f"value too long (more than {MAX_VALUE:,} characters)",
+                   "a @string used many times over multiplies the text: write the value out")
 
 
 def evaluate(raw: str, macros: Mapping[str, str], budget: Budget | None = None) -> Value:
@@ -104,7 +103,7 @@ def evaluate(raw: str, macros: Mapping[str, str], budget: Budget | None = None) 
     problems: list[Problem] = []
     i = size = 0
     if len(raw) > MAX_VALUE:
-        return Value("", (too_long(0, len(raw)),))
+        return Value("", (too_long(0),))
 
     def line() -> int:
         return raw.count("\n", 0, i)
@@ -131,7 +130,7 @@ def evaluate(raw: str, macros: Mapping[str, str], budget: Budget | None = None) 
                 text = macros[name[0].lower()]
                 size += len(text)
                 if size > MAX_VALUE or (budget is not None and not budget.take(len(text))):
-                    problems.append(too_long(line(), size) if size > MAX_VALUE else Problem(
+                    problems.append(too_long(line()) if size > MAX_VALUE else Problem(
                         line(), f"more than {MAX_EXPANDED:,} characters of @string text in "
                         "the file's values", "a @string used many times over multiplies the "
                         "text: write the values out"))

@@ -165,7 +165,7 @@ def scholar_warnings(pubs: tuple[Publication, ...], config: SiteConfig, file: st
         if not pub.abstract and not fulltext:
             gaps.append("no abstract and no PDF on this site")
             hints.append("add an 'abstract' field, or put the paper in content/papers/ and set "
-                         f"pdf = {{papers/{pub.key}.pdf}}")
+                         f"pdf = {{papers/{folder_name(pub.key)}.pdf}}")
         if pub.et_al:
             gaps.append("the author list ends in 'and others'")
             hints.append("Scholar lists only the authors named: write every author out")

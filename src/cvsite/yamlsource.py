@@ -26,7 +26,7 @@ Loc = tuple[str | int, ...]
 MAX_BYTES = 4 * MIB
 """A YAML file larger than this is refused (a CV of thousands of items is a few hundred KiB)."""
 MAX_DEPTH = 64
-MAX_NODES = 200_000
+MAX_NODES = 100_000
 """Values in one file, each alias counted again wherever it is used."""
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _END = "end of stream"
