@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from cvsite import bibvalues, load, yamlsource
+from cvsite import bibsource, bibvalues, load, yamlsource
 from cvsite.yamlsource import load_yaml, parse_yaml
 
 Run = Callable[..., tuple[int, str, str]]
@@ -31,7 +31,7 @@ def test_yaml_alias_bomb_is_an_error_naming_the_limit() -> None:
     lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 9)]
     found = _errors("\n".join(lines).encode())
-    assert len(found) == 1 and "more than 100,000 values once aliases are expanded" in found[0]
+    assert len(found) == 1 and "more than 20,000 values once aliases are expanded" in found[0]
 
 
 def test_recursive_yaml_alias_is_an_error_at_the_anchor() -> None:
@@ -52,7 +52,7 @@ def test_yaml_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"# padding\n" * (yamlsource.MAX_BYTES // 10 + 1))
     _, problems = load_yaml(path, "cv.yaml")
     assert [p.format() for p in problems] == [
-        "cv.yaml: error: file too large (4.0 MiB; the limit is 4 MiB)"]
+        "cv.yaml: error: file too large (1.0 MiB; the limit is 1 MiB)"]
 
 
 def test_yaml_in_utf16_with_a_byte_order_mark_is_read() -> None:
@@ -153,3 +153,25 @@ def test_keys_with_path_characters_give_portable_paper_files(tmp_path: Path,
     assert [p for p in paper if "DBLP" in p] == [
         "publications/DBLP-conf-icml-WuWW20/DBLP-conf-icml-WuWW20.bib",
         "publications/DBLP-conf-icml-WuWW20/index.html"]
+
+
+def test_yaml_with_more_values_than_the_limit_is_an_error_where_it_passes_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsource, "MAX_NODES", 5)
+    assert _errors(b"items:\n  - a\n  - b\n  - c\n  - d\n  - e\n") == [
+        "f.yaml:4:5: error: invalid YAML: more than 5 values in one file"]
+
+
+@pytest.mark.parametrize("limit, problem", [
+    ("MAX_BLOCKS", "too many entries (3 '@' blocks; the limit is 2)"),
+    ("MAX_FIELDS", "too many fields (12 '=' signs; the limit is 2)")])
+def test_bib_with_more_entries_or_fields_than_the_limit_is_refused(
+        tmp_path: Path, run_cli: Run, monkeypatch: pytest.MonkeyPatch,
+        limit: str, problem: str) -> None:
+    monkeypatch.setattr(bibsource, limit, 2)
+    project = _project(tmp_path)
+    (project / "content" / "publications.bib").write_text(
+        "".join(ENTRY % (f"k{i}", limit) for i in range(3)), encoding="utf-8")
+    status, _, err = run_cli("build", "--no-pdf", cwd=project)
+    assert status == 1
+    assert f"content/publications.bib: error: {problem}" in err

@@ -28,8 +28,13 @@ _SPLITTER_LOG.addHandler(logging.NullHandler())
 _SPLITTER_LOG.propagate = False  # its complaints reach the user as our diagnostics instead
 _STRING = re.compile("@string", re.I | re.A)
 """How every @string block starts (the splitter takes any `@string…{` for one)."""
-MAX_BIB_BYTES = 64 * MIB
-"""A .bib file larger than this is refused (10,000 entries take about 10 MiB)."""
+MAX_BIB_BYTES = 16 * MIB
+"""A .bib file larger than this is refused (10,000 entries take about 8 MiB)."""
+MAX_BLOCKS = 20_000
+MAX_FIELDS = 200_000
+"""Entries and `@string`s, and `=` signs (fields), in one file: the work is per entry and field
+(10,000 entries of 12 fields build in seconds), so a file of tiny entries must not have more."""
+_BLOCK = re.compile(r"@\s*\w*\s*[{(]")
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,9 @@ def _raw(block: Block, fields: Fields, decided: object = None) -> RawEntry:
 def _parse(text: str, display: str, split_above: int, decide: Decide | None,
            ship: Ship | None) -> tuple[list[RawEntry], list[Diagnostic]]:
     """`parse_bib`."""
+    too_many = _too_many(text, display)
+    if too_many:
+        return [], too_many
     text, problems = strip_comments(text, display)
     no_strings = _STRING.search(text) is None  # then every macro is a month's
     finish = finisher(Macros() if no_strings else None, display,
@@ -130,6 +138,18 @@ def _parse(text: str, display: str, split_above: int, decide: Decide | None,
     duplicates, dropped = duplicate_keys(entries, display)
     left_out = broken | duplicates
     return [e for i, e in enumerate(entries) if i not in left_out], problems + found + dropped
+
+
+def _too_many(text: str, display: str) -> list[Diagnostic]:
+    """An error when the file has more blocks or fields than a build may take on."""
+    blocks, fields = sum(1 for _ in _BLOCK.finditer(text)), text.count("=")
+    if blocks > MAX_BLOCKS:
+        return [error(display, 0, 0, f"too many entries ({blocks:,} '@' blocks; the limit is "
+                                     f"{MAX_BLOCKS:,})")]
+    if fields > MAX_FIELDS:
+        return [error(display, 0, 0, f"too many fields ({fields:,} '=' signs; the limit is "
+                                     f"{MAX_FIELDS:,})")]
+    return []
 
 
 def _entries(blocks: list[Block], macros: Macros,

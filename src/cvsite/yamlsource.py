@@ -23,11 +23,12 @@ from cvsite.sourcetext import (
 )
 
 Loc = tuple[str | int, ...]
-MAX_BYTES = 4 * MIB
-"""A YAML file larger than this is refused (a CV of thousands of items is a few hundred KiB)."""
+MAX_BYTES = MIB
+"""A YAML file larger than this is refused (a CV of 200 items is about 4 KiB)."""
 MAX_DEPTH = 64
-MAX_NODES = 100_000
-"""Values in one file, each alias counted again wherever it is used."""
+MAX_NODES = 20_000
+"""Values in one file (a CV of 200 items has about 250), each alias counted again wherever
+it is used. PyYAML in Python composes about 30,000 a second."""
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _END = "end of stream"
 
@@ -50,22 +51,26 @@ class YamlDoc:
         return self.values.get(loc, (1, 1))
 
 
-class _TooDeep(yaml.MarkedYAMLError):
-    """Nesting deeper than `MAX_DEPTH`."""
+class _TooMuch(yaml.MarkedYAMLError):
+    """Nesting deeper than `MAX_DEPTH`, or more than `MAX_NODES` values."""
 
 
 class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing nesting deeper than `MAX_DEPTH` (it composes recursively)."""
+    """PyYAML's safe loader, refusing nesting deeper than `MAX_DEPTH` (it composes recursively)
+    and more than `MAX_NODES` values (it composes the whole file before we see any)."""
 
-    depth = 0
+    depth = nodes = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        """Compose one node, counting how deep it is."""
+        """Compose one node, counting how deep it is and how many came before."""
         self.depth += 1
+        self.nodes += 1
         try:
-            if self.depth > MAX_DEPTH:
-                raise _TooDeep(problem=f"nested more than {MAX_DEPTH} levels deep",
-                               problem_mark=self.peek_event().start_mark)  # type: ignore[no-untyped-call]
+            if self.depth > MAX_DEPTH or self.nodes > MAX_NODES:
+                problem = (f"nested more than {MAX_DEPTH} levels deep" if self.depth > MAX_DEPTH
+                           else f"more than {MAX_NODES:,} values in one file")
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                raise _TooMuch(problem=problem, problem_mark=mark)
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
