@@ -30,7 +30,7 @@ MAX_NODES = 20_000
 """Values in one file (a CV of 200 items has about 250), each alias counted again wherever
 it is used. PyYAML in Python composes about 30,000 a second."""
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
-_END = "end of stream"
+_ENDS = ("end of stream", "<stream end>")
 
 
 @dataclass
@@ -191,12 +191,12 @@ def _syntax(display: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
     """PyYAML's complaint at its own mark: where an unclosed quote or bracket opens when the
     file ends inside it, else where the problem is."""
     problem = exc.problem or str(exc)
-    at_end = _END in problem and exc.context_mark is not None
+    at_end = any(end in problem for end in _ENDS) and exc.context_mark is not None
     mark = exc.context_mark if at_end else exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     if at_end:
-        return error(display, line, col, f"invalid YAML: {problem} {exc.context}",
-                     "is a closing quote or bracket missing?")
+        return error(display, line, col, f"invalid YAML: the file ends {exc.context} that "
+                                         "starts here", "is a closing quote or bracket missing?")
     where = exc.context_mark
     hint = (f"{exc.context} at line {where.line + 1}, column {where.column + 1}"
             if exc.context and where and where is not mark else None)
