@@ -27,6 +27,11 @@ ENTRY = "@article{k%d,\n  author = {Example, Ada},\n  title = {On Examples},\n" 
         "  journal = %s,\n  year = {2020},\n}\n"
 
 
+def baseline() -> tuple[str, bytes]:
+    """The valid project as it is (for scale: what any build costs here)."""
+    return "site.yaml", (MINIMAL / "content" / "site.yaml").read_bytes()
+
+
 def alias_bomb() -> tuple[str, bytes]:
     """The 9-level YAML alias bomb (9^9 values once expanded)."""
     lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
@@ -85,7 +90,8 @@ def utf16_bib() -> tuple[str, bytes]:
 
 
 CASES: dict[str, Callable[[], tuple[str, bytes | int]]] = {
-    "YAML alias bomb (9 levels)": alias_bomb, "recursive YAML alias": recursive_alias,
+    "baseline: the valid project": baseline, "YAML alias bomb (9 levels)": alias_bomb,
+    "recursive YAML alias": recursive_alias,
     "YAML nested 10,000 deep": deep_nesting, "@string bomb (12 lines)": string_bomb,
     "@string of 99,000 chars x 10,000 uses": string_spread,
     "15 MiB BibTeX field": huge_field, "100 MiB YAML file": huge_yaml,
