@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -175,3 +176,10 @@ def test_bib_with_more_entries_or_fields_than_the_limit_is_refused(
     status, _, err = run_cli("build", "--no-pdf", cwd=project)
     assert status == 1
     assert f"content/publications.bib: error: {problem}" in err
+
+
+def test_pipe_in_place_of_a_content_file_is_an_error_not_a_hang(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "cv.yaml")
+    _, problems = load_yaml(tmp_path / "cv.yaml", "cv.yaml")
+    assert [p.format() for p in problems] == [
+        "cv.yaml: error: is not a regular file (a device or a pipe?)"]

@@ -20,11 +20,16 @@ SHOWN = 5
 
 
 def read_source(path: Path, shown: str, limit: int) -> tuple[bytes | None, list[Diagnostic]]:
-    """A source file's bytes, or why they cannot be had: a folder, too large, unreadable."""
+    """A source file's bytes, or why they cannot be had: a folder, a pipe, too large,
+    unreadable (a dangling link: not found)."""
     try:
         if path.is_dir():
             return None, [error(shown, 0, 0, "is a folder, not a file",
                                 f"remove the folder or put the file '{path.name}' in its place")]
+        if not path.exists():
+            return None, [error(shown, 0, 0, "is a link to nothing")]
+        if not path.is_file():
+            return None, [error(shown, 0, 0, "is not a regular file (a device or a pipe?)")]
         size = path.stat().st_size
         if size > limit:
             return None, [error(shown, 0, 0, f"file too large ({size / MIB:.1f} MiB; the limit "
