@@ -218,3 +218,22 @@ def make_pack(index: Mapping[str, Any], chunks: Iterable[Blob]) -> list[Blob]:
     (for `write_checked`)."""
     head = json.dumps(index).encode("utf-8")
     return [len(head).to_bytes(8, "little"), head, *chunks]
+
+
+def usable(source: Path) -> bool:
+    """True when the project's cache folder can be written and read back; else say so (the
+    cache only saves time: the build goes on without it)."""
+    folder = source / CACHE_DIR
+    probe = folder / f".probe-{os.getpid()}.tmp"
+    try:
+        folder.mkdir(exist_ok=True)
+        probe.write_bytes(b"cvsite")
+        readable = probe.read_bytes() == b"cvsite"
+        probe.unlink()
+        os.listdir(folder)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(f"cvsite: warning: cannot use {CACHE_DIR}/ ({reason}); building without it",
+              file=sys.stderr)
+        return False
+    return readable
