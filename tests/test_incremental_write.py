@@ -76,8 +76,8 @@ def test_a_folder_that_is_cvsites_alone_loses_stray_files_and_staging_litter(
     out = tmp_path / "_site"
     write_site(SITE, out)
     (out / "stray.txt").write_text("x")
-    (tmp_path / "._site.cvsite-new").mkdir()
-    (tmp_path / "._site.cvsite-new/half.html").write_text("half")
+    (tmp_path / "._site.cvsite-old").mkdir()
+    (tmp_path / "._site.cvsite-old/half.html").write_text("half")
     (out / "cv/index.html").write_bytes(b"<p>edited by hand</p>")
     write_site(SITE, out)
     assert tree(out) == SITE

@@ -103,6 +103,6 @@ def restore(cache: Cache, last: LastBuild | None, key: str, out: Path,
     files = _files(cache, last, out)
     if files is None:
         return None
-    report = write_site(files, out, managed)
+    report = write_site(files, out, managed, keep_spare=True)
     remember(cache, key, out, last.pages, last.diagnostics, report.state, last.pack, last.refs)
     return Previous(last.pages, len(files), last.diagnostics), report

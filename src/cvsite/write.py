@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Mapping
+import shutil
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from cvsite.manifest import (
     MANIFEST,
@@ -27,7 +28,7 @@ from cvsite.manifest import (
     read_manifest,
 )
 from cvsite.outputscan import Stat, scan
-from cvsite.swap import Source, recover, siblings, stage, swap_in
+from cvsite.swap import Source, folders_of, recover, siblings, stage, swap_in
 
 __all__ = ["Data", "InPlace", "Managed", "OutputError", "WriteReport", "check_output_folder",
            "write_site"]
@@ -118,8 +119,8 @@ def _owned(out: Path, existing: dict[str, Stat], folders: set[str],
 
 def _clashes(names: set[str], foreign: set[str], empty: set[str]) -> list[str]:
     """Paths where the site would overwrite a file or folder that is not cvsite's."""
-    mine = _parents(names)
-    theirs = _parents(foreign) | empty
+    mine = folders_of(names)
+    theirs = folders_of(foreign) | empty
     return sorted((names & (foreign | theirs)) | (mine & foreign))
 
 
@@ -132,19 +133,16 @@ class _Plan:
     written: list[str]
     deleted: list[str]
     existing: dict[str, Stat]
+    inodes: dict[str, int]
     ours: set[str]
     """The files of the new tree that are cvsite's."""
-
-
-def _parents(names: Iterable[str]) -> set[str]:
-    """Every folder holding one of `names`."""
-    return {str(p) for name in names for p in PurePosixPath(name).parents if p.parts}
 
 
 def _plan(out: Path, names: dict[str, str], files: Mapping[str, Data],
           managed: Managed | None) -> _Plan:
     """The new tree of `out`."""
-    existing, folders = scan(out) if out.is_dir() else ({}, set())
+    inodes: dict[str, int] = {}
+    existing, folders = scan(out, inodes=inodes) if out.is_dir() else ({}, set())
     root = str(out)
     keep: tuple[str, ...] = ()
     if managed is None:
@@ -162,10 +160,10 @@ def _plan(out: Path, names: dict[str, str], files: Mapping[str, Data],
         sources[path] = os.path.join(root, path) if same else _loader(files[name])
         if not same:
             written.append(name)
-    both = _parents(names.values()) & set(names.values())
+    both = folders_of(names.values()) & set(names.values())
     if both:
         raise OutputError(f"the site has both a file and a folder at {sorted(both)[0]}")
-    empty = folders - _parents(existing)  # kept as they are: nothing was ever written in them
+    empty = folders - folders_of(existing)  # kept as they are: nothing was ever written in them
     bad = _clashes(set(names.values()), set(foreign), empty)
     if bad:
         shown = ", ".join(bad[:10]) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
@@ -178,17 +176,18 @@ def _plan(out: Path, names: dict[str, str], files: Mapping[str, Data],
         sources[MANIFEST] = (lambda: body) if body != manifest else os.path.join(root, MANIFEST)
         written += [MANIFEST] if body != manifest else []
         ours.add(MANIFEST)
-    theirs = (empty | _parents(foreign)) - _parents(ours)  # folders keeping their own mode
+    theirs = (empty | folders_of(foreign)) - folders_of(ours)  # folders keeping their own mode
     modes = {name: os.lstat(os.path.join(root, name)).st_mode for name in theirs}
-    return _Plan(sources, modes, written, sorted(mine - ours), existing, ours)
+    return _Plan(sources, modes, written, sorted(mine - ours), existing, inodes, ours)
 
 
-def write_site(files: Mapping[str, Data], out: Path,
-               managed: Managed | None = None) -> WriteReport:
+def write_site(files: Mapping[str, Data], out: Path, managed: Managed | None = None,
+               keep_spare: bool = False) -> WriteReport:
     """Make `out` hold `files` (and, when `managed`, every file it holds that is not cvsite's),
-    writing only what changed; the old output or the new one, whole, whatever happens."""
+    writing only what changed; the old output or the new one, whole, whatever happens.
+    `keep_spare` keeps the old tree beside `out` to make the next write quicker (see `swap`)."""
     names = {name: _safe_relative(name) for name in files}
-    staging, _ = siblings(out)
+    spare, _ = siblings(out)
     plan: _Plan
     try:
         recover(out)
@@ -202,11 +201,13 @@ def write_site(files: Mapping[str, Data], out: Path,
             state = plan.existing
         else:
             try:
-                state = stage(staging, plan.sources, plan.folders)
-                swap_in(staging, out)
+                state = stage(spare, plan.sources, plan.folders, plan.inodes)
+                swap_in(spare, out, keep_spare)
             except BaseException:
                 with contextlib.suppress(OSError):
-                    recover(out)  # removes the staged tree, puts the old output back if moved
+                    recover(out)  # puts the old output back if it was moved away
+                    if not keep_spare:
+                        shutil.rmtree(spare)
                 raise
     except OSError as exc:
         raise failure(exc, out) from exc
