@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
@@ -230,10 +231,24 @@ def usable(source: Path) -> bool:
         probe.write_bytes(b"cvsite")
         readable = probe.read_bytes() == b"cvsite"
         probe.unlink()
-        os.listdir(folder)
+        _repair(folder)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         print(f"cvsite: warning: cannot use {CACHE_DIR}/ ({reason}); building without it",
               file=sys.stderr)
         return False
     return readable
+
+
+def _repair(folder: Path, depth: int = 2) -> None:
+    """Remove what cannot be a cache entry: a folder where a file belongs (every file's name has
+    a suffix, no folder's has), or a file where a folder belongs."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            is_dir = entry.is_dir(follow_symlinks=False)
+            if is_dir and "." in entry.name:
+                shutil.rmtree(entry.path)
+            elif is_dir and depth > 1:
+                _repair(Path(entry.path), depth - 1)
+            elif not is_dir and "." not in entry.name:
+                os.unlink(entry.path)

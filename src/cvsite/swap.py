@@ -20,6 +20,7 @@ import contextlib
 import errno
 import os
 import shutil
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
 from stat import S_IMODE
@@ -182,6 +183,7 @@ def _exchange(new: Path, old: Path) -> bool:
     """Swap two folders atomically (Linux `renameat2`); False where that is not supported."""
     import ctypes  # only when a build writes
 
+    sys.audit("cvsite.swap", str(new), str(old))  # foreign calls raise no audit event
     libc = ctypes.CDLL(None, use_errno=True)
     call = getattr(libc, "renameat2", None)
     if call is None:
