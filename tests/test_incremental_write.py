@@ -68,7 +68,24 @@ def test_changed_new_and_removed_files(tmp_path: Path) -> None:
     assert set(report.written) == {"index.html", "publications/b/index.html"}
     assert report.deleted == ("publications/a/index.html",)
     assert not (out / "publications/a").exists(), "emptied folders are removed"
-    assert (out / "css/site.css").stat().st_mtime_ns == kept.st_mtime_ns
+    now = (out / "css/site.css").stat()
+    assert (now.st_ino, now.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+    assert report.state == {name: (stat.st_size, stat.st_mtime_ns) for name in files
+                            if (stat := (out / name).stat())}, "the stats a no-change check uses"
+
+
+def test_the_spare_tree_is_brought_up_to_date_whatever_a_killed_build_left_in_it(
+        tmp_path: Path) -> None:
+    out, spare = tmp_path / "_site", tmp_path / "._site.cvsite-spare"
+    write_site(SITE, out, keep_spare=True)
+    write_site({**SITE, "index.html": b"v2"}, out, keep_spare=True)
+    assert spare.is_dir(), "the old tree is kept to be updated next time"
+    (spare / "cv/index.html").write_bytes(b"half written")
+    (spare / "stray").mkdir()
+    (spare / "css/site.css").unlink()
+    (spare / "css/site.css").mkdir()
+    write_site({**SITE, "index.html": b"v3"}, out, keep_spare=True)
+    assert tree(out) == {**SITE, "index.html": b"v3"}
 
 
 def test_a_folder_that_is_cvsites_alone_loses_stray_files_and_staging_litter(

@@ -92,9 +92,10 @@ os.register_at_fork(after_in_child=_drop_held)
 @contextlib.contextmanager
 def locked(out: Path) -> Iterator[None]:
     """Hold the lock of the folder `out` is in: a second build into it waits for the first."""
+    parent = Path(os.path.abspath(out)).parent
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as exc:
         raise failure(exc, out) from exc
     _HELD.add(fd)

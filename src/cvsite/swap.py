@@ -23,7 +23,7 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path, PurePosixPath
-from stat import S_IMODE
+from stat import S_IMODE, S_IRWXU
 
 from cvsite.outputscan import Stat, scan
 
@@ -135,6 +135,8 @@ def stage(root: Path, files: Mapping[str, Source], folders: Mapping[str, int],
     if os.path.islink(root) or (os.path.lexists(root) and not os.path.isdir(root)):
         os.unlink(root)
     os.makedirs(root, FOLDER_MODE, exist_ok=True)
+    if S_IMODE(os.lstat(root).st_mode) != FOLDER_MODE:  # the old output, made read-only
+        os.chmod(root, FOLDER_MODE)
     there: dict[str, int] = {}
     old, old_folders = scan(root, inodes=there)
     wanted = folders_of(files) | set(folders)
@@ -152,10 +154,9 @@ def stage(root: Path, files: Mapping[str, Source], folders: Mapping[str, int],
         path = os.path.join(root, name)
         with contextlib.suppress(FileExistsError):
             os.mkdir(path, FOLDER_MODE)
-        if S_IMODE(os.lstat(path).st_mode) != S_IMODE(folders[name]):
-            os.chmod(path, S_IMODE(folders[name]))
-    if S_IMODE(os.lstat(root).st_mode) != FOLDER_MODE:
-        os.chmod(root, FOLDER_MODE)
+        mode = S_IMODE(folders[name]) | S_IRWXU  # the owner can still update the spare
+        if S_IMODE(os.lstat(path).st_mode) != mode:
+            os.chmod(path, mode)
     return state
 
 

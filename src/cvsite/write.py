@@ -187,6 +187,8 @@ def write_site(files: Mapping[str, Data], out: Path, managed: Managed | None = N
     writing only what changed; the old output or the new one, whole, whatever happens.
     `keep_spare` keeps the old tree beside `out` to make the next write quicker (see `swap`)."""
     names = {name: _safe_relative(name) for name in files}
+    if out.name in ("", ".", ".."):
+        out = Path(os.path.abspath(out))  # a name to put the spare beside
     spare, _ = siblings(out)
     plan: _Plan
     try:
