@@ -178,3 +178,28 @@ def test_an_empty_folder_is_published_into_without_adopt(tmp_path: Path) -> None
     out.mkdir()
     write_site({"index.html": b"x"}, out, Managed())
     assert files(out) == {"index.html": b"x", MANIFEST: (out / MANIFEST).read_bytes()}
+
+
+def test_a_manifest_naming_git_or_cname_never_gets_them_deleted(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    write_site({"index.html": b"x"}, out, Managed())
+    (out / ".git").mkdir()
+    (out / ".git/config").write_text("[core]\n")
+    (out / "CNAME").write_text("example.org\n")
+    listed = json.loads((out / MANIFEST).read_text("utf-8"))
+    listed["files"] += [".git/config", "CNAME"]
+    (out / MANIFEST).write_text(json.dumps(listed), "utf-8")
+    write_site({"index.html": b"y"}, out, Managed())
+    assert (out / ".git/config").read_text() == "[core]\n"
+    assert (out / "CNAME").read_text() == "example.org\n"
+
+
+def test_an_output_folder_that_is_a_symlink_is_published_into_and_stays_a_symlink(
+        tmp_path: Path) -> None:
+    target = tmp_path / "www"
+    target.mkdir()
+    out = tmp_path / "_site"
+    out.symlink_to(target)
+    write_site({"index.html": b"x"}, out, Managed())
+    write_site({"index.html": b"y"}, out, Managed())
+    assert out.is_symlink() and (target / "index.html").read_bytes() == b"y"

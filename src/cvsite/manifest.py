@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import fnmatch
+import functools
 import json
 import os
+import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from fnmatch import fnmatchcase
 from pathlib import Path
 
 MANIFEST = ".cvsite-manifest.json"
@@ -49,11 +51,16 @@ class Managed:
     it holds only these)."""
 
 
-def kept(path: str, patterns: Iterable[str]) -> bool:
+def kept(path: str, patterns: tuple[str, ...]) -> bool:
     """True when `path` or a folder holding it matches a glob (`*` also matches `/`)."""
-    parts = path.split("/")
-    prefixes = ["/".join(parts[:end]) for end in range(1, len(parts) + 1)]
-    return any(fnmatchcase(prefix, pattern) for pattern in patterns for prefix in prefixes)
+    return _matcher(patterns)(path) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """One regular expression for the globs, matching a path or anything inside it."""
+    either = "|".join(fnmatch.translate(pattern).removesuffix(r"\Z") for pattern in patterns)
+    return re.compile(f"(?:{either})(?:/.*)?\\Z", re.DOTALL).match
 
 
 def read_manifest(out: Path) -> tuple[frozenset[str], tuple[str, ...]] | None:

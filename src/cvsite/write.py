@@ -117,9 +117,9 @@ def _owned(out: Path, existing: dict[str, Stat], folders: set[str],
     return frozenset(), keep or (), None
 
 
-def _clashes(names: set[str], foreign: set[str], empty: set[str]) -> list[str]:
-    """Paths where the site would overwrite a file or folder that is not cvsite's."""
-    mine = folders_of(names)
+def _clashes(names: set[str], mine: set[str], foreign: set[str], empty: set[str]) -> list[str]:
+    """Paths where the site (files `names` in folders `mine`) would overwrite a file or folder
+    that is not cvsite's."""
     theirs = folders_of(foreign) | empty
     return sorted((names & (foreign | theirs)) | (mine & foreign))
 
@@ -149,7 +149,9 @@ def _plan(out: Path, names: dict[str, str], files: Mapping[str, Data],
         mine, manifest = frozenset(existing), None
     else:
         mine, keep, manifest = _owned(out, existing, folders, managed)
-        names = {n: path for n, path in names.items() if not kept(path, (*PROTECTED, *keep))}
+        never = (*PROTECTED, *keep)  # never written, replaced or deleted, whatever is listed
+        mine = frozenset(name for name in mine if not kept(name, never))
+        names = {n: path for n, path in names.items() if not kept(path, never)}
     foreign = existing.keys() - mine
     sources: dict[str, Source] = {name: os.path.join(root, name) for name in foreign}
     written = []
@@ -160,23 +162,24 @@ def _plan(out: Path, names: dict[str, str], files: Mapping[str, Data],
         sources[path] = os.path.join(root, path) if same else _loader(files[name])
         if not same:
             written.append(name)
-    both = folders_of(names.values()) & set(names.values())
+    ours = set(names.values())
+    ours_folders = folders_of(ours)
+    both = ours_folders & ours
     if both:
         raise OutputError(f"the site has both a file and a folder at {sorted(both)[0]}")
     empty = folders - folders_of(existing)  # kept as they are: nothing was ever written in them
-    bad = _clashes(set(names.values()), set(foreign), empty)
+    bad = _clashes(ours, ours_folders, set(foreign), empty)
     if bad:
         shown = ", ".join(bad[:10]) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
         raise OutputError(f"refusing to overwrite {len(bad)} path(s) in {out} that cvsite did "
                           f"not write: {shown}", "move them away, or name them under `keep:` in "
                           "content/site.yaml to keep them instead of the site's")
-    ours = set(names.values())
     if managed is not None:
         body = manifest_bytes(ours, keep)
         sources[MANIFEST] = (lambda: body) if body != manifest else os.path.join(root, MANIFEST)
         written += [MANIFEST] if body != manifest else []
         ours.add(MANIFEST)
-    theirs = (empty | folders_of(foreign)) - folders_of(ours)  # folders keeping their own mode
+    theirs = (empty | folders_of(foreign)) - ours_folders  # folders keeping their own mode
     modes = {name: os.lstat(os.path.join(root, name)).st_mode for name in theirs}
     return _Plan(sources, modes, written, sorted(mine - ours), existing, inodes, ours)
 
@@ -187,13 +190,13 @@ def write_site(files: Mapping[str, Data], out: Path, managed: Managed | None = N
     writing only what changed; the old output or the new one, whole, whatever happens.
     `keep_spare` keeps the old tree beside `out` to make the next write quicker (see `swap`)."""
     names = {name: _safe_relative(name) for name in files}
-    if out.name in ("", ".", ".."):
-        out = Path(os.path.abspath(out))  # a name to put the spare beside
+    if out.name in ("", ".", "..") or out.is_symlink():
+        out = out.resolve()  # the folder itself, to put the spare beside
     spare, _ = siblings(out)
     plan: _Plan
     try:
         recover(out)
-        if os.path.lexists(out) and (out.is_symlink() or not out.is_dir()):
+        if os.path.lexists(out) and not out.is_dir():
             raise OutputError(f"{out} exists and is not a folder")
         if out.is_dir() and os.path.ismount(out):
             raise OutputError(f"{out} is a mount point: cvsite swaps the output folder in whole",
