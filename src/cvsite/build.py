@@ -26,6 +26,7 @@ from cvsite.errors import (
     left_out,
 )
 from cvsite.manifest import Managed, locked
+from cvsite.paths import outside_files
 from cvsite.pdfpool import prestart, stop, warm
 from cvsite.uptodate import last_build, remember, unchanged
 from cvsite.write import Data, InPlace, check_output_folder, write_site
@@ -92,11 +93,12 @@ def _compile_templates(env: Environment, source: Path) -> None:
 
 def with_base_url(site: Site, base_url: str) -> Site:
     """The site published at another address (the `--base-url` override); raises ContentError."""
-    from urllib.parse import urlsplit
+    from cvsite.paths import base_url_problem
 
-    if not base_url.startswith(("http://", "https://")) or not urlsplit(base_url).netloc:
-        raise ContentError([error("--base-url", 0, 0, f"expected a full http(s) address, got "
-                                  f"{base_url!r}", "for example https://user.github.io/repo/")])
+    problem = base_url_problem(base_url)
+    if problem:
+        raise ContentError([error("--base-url", 0, 0, f"{problem}, got {base_url!r}",
+                                  "for example https://user.github.io/repo/")])
     return site.model_copy(update={"config": site.config.model_copy(update={"base_url": base_url})})
 
 
@@ -113,6 +115,9 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     """
     started = perf_counter()
     check_output_folder(out, source)
+    outside = outside_files(source)  # before any file is read, even to be hashed
+    if outside:
+        raise ContentError(outside)
     with locked(out):
         return _build(source, out, strict=strict, use_cache=use_cache, keep_going=keep_going,
                       base_url=base_url, pdf=pdf, adopt=adopt, started=started)

@@ -13,7 +13,7 @@ from cvsite.entryplan import read_publications
 from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.memo import ByContent
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
-from cvsite.scholar import scholar_warnings
+from cvsite.scholar import missing_files, scholar_warnings
 from cvsite.validate import validate_doc
 from cvsite.yamlsource import parse_yaml
 
@@ -86,6 +86,10 @@ def load_site(source: Path, *, keep_going: bool = False,
             (checked_with.model_dump_json(), shown), bib.read_bytes(),
             lambda data: _read_bib(data, shown, checked_with, cache))
         problems += found
+        missing = missing_files(publications, shown, (folder, source / "static"))
+        problems += missing
+        gone = {d.entry for d in missing}
+        publications = tuple(p for p in publications if p.key not in gone)
     if (has_errors(problems) and not keep_going) or config is None or profile is None or cv is None:
         return None, problems
     problems += scholar_warnings(publications, config, display_path(bib), lambda path: any(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from cvsite.assets import static_dirs
+from cvsite.assets import PRINT_TEMPLATE, static_dirs
 from cvsite.cache import Cache, digest
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.load import CONTENT
@@ -22,7 +22,7 @@ from cvsite.pdfrender import TAGGED, Rendered, start
 from cvsite.render import slug
 from cvsite.yamlsource import load_yaml
 
-TEMPLATE = "cv-print.html"
+TEMPLATE = PRINT_TEMPLATE
 TITLES = {"summary": "Professional Summary", "experience": "Experience", "education": "Education",
           "teaching": "Teaching Experience", "awards": "Honours and Awards",
           "service": "Professional Service"}

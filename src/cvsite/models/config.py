@@ -8,7 +8,7 @@ from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from cvsite.models.base import Model
-from cvsite.scalars import Handle, Text, Url
+from cvsite.scalars import BaseUrl, Handle, Text
 
 
 class PublicationsConfig(Model):
@@ -64,7 +64,7 @@ class SiteConfig(Model):
     """Site-wide settings."""
 
     title: Text
-    base_url: Url
+    base_url: BaseUrl
     language: Text = "en"
     owner_aliases: tuple[Text, ...] = ()
     publications: PublicationsConfig = PublicationsConfig()
