@@ -228,8 +228,8 @@ def usable(source: Path) -> bool:
     probe = folder / f".probe-{os.getpid()}.tmp"
     try:
         folder.mkdir(exist_ok=True)
-        probe.write_bytes(b"cvsite")
-        readable = probe.read_bytes() == b"cvsite"
+        probe.write_bytes(b"")  # empty: no block to allocate and discard
+        readable = probe.read_bytes() == b""
         probe.unlink()
         _repair(folder)
     except OSError as exc:
