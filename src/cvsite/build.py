@@ -215,10 +215,10 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
         placed = unchanged_in_place(files, last, before)
         managed = Managed(site.config.keep, adopt, known)
         if cache.enabled and len(pages) >= SAVE_ALONGSIDE:  # a second process writes the cache
-            _, report = alongside(save, lambda: write_site(placed, out, managed, cache.enabled))
+            _, report = alongside(save, lambda: write_site(placed, out, managed, keep_spare=True))
         else:
             save()
-            report = write_site(placed, out, managed, cache.enabled)
+            report = write_site(placed, out, managed, keep_spare=True)
         if complete:
             remember(cache, key, out, len(pages), diagnostics, report.state, pages.pack, pages.refs)
         return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
