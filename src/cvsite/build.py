@@ -14,7 +14,8 @@ from pathlib import Path
 from time import perf_counter
 from typing import TYPE_CHECKING
 
-from cvsite.cache import Cache, inputs_key, usable
+from cvsite.cache import Cache, inputs_key
+from cvsite.cachecheck import usable
 from cvsite.collector import frozen, held
 from cvsite.errors import (
     ContentError,
