@@ -203,3 +203,11 @@ def test_an_output_folder_that_is_a_symlink_is_published_into_and_stays_a_symlin
     write_site({"index.html": b"x"}, out, Managed())
     write_site({"index.html": b"y"}, out, Managed())
     assert out.is_symlink() and (target / "index.html").read_bytes() == b"y"
+
+
+def test_a_file_of_an_earlier_build_with_another_mode_is_published_0644(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    write_site({"index.html": b"x", "a.html": b"a"}, out, Managed())
+    (out / "a.html").chmod(0o664)  # as an earlier cvsite left it under umask 002
+    write_site({"index.html": b"y", "a.html": b"a"}, out, Managed())
+    assert stat.S_IMODE((out / "a.html").stat().st_mode) == 0o644

@@ -17,10 +17,10 @@ Stat = tuple[int, int]
 
 
 def scan(out: Path, changed: dict[str, int] | None = None,
-         inodes: dict[str, int] | None = None) -> tuple[dict[str, Stat], set[str]]:
+         inodes: dict[str, tuple[int, int]] | None = None) -> tuple[dict[str, Stat], set[str]]:
     """Files under `out` with (size, mtime in ns), and its folders (symlinks count as files);
     with `changed`, also each folder's change time in ns (`""`: `out`), read before its listing;
-    with `inodes`, each file's inode number."""
+    with `inodes`, each file's inode number and mode."""
     files: dict[str, Stat] = {}
     folders: set[str] = set()
     pending = [("", str(out))]
@@ -40,7 +40,7 @@ def scan(out: Path, changed: dict[str, int] | None = None,
                     info = entry.stat(follow_symlinks=False)
                     files[name] = (info.st_size, info.st_mtime_ns)
                     if inodes is not None:
-                        inodes[name] = info.st_ino
+                        inodes[name] = info.st_ino, info.st_mode
     return files, folders
 
 

@@ -137,8 +137,9 @@ def stage(root: Path, files: Mapping[str, Source], folders: Mapping[str, int],
     os.makedirs(root, FOLDER_MODE, exist_ok=True)
     if S_IMODE(os.lstat(root).st_mode) != FOLDER_MODE:  # the old output, made read-only
         os.chmod(root, FOLDER_MODE)
-    there: dict[str, int] = {}
-    old, old_folders = scan(root, inodes=there)
+    found: dict[str, tuple[int, int]] = {}
+    old, old_folders = scan(root, inodes=found)
+    there = {name: inode for name, (inode, _) in found.items()}
     wanted = folders_of(files) | set(folders)
     gone = old_folders - wanted
     for name in sorted(gone):  # a folder, then what it holds

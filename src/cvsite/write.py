@@ -16,6 +16,7 @@ import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_IMODE
 
 from cvsite.manifest import (
     MANIFEST,
@@ -28,7 +29,7 @@ from cvsite.manifest import (
     read_manifest,
 )
 from cvsite.outputscan import Stat, scan
-from cvsite.swap import Source, folders_of, recover, siblings, stage, swap_in
+from cvsite.swap import FILE_MODE, Source, folders_of, recover, siblings, stage, swap_in
 
 __all__ = ["Data", "InPlace", "Managed", "OutputError", "WriteReport", "check_output_folder",
            "write_site"]
@@ -141,8 +142,9 @@ class _Plan:
 def _plan(out: Path, names: dict[str, str], files: Mapping[str, Data],
           managed: Managed | None) -> _Plan:
     """The new tree of `out`."""
-    inodes: dict[str, int] = {}
-    existing, folders = scan(out, inodes=inodes) if out.is_dir() else ({}, set())
+    found: dict[str, tuple[int, int]] = {}
+    existing, folders = scan(out, inodes=found) if out.is_dir() else ({}, set())
+    inodes = {name: inode for name, (inode, _) in found.items()}
     root = str(out)
     keep: tuple[str, ...] = ()
     if managed is None:
@@ -157,8 +159,8 @@ def _plan(out: Path, names: dict[str, str], files: Mapping[str, Data],
     written = []
     for name, path in names.items():
         stat = existing.get(path)
-        same = stat is not None and path in mine and _same(os.path.join(root, path), files[name],
-                                                           stat)
+        same = stat is not None and path in mine and S_IMODE(found[path][1]) == FILE_MODE and \
+            _same(os.path.join(root, path), files[name], stat)  # else written (again) 0644
         sources[path] = os.path.join(root, path) if same else _loader(files[name])
         if not same:
             written.append(name)
