@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import subprocess
 import sys
 from collections.abc import Callable
@@ -57,11 +58,15 @@ def test_failed_build_leaves_previous_output_intact(project: Path, run_cli: Run)
 
 
 def test_rebuild_removes_pages_no_longer_produced(project: Path, run_cli: Run) -> None:
-    stale = project / "_site" / "old-page.html"
-    stale.parent.mkdir()
-    stale.write_text("old", encoding="utf-8")
-    assert run_cli("build", cwd=project)[0] == 0
-    assert not stale.exists()
+    out = project / "_site"
+    assert run_cli("build", "--no-cache", cwd=project)[0] == 0
+    manifest = json.loads((out / ".cvsite-manifest.json").read_text("utf-8"))
+    manifest["files"].append("old/index.html")  # as if an earlier build had written it
+    (out / ".cvsite-manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (out / "old").mkdir()
+    (out / "old/index.html").write_text("old", encoding="utf-8")
+    assert run_cli("build", "--no-cache", cwd=project)[0] == 0
+    assert not (out / "old").exists()
 
 
 @pytest.mark.parametrize("out", [".", "content", "content/site", "templates", ".."])

@@ -218,3 +218,4 @@ def make_pack(index: Mapping[str, Any], chunks: Iterable[Blob]) -> list[Blob]:
     (for `write_checked`)."""
     head = json.dumps(index).encode("utf-8")
     return [len(head).to_bytes(8, "little"), head, *chunks]
+
