@@ -35,12 +35,13 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 # Debian/Ubuntu packages: Pango for WeasyPrint; Chromium, a JRE and poppler for the browser and PDF tests;
-# shellcheck for actionlint's checks of the workflows' scripts.
+# shellcheck for actionlint's checks of the workflows' scripts; faketime and locales for the
+# reproducibility test (a clock jump, a German locale).
 system-deps:
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 	  python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
-	  poppler-utils chromium default-jre-headless shellcheck
+	  poppler-utils chromium default-jre-headless shellcheck faketime locales
 
 clean:
 	rm -rf _site .cvsite-cache

@@ -54,5 +54,5 @@ def test_a_root_site_built_for_a_sub_path_fails_the_link_check(run_cli: Run,
 def test_a_base_url_that_is_not_an_address_is_refused(run_cli: Run, project: Path) -> None:
     status, _, err = run_cli("build", "--base-url", "my-cv", cwd=project)
     assert status == 1
-    assert "--base-url: error: expected a full http(s) address, got 'my-cv'" in err
+    assert "--base-url: error: expected an http:// or https:// link, got 'my-cv'" in err
     assert not (project / "_site").exists()

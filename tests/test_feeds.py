@@ -85,17 +85,6 @@ def test_icons_are_shipped(built: Path) -> None:
         assert (built / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_outputs_are_deterministic(tmp_path: Path) -> None:
-    first, second = tmp_path / "a", tmp_path / "b"
-    build(ROOT, first)
-    build(ROOT, second)
-    names = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
-    assert names == sorted(p.relative_to(second).as_posix() for p in second.rglob("*")
-                           if p.is_file())
-    for name in names:
-        assert (first / name).read_bytes() == (second / name).read_bytes(), name
-
-
 def test_a_site_under_a_path_links_and_lists_everything_under_it(project: Path,
                                                                    tmp_path: Path) -> None:
     config = project / "content/site.yaml"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import write
+from cvsite import swap
+from cvsite.outputscan import Stat
 from cvsite.write import OutputError, write_site
 
 
@@ -39,7 +40,7 @@ def test_fresh_folder_gets_nested_folders_in_any_order_and_their_stats(tmp_path:
 
 def test_fresh_folder_that_cannot_hold_the_files_is_not_left_half_written(
         tmp_path: Path) -> None:
-    with pytest.raises(OSError):  # "x" must be a file and a folder
+    with pytest.raises(OutputError, match="both a file and a folder at x"):
         write_site({"a.txt": b"a", "x": b"file", "x/y.txt": b"y"}, tmp_path / "_site")
     assert list(tmp_path.iterdir()) == []
 
@@ -67,17 +68,37 @@ def test_changed_new_and_removed_files(tmp_path: Path) -> None:
     assert set(report.written) == {"index.html", "publications/b/index.html"}
     assert report.deleted == ("publications/a/index.html",)
     assert not (out / "publications/a").exists(), "emptied folders are removed"
-    assert (out / "css/site.css").stat().st_mtime_ns == kept.st_mtime_ns
+    now = (out / "css/site.css").stat()
+    assert (now.st_ino, now.st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+    assert report.state == {name: (stat.st_size, stat.st_mtime_ns) for name in files
+                            if (stat := (out / name).stat())}, "the stats a no-change check uses"
 
 
-def test_foreign_and_leftover_files_are_removed(tmp_path: Path) -> None:
+def test_the_spare_tree_is_brought_up_to_date_whatever_a_killed_build_left_in_it(
+        tmp_path: Path) -> None:
+    out, spare = tmp_path / "_site", tmp_path / "._site.cvsite-spare"
+    write_site(SITE, out, keep_spare=True)
+    write_site({**SITE, "index.html": b"v2"}, out, keep_spare=True)
+    assert spare.is_dir(), "the old tree is kept to be updated next time"
+    (spare / "cv/index.html").write_bytes(b"half written")
+    (spare / "stray").mkdir()
+    (spare / "css/site.css").unlink()
+    (spare / "css/site.css").mkdir()
+    write_site({**SITE, "index.html": b"v3"}, out, keep_spare=True)
+    assert tree(out) == {**SITE, "index.html": b"v3"}
+
+
+def test_a_folder_that_is_cvsites_alone_loses_stray_files_and_staging_litter(
+        tmp_path: Path) -> None:
     out = tmp_path / "_site"
     write_site(SITE, out)
     (out / "stray.txt").write_text("x")
-    (out / f".index.html{write.TEMP_SUFFIX}").write_text("half")
+    (tmp_path / "._site.cvsite-old").mkdir()
+    (tmp_path / "._site.cvsite-old/half.html").write_text("half")
     (out / "cv/index.html").write_bytes(b"<p>edited by hand</p>")
     write_site(SITE, out)
     assert tree(out) == SITE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_site"]
 
 
 def test_a_file_may_become_a_folder_and_back(tmp_path: Path) -> None:
@@ -95,17 +116,17 @@ def test_failed_update_leaves_previous_output_intact(tmp_path: Path,
     write_site(SITE, out)
     files = {name: data + b" v2" for name, data in SITE.items()}
     files["new/index.html"] = b"new"
-    real = write._write_file
+    real = swap.write_file
     calls = []
 
-    def failing(path: str | Path, data: bytes | memoryview) -> write.Stat:
+    def failing(path: str | Path, data: bytes | memoryview, folder: int | None = None) -> Stat:
         calls.append(path)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
-        return real(path, data)
+        return real(path, data, folder)
 
-    monkeypatch.setattr(write, "_write_file", failing)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(swap, "write_file", failing)
+    with pytest.raises(OutputError, match="No space left on device"):
         write_site(files, out)
     monkeypatch.undo()
     assert tree(out) == SITE, "no temporary file, new folder or half-updated page is left"

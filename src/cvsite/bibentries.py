@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import NamedTuple, cast
 
 from cvsite.bibsplit import Block, Finish
-from cvsite.bibvalues import MONTH_MACROS, evaluate, plain
+from cvsite.bibvalues import MAX_VALUE, MONTH_MACROS, Budget, evaluate, plain
 from cvsite.errors import Diagnostic, error, warning
 
 Fields = tuple[dict[str, str], dict[str, int], list[Diagnostic]]
@@ -28,6 +28,7 @@ class Macros(dict[str, str]):
 
     def __init__(self) -> None:
         super().__init__(MONTH_MACROS)
+        self.budget = Budget()
 
 
 def _macro_hint(name: str | None, macros: Mapping[str, str]) -> str | None:
@@ -38,7 +39,7 @@ def _macro_hint(name: str | None, macros: Mapping[str, str]) -> str | None:
 
 def define(block: Block, macros: Macros, display: str) -> list[Diagnostic]:
     """Evaluate one @string (it may use earlier ones) and remember it."""
-    value = evaluate(block.text, macros)
+    value = evaluate(block.text, macros, macros.budget)
     problems = [error(display, block.line + p.offset, 0, f"@string '{block.key}': {p.message}",
                       p.hint) for p in value.problems]
     name = block.key.strip().lower()
@@ -59,7 +60,7 @@ def _plain_fields(block: Block, names: dict[str, str]) -> Fields | None:
         simple = raw[:1] == "{" and raw.find("}", 1) == end and raw.find("{", 1) < 0 and \
             raw[end - 1] != "\\"  # `{text}` with no braces inside: no need for the regex
         text = raw[1:end] if simple else plain(raw)
-        if text is None:
+        if text is None or end >= MAX_VALUE:
             return None
         lower = names.get(name) or names.setdefault(name, name.strip().lower())
         if lower in fields:
@@ -83,11 +84,11 @@ def _fields(block: Block, macros: Mapping[str, str] | None, display: str,
     problems: list[Diagnostic] = []
     for name, raw, at in block.fields:
         while True:
-            text, follower = plain(raw), None
+            text, follower = plain(raw) if len(raw) <= MAX_VALUE else None, None
             if text is None:
                 if macros is None:
                     return None
-                value = evaluate(raw, macros)
+                value = evaluate(raw, macros, getattr(macros, "budget", None))
                 text, follower = value.text, value.next_field
                 problems += [error(display, at + p.offset, 0, f"entry '{key}': field '{name}': "
                                    f"{p.message}", _macro_hint(p.macro, macros) or p.hint, key)

@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from cvsite.bibvalues import MONTH_NAMES
+from cvsite.paths import ANY, WEB, link_problem
 from cvsite.spaces import collapse
 
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -37,6 +38,10 @@ VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi",
             "pdf": "pdf", "code": "code", "slides": "slides", "poster": "poster",
             "video": "video", "project": "project"}
 """Identifiers and links: never LaTeX-decoded (`~` and `%` stay), only `\\url{}` unwrapped."""
+
+LINKS = {"url": (ANY, False), "pdf": (WEB, True), "code": (ANY, False), "slides": (ANY, False),
+         "poster": (ANY, False), "video": (ANY, False), "project": (ANY, False)}
+"""Link attributes: the schemes that fit, and whether a path inside the site may be given."""
 
 STANDARD = {"title", "author", "editor", "year", "month", "pages", "crossref", "selected",
             "date", "key", "annote", "isbn", "issn", "keywords", "file", "language", "urldate",
@@ -84,6 +89,31 @@ def verbatim(value: str) -> str:
     if wrapped:
         value = wrapped[1].strip()
     return _ESCAPED.sub(r"\1", value.strip("{} "))
+
+
+def written_field(attribute: str, fields: dict[str, str]) -> str:
+    """The field of the entry a Publication attribute came from (`html` for `project`)."""
+    names = [f for f, a in (*DECODED.items(), *VERBATIM.items()) if a == attribute] or [attribute]
+    for name in names:
+        if name in fields:
+            return name
+        for alias, target in ALIASES.items():
+            if target == name and alias in fields:
+                return alias
+    return names[0]
+
+
+def link_problems(data: dict[str, object],
+                  fields: dict[str, str]) -> list[tuple[str, str]]:
+    """(field as written, message) for each link of an entry the link policy refuses."""
+    found = []
+    for attribute, (schemes, relative) in LINKS.items():
+        href = data.get(attribute)
+        problem = link_problem(href, schemes, relative) if isinstance(href, str) else None
+        if problem:
+            name = written_field(attribute, fields)
+            found.append((name, f"{name}: {problem}, got {href!r}"))
+    return found
 
 
 def pages(value: str) -> str:

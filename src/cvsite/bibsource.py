@@ -13,12 +13,28 @@ from cvsite.bibentries import Fields, Macros, define, entry_fields, finisher, ou
 from cvsite.bibsplit import SPLIT_ABOVE, Block, Ship, split_blocks
 from cvsite.collector import paused
 from cvsite.errors import Diagnostic, Severity, error, warning
+from cvsite.sourcetext import (
+    CONTROL,
+    MIB,
+    control_characters,
+    decode_wide,
+    read_source,
+    utf8_position,
+    wide_encoding,
+)
 
 _SPLITTER_LOG = logging.getLogger("bibtexparser")
 _SPLITTER_LOG.addHandler(logging.NullHandler())
 _SPLITTER_LOG.propagate = False  # its complaints reach the user as our diagnostics instead
 _STRING = re.compile("@string", re.I | re.A)
 """How every @string block starts (the splitter takes any `@string…{` for one)."""
+MAX_BIB_BYTES = 16 * MIB
+"""A .bib file larger than this is refused (10,000 entries take about 8 MiB)."""
+MAX_BLOCKS = 20_000
+MAX_FIELDS = 200_000
+"""Entries and `@string`s, and `=` signs (fields), in one file: the work is per entry and field
+(10,000 entries of 12 fields build in seconds), so a file of tiny entries must not have more."""
+_BLOCK = re.compile(r"@\s*\w*\s*[{(]")
 
 
 @dataclass(frozen=True)
@@ -42,24 +58,36 @@ class RawEntry:
 
 
 def read_text(path: Path, display: str) -> tuple[str, list[Diagnostic]]:
-    """Decode as UTF-8 (BOM allowed) or BOM-marked UTF-16, else as Windows-1252 with a warning."""
-    return decode_text(path.read_bytes(), display)
+    """Decode as UTF-8 (BOM allowed) or BOM-marked UTF-16/32, else as Windows-1252, warned."""
+    data, problems = read_source(path, display, MAX_BIB_BYTES)
+    return ("", problems) if data is None else decode_text(data, display)
 
 
 def decode_text(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
-    """`read_text` of a file's bytes."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16", errors="replace"), []
+    """`read_text` of a file's bytes; control characters are errors (and replaced by U+FFFD, so
+    nothing after chokes on them), UTF-16/32 without a byte-order mark is refused."""
+    if wide_encoding(data):
+        text, problems = decode_wide(data, display)
+        if text is None:
+            return "", problems
+    else:
+        text, problems = _narrow(data, display)
+    found = control_characters(text, display)
+    return (CONTROL.sub("\ufffd", text) if found else text), problems + found
+
+
+def _narrow(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
+    """UTF-8, else Windows-1252 (or Latin-1) with a warning at the first byte that is not UTF-8."""
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line, col = utf8_position(data, exc.start)
         try:
             text, codec = data.decode("cp1252"), "Windows-1252"
         except UnicodeDecodeError:
             text, codec = data.decode("latin-1"), "Latin-1"
-        note = warning(display, line, 0, f"file is not UTF-8 (first bad byte on this line); "
-                                         f"read as {codec}", "save the file as UTF-8")
+        note = warning(display, line, col, f"file is not UTF-8 (byte 0x{data[exc.start]:02x} "
+                                           f"here); read as {codec}", "save the file as UTF-8")
         return text, [note]
 
 
@@ -89,6 +117,9 @@ def _raw(block: Block, fields: Fields, decided: object = None) -> RawEntry:
 def _parse(text: str, display: str, split_above: int, decide: Decide | None,
            ship: Ship | None) -> tuple[list[RawEntry], list[Diagnostic]]:
     """`parse_bib`."""
+    too_many = _too_many(text, display)
+    if too_many:
+        return [], too_many
     text, problems = strip_comments(text, display)
     no_strings = _STRING.search(text) is None  # then every macro is a month's
     finish = finisher(Macros() if no_strings else None, display,
@@ -107,6 +138,18 @@ def _parse(text: str, display: str, split_above: int, decide: Decide | None,
     duplicates, dropped = duplicate_keys(entries, display)
     left_out = broken | duplicates
     return [e for i, e in enumerate(entries) if i not in left_out], problems + found + dropped
+
+
+def _too_many(text: str, display: str) -> list[Diagnostic]:
+    """An error when the file has more blocks or fields than a build may take on."""
+    blocks, fields = sum(1 for _ in _BLOCK.finditer(text)), text.count("=")
+    if blocks > MAX_BLOCKS:
+        return [error(display, 0, 0, f"too many entries ({blocks:,} '@' blocks; the limit is "
+                                     f"{MAX_BLOCKS:,})")]
+    if fields > MAX_FIELDS:
+        return [error(display, 0, 0, f"too many fields ({fields:,} '=' signs; the limit is "
+                                     f"{MAX_FIELDS:,})")]
+    return []
 
 
 def _entries(blocks: list[Block], macros: Macros,

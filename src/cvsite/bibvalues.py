@@ -11,6 +11,10 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "
 MONTH_MACROS = {name[:3].lower(): name for name in MONTH_NAMES}
 """BibTeX's predefined macros (`jan` … `dec`), as plain.bst defines them."""
 
+MAX_VALUE = 100_000
+"""Characters in one field or @string value, macros expanded (an abstract is a few thousand)."""
+MAX_EXPANDED = 16_000_000
+"""Characters of @string text put into one file's values in all (bounds a macro bomb)."""
 _NAME = re.compile(r"[^\s\"#%'(),={}]+")
 _NUMBER = re.compile(r"\d+")
 _NEXT_FIELD = re.compile(r"([A-Za-z_][\w:.+/-]*)\s*=(.*)", re.S)
@@ -74,11 +78,32 @@ def plain(raw: str) -> str | None:
     return raw if raw[0] not in "{\"" else raw[1:-1]
 
 
-def evaluate(raw: str, macros: Mapping[str, str]) -> Value:
-    """Resolve one raw value; macros are looked up case-insensitively."""
+class Budget:
+    """How many more characters of @string text the file's values may take in."""
+
+    def __init__(self) -> None:
+        self.left = MAX_EXPANDED
+
+    def take(self, size: int) -> bool:
+        """Whether `size` more characters fit (they are counted if so)."""
+        self.left -= size
+        return self.left >= 0
+
+
+def too_long(offset: int) -> Problem:
+    """A value past `MAX_VALUE`, `offset` lines below its field's line."""
+    return Problem(offset, f"value too long (more than {MAX_VALUE:,} characters)",
+                   "a @string used many times over multiplies the text: write the value out")
+
+
+def evaluate(raw: str, macros: Mapping[str, str], budget: Budget | None = None) -> Value:
+    """Resolve one raw value; macros are looked up case-insensitively. Past `MAX_VALUE`
+    characters, or past the `budget` of macro text, the value stops with a problem."""
     parts: list[str] = []
     problems: list[Problem] = []
-    i = 0
+    i = size = 0
+    if len(raw) > MAX_VALUE:
+        return Value("", (too_long(0),))
 
     def line() -> int:
         return raw.count("\n", 0, i)
@@ -102,7 +127,15 @@ def evaluate(raw: str, macros: Mapping[str, str]) -> Value:
             i = number.end()
         elif name := _NAME.match(raw, i):
             if name[0].lower() in macros:
-                parts.append(macros[name[0].lower()])
+                text = macros[name[0].lower()]
+                size += len(text)
+                if size > MAX_VALUE or (budget is not None and not budget.take(len(text))):
+                    problems.append(too_long(line()) if size > MAX_VALUE else Problem(
+                        line(), f"more than {MAX_EXPANDED:,} characters of @string text in "
+                        "the file's values", "a @string used many times over multiplies the "
+                        "text: write the values out"))
+                    break
+                parts.append(text)
             else:
                 problems.append(Problem(line(), f"undefined macro '{name[0]}'",
                                         "define it with @string, or put the text in braces",

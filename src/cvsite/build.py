@@ -15,6 +15,7 @@ from time import perf_counter
 from typing import TYPE_CHECKING
 
 from cvsite.cache import Cache, inputs_key
+from cvsite.cachecheck import usable
 from cvsite.collector import frozen, held
 from cvsite.errors import (
     ContentError,
@@ -25,6 +26,8 @@ from cvsite.errors import (
     has_errors,
     left_out,
 )
+from cvsite.manifest import Managed, locked
+from cvsite.paths import outside_files
 from cvsite.pdfpool import prestart, stop, warm
 from cvsite.uptodate import last_build, remember, unchanged
 from cvsite.write import Data, InPlace, check_output_folder, write_site
@@ -91,26 +94,41 @@ def _compile_templates(env: Environment, source: Path) -> None:
 
 def with_base_url(site: Site, base_url: str) -> Site:
     """The site published at another address (the `--base-url` override); raises ContentError."""
-    from urllib.parse import urlsplit
+    from cvsite.paths import base_url_problem
 
-    if not base_url.startswith(("http://", "https://")) or not urlsplit(base_url).netloc:
-        raise ContentError([error("--base-url", 0, 0, f"expected a full http(s) address, got "
-                                  f"{base_url!r}", "for example https://user.github.io/repo/")])
+    problem = base_url_problem(base_url)
+    if problem:
+        raise ContentError([error("--base-url", 0, 0, f"{problem}, got {base_url!r}",
+                                  "for example https://user.github.io/repo/")])
     return site.model_copy(update={"config": site.config.model_copy(update={"base_url": base_url})})
 
 
 def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = True,
           keep_going: bool = False, base_url: str | None = None,
-          pdf: bool = True) -> BuildResult:
+          pdf: bool = True, adopt: bool = False) -> BuildResult:
     """Build the site from `source` into `out`; raise ContentError and write nothing on errors.
 
     With `keep_going` (like `make -k`), the site is written with whatever could be read, and the
     result says it `failed`; only unreadable YAML still raises. `base_url` overrides site.yaml's.
     With `pdf=False` only cached PDFs are used (serve shows the HTML first, then renders them).
+    With `adopt`, a folder cvsite did not make is published into, keeping every file it holds.
+    A second build into the same folder waits for the first (raises OutputError).
     """
     started = perf_counter()
     check_output_folder(out, source)
-    cache = Cache.for_project(source, enabled=use_cache)
+    outside = outside_files(source)  # before any file is read, even to be hashed
+    if outside:
+        raise ContentError(outside)
+    with locked(out):
+        return _build(source, out, strict=strict, use_cache=use_cache, keep_going=keep_going,
+                      base_url=base_url, pdf=pdf, adopt=adopt, started=started)
+
+
+def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going: bool,
+           base_url: str | None, pdf: bool, adopt: bool, started: float) -> BuildResult:
+    """`build`, once the output folder is this build's alone."""
+    cache = Cache.for_project(source, enabled=use_cache and usable(source))
+    use_cache = cache.enabled
     options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url, "pdf": pdf,
                "cwd": os.getcwd()}  # diagnostics show paths relative to it
     if pdf:
@@ -124,7 +142,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
                            previous.diagnostics)
     from cvsite.restore import keep, kept, restore, unchanged_in_place
 
-    restored = restore(cache, last, key, out)
+    known = frozenset(last.files) if last is not None else frozenset()
+    restored = restore(cache, last, key, out, Managed(adopt=adopt, known=known))
     if restored is not None:  # same inputs as the last build, output deleted or touched
         stop()
         previous, report = restored
@@ -195,11 +214,12 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         # Files with the bytes the last build wrote are not read to be compared
         before = kept(cache, last) if last is not None and cache.enabled else {}
         placed = unchanged_in_place(files, last, before)
+        managed = Managed(site.config.keep, adopt, known)
         if cache.enabled and len(pages) >= SAVE_ALONGSIDE:  # a second process writes the cache
-            _, report = alongside(save, lambda: write_site(placed, out))
+            _, report = alongside(save, lambda: write_site(placed, out, managed, keep_spare=True))
         else:
             save()
-            report = write_site(placed, out)
+            report = write_site(placed, out, managed, keep_spare=True)
         if complete:
             remember(cache, key, out, len(pages), diagnostics, report.state, pages.pack, pages.refs)
         return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,

@@ -32,7 +32,7 @@ _CODE = [_PACKAGE, _PACKAGE.parents[1] / "templates", _PACKAGE.parents[1] / "sta
 """cvsite's code and default theme (packaged, or beside the source in a checkout)."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "pydantic", "pydantic_core",
              "bibtexparser", "pylatexenc", "weasyprint", "pydyf", "tinycss2", "cssselect2",
-             "feedgen", "lxml")
+             "feedgen", "lxml", "nh3")
 """Libraries whose upgrade can change the output: their installed files are part of the key."""
 PROJECT_DIRS = ("content", "templates", "static")
 
@@ -218,3 +218,4 @@ def make_pack(index: Mapping[str, Any], chunks: Iterable[Blob]) -> list[Blob]:
     (for `write_checked`)."""
     head = json.dumps(index).encode("utf-8")
     return [len(head).to_bytes(8, "little"), head, *chunks]
+

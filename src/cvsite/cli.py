@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="neither use nor update .cvsite-cache/ (the output is the same either way)")
     b.add_argument("--base-url", default=None, metavar="URL",
                    help="publish at this address instead of site.yaml's base_url")
+    b.add_argument("--adopt", action="store_true",
+                   help="publish into an existing folder cvsite did not make (a user.github.io "
+                        "checkout), keeping every file it holds")
     b.add_argument("--no-pdf", dest="pdf", action="store_false",
                    help="render no PDF: the HTML only, linking PDFs already in .cvsite-cache/")
     s = commands.add_parser("serve", help="preview on 127.0.0.1, rebuilding as files change")
@@ -106,13 +109,16 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     try:
         result = build(source, out, strict=args.strict, use_cache=args.use_cache,
-                       keep_going=args.keep_going, base_url=args.base_url, pdf=args.pdf)
+                       keep_going=args.keep_going, base_url=args.base_url, pdf=args.pdf,
+                       adopt=args.adopt)
     except ContentError as exc:
         _report(exc.diagnostics)
         print(f"cvsite: {_count(exc.diagnostics)}; nothing written", file=sys.stderr)
         return 1
     except OutputError as exc:
         print(f"cvsite: error: {exc}", file=sys.stderr)
+        if exc.hint:
+            print(f"  hint: {exc.hint}", file=sys.stderr)
         return 2
     _report(result.diagnostics)
     if result.failed:

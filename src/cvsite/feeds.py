@@ -11,6 +11,7 @@ from jinja2 import Environment
 from cvsite import __version__
 from cvsite.citation import bibliography
 from cvsite.models import Publication, Site, newest_first
+from cvsite.paperkeys import folder_name
 from cvsite.scholar import absolute, paper_path
 
 FEED = "feed.xml"
@@ -21,8 +22,8 @@ FEED_ENTRIES = 50
 
 
 def bib_path(pub: Publication) -> str:
-    """Where a paper's own .bib is served: beside its page, named for its key."""
-    return f"{paper_path(pub)}{pub.key}.bib"
+    """Where a paper's own .bib is served: beside its page, named as its folder."""
+    return f"{paper_path(pub)}{folder_name(pub.key)}.bib"
 
 
 def page_url(out_path: str) -> str:

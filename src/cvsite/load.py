@@ -7,15 +7,17 @@ from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
-from cvsite.bibsource import decode_text
+from cvsite.bibsource import MAX_BIB_BYTES, decode_text
 from cvsite.cache import Cache
 from cvsite.entryplan import read_publications
 from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.memo import ByContent
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
-from cvsite.scholar import scholar_warnings
+from cvsite.paperkeys import check_keys
+from cvsite.scholar import missing_files, scholar_warnings
+from cvsite.sourcetext import read_source
 from cvsite.validate import validate_doc
-from cvsite.yamlsource import parse_yaml
+from cvsite.yamlsource import MAX_BYTES, parse_yaml
 
 CONTENT = "content"
 BIB = "publications.bib"
@@ -31,12 +33,15 @@ def _load_model(folder: Path, name: str, model: type[M],
     """Read and validate one YAML file of `content/`."""
     path = folder / name
     shown = display_path(path)
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         if optional:
             return model(), []
         return None, [error(shown, 0, 0, f"missing content file '{name}'",
                             "run 'cvsite new DIR' to see an example of every file")]
-    found, problems = _READ.get((model, shown), path.read_bytes(),
+    data, problems = read_source(path, shown, MAX_BYTES)
+    if data is None:
+        return None, problems
+    found, problems = _READ.get((model, shown), data,
                                 lambda data: _read_model(data, shown, model))
     return cast("M | None", found), list(problems)  # the remembered list stays as it is
 
@@ -44,9 +49,12 @@ def _load_model(folder: Path, name: str, model: type[M],
 def _read_model(data: bytes, shown: str, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     """Parse and validate the bytes of one YAML file."""
     doc, problems = parse_yaml(data, shown)
-    if problems:
+    if doc.data is None:
         return None, problems
-    return validate_doc(model, doc)
+    model_found, found = validate_doc(model, doc)
+    marked = {(d.line, d.col) for d in problems}  # a value in error is not also a wrong type
+    problems += [d for d in found if (d.line, d.col) not in marked]
+    return (None if problems else model_found), problems
 
 
 def _read_bib(data: bytes, shown: str, config: SiteConfig,
@@ -54,7 +62,8 @@ def _read_bib(data: bytes, shown: str, config: SiteConfig,
     """The publications in the bytes of a .bib file, checked against `config`."""
     text, problems = decode_text(data, shown)
     publications, found = read_publications(text, shown, config, cache)
-    return publications, problems + found
+    publications, clashes = check_keys(publications, shown)
+    return publications, problems + found + clashes
 
 
 def load_config(source: Path) -> SiteConfig | None:
@@ -78,14 +87,21 @@ def load_site(source: Path, *, keep_going: bool = False,
     problems += found
     publications: tuple[Publication, ...] = ()
     bib = folder / BIB
-    if bib.is_file():
+    bib_data, found = (None, []) if not bib.exists() else read_source(bib, display_path(bib),
+                                                                       MAX_BIB_BYTES)
+    problems += found
+    if bib_data is not None:
         # With site.yaml in error, still check the entries against an empty configuration.
         checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
         shown = display_path(bib)
         publications, found = _BIBS.get(
-            (checked_with.model_dump_json(), shown), bib.read_bytes(),
+            (checked_with.model_dump_json(), shown), bib_data,
             lambda data: _read_bib(data, shown, checked_with, cache))
         problems += found
+        missing = missing_files(publications, shown, (folder, source / "static"))
+        problems += missing
+        gone = {d.entry for d in missing}
+        publications = tuple(p for p in publications if p.key not in gone)
     if (has_errors(problems) and not keep_going) or config is None or profile is None or cv is None:
         return None, problems
     problems += scholar_warnings(publications, config, display_path(bib), lambda path: any(

@@ -16,9 +16,11 @@ Stat = tuple[int, int]
 """A file's size and modification time in nanoseconds."""
 
 
-def scan(out: Path, changed: dict[str, int] | None = None) -> tuple[dict[str, Stat], set[str]]:
+def scan(out: Path, changed: dict[str, int] | None = None,
+         inodes: dict[str, tuple[int, int]] | None = None) -> tuple[dict[str, Stat], set[str]]:
     """Files under `out` with (size, mtime in ns), and its folders (symlinks count as files);
-    with `changed`, also each folder's change time in ns (`""`: `out`), read before its listing."""
+    with `changed`, also each folder's change time in ns (`""`: `out`), read before its listing;
+    with `inodes`, each file's inode number and mode."""
     files: dict[str, Stat] = {}
     folders: set[str] = set()
     pending = [("", str(out))]
@@ -37,6 +39,8 @@ def scan(out: Path, changed: dict[str, int] | None = None) -> tuple[dict[str, St
                 else:
                     info = entry.stat(follow_symlinks=False)
                     files[name] = (info.st_size, info.st_mtime_ns)
+                    if inodes is not None:
+                        inodes[name] = info.st_ino, info.st_mode
     return files, folders
 
 

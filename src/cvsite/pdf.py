@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+FONT_EPOCH = "0"
+"""The `SOURCE_DATE_EPOCH` fontTools stamps into the fonts it writes when none is set."""
+RECIPE = "2"
+"""Changes when the same HTML renders to other bytes (part of the PDF cache key)."""
 
 END_PREFIX = "end-"
 """Id prefix of the empty marker closing each section (`end-experience`), to find page breaks."""
@@ -107,6 +113,28 @@ def _captured_warnings() -> Iterator[_Collect]:
         logger.propagate = propagate
 
 
+@contextmanager
+def _undated_fonts() -> Iterator[None]:
+    """Fix the date fontTools stamps into each font it saves (`head.modified`).
+
+    WeasyPrint saves fonts with fontTools when it decodes WOFF web fonts and when it subsets
+    without HarfBuzz-Subset; fontTools then writes the clock into the font unless
+    `SOURCE_DATE_EPOCH` is set, so two renderings a second apart differ (and a value that is
+    not a number makes it fail, and WeasyPrint drop the font). Its only knob is that variable:
+    while rendering, an unset or unusable one reads as `FONT_EPOCH`; a number is the user's
+    date and stays. Nothing else reads the variable while a PDF renders: the build waits for
+    an in-process rendering, and the PDF workers only render.
+    """
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = saved if saved and saved.strip().isdigit() else FONT_EPOCH
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        if saved is not None:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+
+
 @dataclass(frozen=True)
 class Fonts:
     """A WeasyPrint font configuration already holding the print stylesheet's web fonts."""
@@ -148,7 +176,7 @@ def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = True,
     log = _Fetched()
     fetcher = _make_fetcher(roots, log)
     base = roots[0].resolve().as_uri() + "/"
-    with _captured_warnings() as caught:
+    with _captured_warnings() as caught, _undated_fonts():
         document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
             font_config=fonts.config if fonts else FontConfiguration())
         variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}

@@ -12,17 +12,18 @@ from pathlib import Path
 
 from jinja2 import Environment
 
-from cvsite.assets import static_dirs
+from cvsite.assets import PRINT_TEMPLATE, static_dirs
 from cvsite.cache import Cache, digest
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.load import CONTENT
 from cvsite.models import PdfVariant, Site
+from cvsite.pdf import RECIPE
 from cvsite.pdfcache import CachedPdf, depends, latest, lookup, store
 from cvsite.pdfrender import TAGGED, Rendered, start
 from cvsite.render import slug
 from cvsite.yamlsource import load_yaml
 
-TEMPLATE = "cv-print.html"
+TEMPLATE = PRINT_TEMPLATE
 TITLES = {"summary": "Professional Summary", "experience": "Experience", "education": "Education",
           "teaching": "Teaching Experience", "awards": "Honours and Awards",
           "service": "Professional Service"}
@@ -155,7 +156,7 @@ def start_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
     roots = list(reversed(static_dirs(source)))
     variants = site.config.pdf.variants
     htmls = {v.name: print_html(site, env, v) for v in variants}
-    keys = {name: digest(html, *_versions(), str(TAGGED))
+    keys = {name: digest(html, *_versions(), str(TAGGED), RECIPE)
             for name, html in htmls.items()}
     pdfs: dict[str, CachedPdf] = {}
     for name, key in keys.items():

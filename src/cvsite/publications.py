@@ -12,10 +12,12 @@ from cvsite.bibfields import (
     DECODED,
     REQUIRED_BY_TYPE,
     VERBATIM,
+    link_problems,
     month_range,
     normalise,
     pages,
     verbatim,
+    written_field,
 )
 from cvsite.bibresolve import resolve_crossrefs
 from cvsite.bibsource import RawEntry
@@ -114,8 +116,9 @@ def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, l
     try:
         return Publication.model_validate(data), problems
     except ValidationError as exc:
-        return None, problems + [at(str(e["loc"][0]), f"{e['loc'][0]}: {e['msg'][0].lower()}"
-                                    f"{e['msg'][1:]}") for e in exc.errors()]
+        named = [(written_field(str(e["loc"][0]), raw.fields), e["msg"]) for e in exc.errors()]
+        return None, problems + [at(name, f"{name}: {msg[0].lower()}{msg[1:]}")
+                                 for name, msg in named]
 
 
 def _entry_data(raw: RawEntry, context: Context,
@@ -135,6 +138,7 @@ def _entry_data(raw: RawEntry, context: Context,
             data[VERBATIM[name]] = text
     if data.get("doi"):
         data["doi"] = _DOI_PREFIX.sub("", data["doi"])
+    problems += [at(name, message) for name, message in link_problems(data, raw.fields)]
     if fields.get("pages", "").strip():
         data["pages"] = pages(decode(fields["pages"]))
     topic = data.get("topic")

@@ -11,18 +11,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import markdown as md
 from jinja2 import ChoiceLoader, Environment, StrictUndefined
 from markupsafe import Markup
 
-from cvsite import feeds, once, scholar, seo
+from cvsite import feeds, once, richtext, scholar, seo
 from cvsite.jinjafast import CallContext, OutputGenerator
 from cvsite.models import Publication, Site
+from cvsite.paths import THEME
 from cvsite.templatedeps import ContentLoader, TrackingEnvironment
 
-_PACKAGED = Path(__file__).parent / "theme"
-THEME = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2]
-"""The default theme: packaged in the wheel, or the checkout's own `templates/` and `static/`."""
 PAGES = {"index.html": "index.html", "publications/index.html": "publications.html",
          "publications/by-year/index.html": "publications_by_year.html",
          "cv/index.html": "cv.html", "404.html": "404.html"}
@@ -55,9 +52,8 @@ def slug(text: str) -> str:
 
 
 def markdown(text: str) -> Markup:
-    """Markdown to HTML (raw HTML in the source is escaped)."""
-    html = md.markdown(text.replace("<", "&lt;"), output_format="html")
-    return Markup(html)
+    """Markdown to sanitised HTML (raw HTML in the source is shown as text)."""
+    return Markup(richtext.to_html(text))
 
 
 def has_equal_contribution(pubs: Iterable[Publication]) -> bool:

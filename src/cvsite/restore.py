@@ -16,7 +16,7 @@ from pathlib import Path
 from cvsite.cache import Cache, make_pack, read_pack
 from cvsite.pagepack import PagePack
 from cvsite.uptodate import LastBuild, Previous, remember
-from cvsite.write import Data, InPlace, WriteReport, write_site
+from cvsite.write import Data, InPlace, Managed, WriteReport, write_site
 
 PREFIX = "output-"
 
@@ -95,14 +95,14 @@ def _files(cache: Cache, last: LastBuild, out: Path) -> dict[str, Data] | None:
     return files
 
 
-def restore(cache: Cache, last: LastBuild | None, key: str,
-            out: Path) -> tuple[Previous, WriteReport] | None:
+def restore(cache: Cache, last: LastBuild | None, key: str, out: Path,
+            managed: Managed) -> tuple[Previous, WriteReport] | None:
     """Write the `last` build's output into `out` if that build's inputs had digest `key`."""
     if last is None or last.key != key:
         return None
     files = _files(cache, last, out)
     if files is None:
         return None
-    report = write_site(files, out)
+    report = write_site(files, out, managed, keep_spare=True)
     remember(cache, key, out, last.pages, last.diagnostics, report.state, last.pack, last.refs)
     return Previous(last.pages, len(files), last.diagnostics), report

@@ -7,7 +7,7 @@ from importlib import metadata
 from pathlib import Path
 
 from cvsite import __version__
-from cvsite.render import THEME
+from cvsite.paths import THEME
 from cvsite.schema import CONTENT_MODELS, generate, modeline
 from cvsite.write import write_site
 

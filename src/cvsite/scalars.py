@@ -9,13 +9,14 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from cvsite.paths import ANY, WEB, base_url_problem, link_problem
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.-]+$")
 _TERM = re.compile(r"^(Spring|Summer|Fall|Autumn|Winter) \d{4}$")
-URL_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def parse_year_month(value: Any) -> date:
@@ -44,13 +45,36 @@ def parse_end(value: Any) -> date | None:
         ) from None
 
 
+def _refuse(kind: str, problem: str | None, value: str) -> str:
+    """`value`, or a validation error saying why the link policy refuses it."""
+    if problem:
+        raise PydanticCustomError(kind, "{problem}, got {value}",
+                                  {"problem": problem, "value": repr(value)})
+    return value
+
+
 def check_url(value: str) -> str:
     """Allow only http, https and mailto links."""
-    if not value.startswith(URL_SCHEMES) or len(value) <= len("https://"):
-        raise PydanticCustomError(
-            "url_scheme", "expected an http://, https:// or mailto: link, got {value}",
-            {"value": repr(value)},
-        )
+    return _refuse("url_scheme", link_problem(value, ANY, relative=False), value)
+
+
+def check_site_link(value: str) -> str:
+    """Allow http and https links and paths inside the site (a file shipped with it)."""
+    return _refuse("url_scheme", link_problem(value, WEB, relative=True), value)
+
+
+def check_base_url(value: str) -> str:
+    """Allow only a plain http(s) address to publish the site at."""
+    return _refuse("base_url", base_url_problem(value), value)
+
+
+def check_markdown(value: str) -> str:
+    """Allow only Markdown whose every link and image the link policy allows."""
+    from cvsite.richtext import link_problems  # Markdown is loaded once there is some
+
+    problems = link_problems(value)
+    if problems:
+        raise PydanticCustomError("markdown_link", "{problem}", {"problem": "; ".join(problems)})
     return value
 
 
@@ -89,6 +113,18 @@ EndMonth = Annotated[date | None, BeforeValidator(parse_end), WithJsonSchema(
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_url),
                 WithJsonSchema({"type": "string", "pattern": "^(https?://.+|mailto:.+)$",
                                 "description": "an http://, https:// or mailto: link"})]
+SiteLink = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                     AfterValidator(check_site_link),
+                     WithJsonSchema({"type": "string", "description": "an http:// or https:// "
+                                     "link, or a path inside the site"})]
+BaseUrl = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_base_url),
+                    WithJsonSchema({"type": "string", "pattern": "^https?://[^\\s\"'<>`\\\\{}|^?#]+$",
+                                    "description": "the http:// or https:// address of the site"})]
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                     AfterValidator(check_markdown),
+                     WithJsonSchema({"type": "string", "minLength": 1,
+                                     "description": "text (Markdown); links may be http://, "
+                                     "https://, mailto: or paths inside the site"})]
 Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_email),
                   WithJsonSchema({"type": "string", "pattern": _EMAIL.pattern})]
 Term = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_term),

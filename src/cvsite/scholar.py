@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from posixpath import normpath
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from cvsite.errors import Diagnostic, warning
+from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.models import Author, Publication, SiteConfig
+from cvsite.paperkeys import folder_name
 
 VENUE_TAG = {"article": ("citation_journal_title", "journal"),
              "inproceedings": ("citation_conference_title", "booktitle"),
@@ -40,7 +41,7 @@ def paper_path(pub: Publication) -> str:
 @lru_cache(maxsize=1 << 16)
 def _folder(key: str) -> str:
     """`paper_path` of the key (asked for several times a page and again by the list pages)."""
-    return f"publications/{re.sub(r'[^A-Za-z0-9._-]+', '-', key).strip('.')}/"
+    return f"publications/{folder_name(key)}/"
 
 
 @lru_cache(maxsize=64)
@@ -133,6 +134,26 @@ def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
     return tags
 
 
+def missing_files(pubs: tuple[Publication, ...], file: str,
+                  looked_in: tuple[Path, ...]) -> list[Diagnostic]:
+    """An error at each entry whose `pdf` is a path naming no file in `looked_in` (content/,
+    static/): the site would link to nothing."""
+    found = []
+    for pub in pubs:
+        if not pub.pdf or urlsplit(pub.pdf).scheme:
+            continue
+        local = local_file(pub.pdf)
+        if local is None:
+            found.append(error(file, pub.line, 0, f"entry '{pub.key}': pdf '{pub.pdf}' is not "
+                               "a path inside the site", "write it relative to content/, as in "
+                               f"pdf = {{papers/{pub.key}.pdf}}", pub.key))
+        elif not any((folder / local).is_file() for folder in looked_in):
+            places = " or ".join(display_path(folder / local) for folder in looked_in)
+            found.append(error(file, pub.line, 0, f"entry '{pub.key}': pdf '{pub.pdf}': no "
+                               f"such file (looked for {places})", None, pub.key))
+    return found
+
+
 def scholar_warnings(pubs: tuple[Publication, ...], config: SiteConfig, file: str,
                      exists: Callable[[str], bool]) -> list[Diagnostic]:
     """One warning per paper whose page Google Scholar would skip or index poorly."""
@@ -140,15 +161,11 @@ def scholar_warnings(pubs: tuple[Publication, ...], config: SiteConfig, file: st
     for pub in pubs:
         gaps, hints = [], []
         local = local_file(pub.pdf)
-        if pub.pdf and not urlsplit(pub.pdf).scheme and local is None:
-            gaps.append(f"pdf '{pub.pdf}' points outside the site")
-        elif local and not exists(local):
-            gaps.append(f"pdf '{pub.pdf}' is neither in content/ nor in static/")
         fulltext = pdf_url(pub, config) is not None and (local is None or exists(local))
         if not pub.abstract and not fulltext:
             gaps.append("no abstract and no PDF on this site")
             hints.append("add an 'abstract' field, or put the paper in content/papers/ and set "
-                         f"pdf = {{papers/{pub.key}.pdf}}")
+                         f"pdf = {{papers/{folder_name(pub.key)}.pdf}}")
         if pub.et_al:
             gaps.append("the author list ends in 'and others'")
             hints.append("Scholar lists only the authors named: write every author out")

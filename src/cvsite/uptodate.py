@@ -30,6 +30,7 @@ from pathlib import Path
 
 from cvsite.cache import Cache
 from cvsite.errors import Diagnostic, Severity
+from cvsite.manifest import MANIFEST
 from cvsite.memo import SETTLED_NS
 from cvsite.outputscan import Stat, holds, scan
 
@@ -135,14 +136,15 @@ def unchanged(cache: Cache, last: LastBuild | None, key: str, out: Path) -> Prev
         changed: dict[str, int] = {}
         started = time.time_ns()
         try:
-            if scan(out, changed)[0] != last.output:
-                return None
+            now = scan(out, changed)[0]
         except OSError:
             return None
+        if any(now.get(name) != stat for name, stat in last.output.items()):
+            return None  # files cvsite did not write may come and go
         if max(changed.values()) < started - SETTLED_NS:  # the record as it was, with the times
             _store(cache, out, replace(last, folders=tuple(changed),
                                        times=_packed(changed.values())))
-    return Previous(last.pages, len(last.files), last.diagnostics)
+    return Previous(last.pages, sum(name != MANIFEST for name in last.files), last.diagnostics)
 
 
 def _store(cache: Cache, out: Path, last: LastBuild) -> None:

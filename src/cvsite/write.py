@@ -1,11 +1,11 @@
-"""The only module that writes the output folder: only what changed, and never half a site.
+"""The only module that writes the output folder: only what changed, never half a site, and
+never a file cvsite did not write.
 
-A new output folder is written beside its final place and renamed into it. An existing one is
-updated in place: every changed file is first written under a temporary name next to its target,
-and only when all of them are written are they renamed over their targets and the files no
-longer produced deleted. Unchanged files are not touched (their times stay, and on a disk
-mounted with `discard` rewriting and deleting thousands of files costs seconds). A failure
-before the renames removes the temporary files and leaves the previous output as it was.
+A build compares its files with the output folder: files that hold the same bytes are kept
+(not rewritten: their inode and times stay), the rest are written fresh, and the whole new tree
+is swapped in at once (see `swap`). With a `Managed` folder, the manifest (see `manifest`) says
+which files are cvsite's: any other file is kept as it is, and a site that would overwrite one
+is refused. Without one (`schema/`, a new project), the folder is cvsite's alone.
 """
 
 from __future__ import annotations
@@ -15,11 +15,24 @@ import os
 import shutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+from stat import S_IMODE
 
+from cvsite.manifest import (
+    MANIFEST,
+    PROTECTED,
+    Managed,
+    OutputError,
+    failure,
+    kept,
+    manifest_bytes,
+    read_manifest,
+)
 from cvsite.outputscan import Stat, scan
+from cvsite.swap import FILE_MODE, Source, folders_of, recover, siblings, stage, swap_in
 
-TEMP_SUFFIX = ".cvsite-tmp"
+__all__ = ["Data", "InPlace", "Managed", "OutputError", "WriteReport", "check_output_folder",
+           "write_site"]
 
 
 @dataclass(frozen=True)
@@ -35,10 +48,6 @@ Data = bytes | memoryview | InPlace
 """A file's contents (a memoryview: a slice of a cached pack, not copied), or `InPlace`."""
 
 
-class OutputError(Exception):
-    """The output folder cannot be written as asked."""
-
-
 @dataclass(frozen=True)
 class WriteReport:
     """What a write changed in the output folder (paths relative to it)."""
@@ -47,7 +56,7 @@ class WriteReport:
     deleted: tuple[str, ...]
     unchanged: int
     state: dict[str, Stat]
-    """Every file of the output folder now, with its stat (as `scan` would find it)."""
+    """Every file cvsite wrote into the output folder now (the manifest too), with its stat."""
 
 
 def check_output_folder(out: Path, source: Path) -> None:
@@ -70,11 +79,11 @@ def _safe_relative(name: str) -> str:
     return "/".join(parts)
 
 
-def _same(path: str, data: Data, stat: Stat | None) -> bool:
-    """True when the file at `path` (of known size) already holds exactly `data`."""
+def _same(path: str, data: Data, stat: Stat) -> bool:
+    """True when the file at `path` (with `stat`) already holds exactly `data`."""
     if isinstance(data, InPlace):
         return stat == data.stat
-    if stat is None or stat[0] != len(data):
+    if stat[0] != len(data):
         return False
     try:
         with open(path, "rb") as file:
@@ -83,154 +92,132 @@ def _same(path: str, data: Data, stat: Stat | None) -> bool:
         return False
 
 
-def _conflicts(names: dict[str, str], files: dict[str, Stat],
-               folders: set[str]) -> bool:
-    """True when a file must replace a folder or a folder a file (an in-place update can't)."""
-    for name, path in names.items():
-        if name in folders:
-            return True
-        slash = path.find("/")
-        while slash > 0:
-            if path[:slash] in files:
-                return True
-            slash = path.find("/", slash + 1)
-    return False
+def _loader(data: Data) -> Callable[[], bytes | memoryview]:
+    """A function giving the bytes to write for `data`."""
+    return data.load if isinstance(data, InPlace) else lambda: data
 
 
-def _bytes(data: Data) -> bytes | memoryview:
-    """The bytes to write for `data`."""
-    return data.load() if isinstance(data, InPlace) else data
+def _owned(out: Path, existing: dict[str, Stat], folders: set[str],
+           managed: Managed) -> tuple[frozenset[str], tuple[str, ...], bytes | None]:
+    """The files of `out` cvsite wrote, the globs kept, and the manifest's bytes (if any)."""
+    found = read_manifest(out)
+    keep = managed.keep
+    if found is not None:
+        files, written_keep = found
+        mine = files & existing.keys()
+        keep = written_keep if keep is None else keep
+        return mine, keep or (), (out / MANIFEST).read_bytes()
+    if existing and existing.keys() <= managed.known:  # written before manifests
+        return frozenset(existing), keep or (), None
+    if (existing or folders) and not managed.adopt:
+        raise OutputError(
+            f"refusing to build into {out}: it holds files cvsite did not write "
+            f"(it has no {MANIFEST})",
+            "build into a new or empty folder, or pass --adopt to publish into this one while "
+            "keeping every file it holds")
+    return frozenset(), keep or (), None
 
 
-def _write_file(path: str | Path, data: bytes | memoryview, folder: int | None = None) -> Stat:
-    """Write one file (created or truncated; `path` relative to the open `folder` if given);
-    its stat once written."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666,
-                 dir_fd=folder)
-    try:
-        view, done = memoryview(data), 0
-        while done < len(view):
-            done += os.write(fd, view[done:])
-        info = os.fstat(fd)
-    finally:
-        os.close(fd)
-    return info.st_size, info.st_mtime_ns
+def _clashes(names: set[str], mine: set[str], foreign: set[str], empty: set[str]) -> list[str]:
+    """Paths where the site (files `names` in folders `mine`) would overwrite a file or folder
+    that is not cvsite's."""
+    theirs = folders_of(foreign) | empty
+    return sorted((names & (foreign | theirs)) | (mine & foreign))
 
 
-class _Folders:
-    """The folders of a new tree, made and kept open along the current path, so that each file
-    is created relative to its open folder (no path walk from the root for each of them)."""
+@dataclass
+class _Plan:
+    """What the new tree holds and where each of its files comes from."""
 
-    def __init__(self, root: str) -> None:
-        self.chain: list[tuple[str, int]] = [("", os.open(root, os.O_RDONLY | os.O_DIRECTORY))]
-
-    def open(self, folder: str) -> int:
-        """The open folder at `folder` (relative, `/`-separated), made when missing."""
-        parts = folder.split("/") if folder else []
-        same = 0
-        while same < len(parts) and same + 1 < len(self.chain) and \
-                self.chain[same + 1][0] == parts[same]:
-            same += 1
-        for _, fd in self.chain[same + 1:]:
-            os.close(fd)
-        del self.chain[same + 1:]
-        for part in parts[same:]:
-            parent = self.chain[-1][1]
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(part, dir_fd=parent)
-            self.chain.append((part, os.open(part, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW,
-                                             dir_fd=parent)))
-        return self.chain[-1][1]
-
-    def close(self) -> None:
-        """Close every folder still open."""
-        for _, fd in self.chain:
-            os.close(fd)
-        self.chain = []
+    sources: dict[str, Source]
+    folders: dict[str, int]
+    written: list[str]
+    deleted: list[str]
+    existing: dict[str, Stat]
+    inodes: dict[str, int]
+    ours: set[str]
+    """The files of the new tree that are cvsite's."""
 
 
-def _write_files(root: str, files: Mapping[str, Data], names: Mapping[str, str]) -> dict[str, Stat]:
-    """Write the files into the new folder `root` at their checked `names`, making folders."""
-    os.makedirs(root, exist_ok=True)
-    folders = _Folders(root)
-    state: dict[str, Stat] = {}
-    try:
-        for name in sorted(files):
-            folder, _, leaf = names[name].rpartition("/")
-            state[names[name]] = _write_file(leaf, _bytes(files[name]), folders.open(folder))
-    finally:
-        folders.close()
-    return state
-
-
-def _write_fresh(files: Mapping[str, Data], names: Mapping[str, str],
-                 out: Path) -> dict[str, Stat]:
-    """Write everything into a staging folder, then swap it into place; the files' stats."""
-    staging = out.parent / f".{out.name}.new-{os.getpid()}"
-    retired = out.parent / f".{out.name}.old-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        state = _write_files(str(staging), files, names)
-        if out.exists():
-            out.rename(retired)
-        staging.rename(out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        if retired.exists() and not out.exists():
-            retired.rename(out)
-        raise
-    shutil.rmtree(retired, ignore_errors=True)
-    return state
-
-
-def _update(out: Path, files: Mapping[str, Data], changed: list[str], stale: list[str],
-            names: dict[str, str]) -> dict[str, Stat]:
-    """Write changed files under temporary names, rename them into place, delete stale ones;
-    the written files' stats."""
-    temps: list[tuple[Path, Path]] = []
-    state: dict[str, Stat] = {}
-    made: list[Path] = []
-    try:
-        for name in changed:
-            target = out / names[name]
-            missing = [p for p in (target.parent, *target.parent.parents) if not p.exists()]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made += reversed(missing)
-            temp = target.with_name(f".{target.name}{TEMP_SUFFIX}")
-            temps.append((temp, target))
-            state[names[name]] = _write_file(temp, _bytes(files[name]))
-    except BaseException:
-        for temp, _ in temps:
-            temp.unlink(missing_ok=True)
-        for folder in reversed(made):
-            shutil.rmtree(folder, ignore_errors=True)
-        raise
-    for temp, target in temps:
-        os.replace(temp, target)
-    for name in stale:
-        out.joinpath(name).unlink(missing_ok=True)
-    parents = {p for name in stale for p in PurePosixPath(name).parents if p.parts}
-    for parent in sorted(parents, key=lambda p: len(p.parts), reverse=True):
-        path = out.joinpath(*parent.parts)
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return state
-
-
-def write_site(files: Mapping[str, Data], out: Path) -> WriteReport:
-    """Make `out` hold exactly `files`, writing only what changed; all or nothing on failure."""
-    names = {name: _safe_relative(name) for name in files}
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out} exists and is not a folder")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    existing, folders = scan(out) if out.is_dir() else ({}, set())
-    if not out.is_dir() or _conflicts(names, existing, folders):
-        state = _write_fresh(files, names, out)
-        return WriteReport(tuple(sorted(files)), tuple(sorted(existing)), 0, state)
+def _plan(out: Path, names: dict[str, str], files: Mapping[str, Data],
+          managed: Managed | None) -> _Plan:
+    """The new tree of `out`."""
+    found: dict[str, tuple[int, int]] = {}
+    existing, folders = scan(out, inodes=found) if out.is_dir() else ({}, set())
+    inodes = {name: inode for name, (inode, _) in found.items()}
     root = str(out)
-    changed = sorted(n for n in files
-                     if not _same(os.path.join(root, names[n]), files[n], existing.get(names[n])))
-    stale = sorted(existing.keys() - set(names.values()))
-    written = _update(out, files, changed, stale, names) if changed or stale else {}
-    state = {names[n]: written.get(names[n]) or existing[names[n]] for n in files}
-    return WriteReport(tuple(changed), tuple(stale), len(files) - len(changed), state)
+    keep: tuple[str, ...] = ()
+    if managed is None:
+        mine, manifest = frozenset(existing), None
+    else:
+        mine, keep, manifest = _owned(out, existing, folders, managed)
+        never = (*PROTECTED, *keep)  # never written, replaced or deleted, whatever is listed
+        mine = frozenset(name for name in mine if not kept(name, never))
+        names = {n: path for n, path in names.items() if not kept(path, never)}
+    foreign = existing.keys() - mine
+    sources: dict[str, Source] = {name: os.path.join(root, name) for name in foreign}
+    written = []
+    for name, path in names.items():
+        stat = existing.get(path)
+        same = stat is not None and path in mine and S_IMODE(found[path][1]) == FILE_MODE and \
+            _same(os.path.join(root, path), files[name], stat)  # else written (again) 0644
+        sources[path] = os.path.join(root, path) if same else _loader(files[name])
+        if not same:
+            written.append(name)
+    ours = set(names.values())
+    ours_folders = folders_of(ours)
+    both = ours_folders & ours
+    if both:
+        raise OutputError(f"the site has both a file and a folder at {sorted(both)[0]}")
+    empty = folders - folders_of(existing)  # kept as they are: nothing was ever written in them
+    bad = _clashes(ours, ours_folders, set(foreign), empty)
+    if bad:
+        shown = ", ".join(bad[:10]) + (f" and {len(bad) - 10} more" if len(bad) > 10 else "")
+        raise OutputError(f"refusing to overwrite {len(bad)} path(s) in {out} that cvsite did "
+                          f"not write: {shown}", "move them away, or name them under `keep:` in "
+                          "content/site.yaml to keep them instead of the site's")
+    if managed is not None:
+        body = manifest_bytes(ours, keep)
+        sources[MANIFEST] = (lambda: body) if body != manifest else os.path.join(root, MANIFEST)
+        written += [MANIFEST] if body != manifest else []
+        ours.add(MANIFEST)
+    theirs = (empty | folders_of(foreign)) - ours_folders  # folders keeping their own mode
+    modes = {name: os.lstat(os.path.join(root, name)).st_mode for name in theirs}
+    return _Plan(sources, modes, written, sorted(mine - ours), existing, inodes, ours)
+
+
+def write_site(files: Mapping[str, Data], out: Path, managed: Managed | None = None,
+               keep_spare: bool = False) -> WriteReport:
+    """Make `out` hold `files` (and, when `managed`, every file it holds that is not cvsite's),
+    writing only what changed; the old output or the new one, whole, whatever happens.
+    `keep_spare` keeps the old tree beside `out` to make the next write quicker (see `swap`)."""
+    names = {name: _safe_relative(name) for name in files}
+    if out.name in ("", ".", "..") or out.is_symlink():
+        out = out.resolve()  # the folder itself, to put the spare beside
+    spare, _ = siblings(out)
+    plan: _Plan
+    try:
+        recover(out)
+        if os.path.lexists(out) and not out.is_dir():
+            raise OutputError(f"{out} exists and is not a folder")
+        if out.is_dir() and os.path.ismount(out):
+            raise OutputError(f"{out} is a mount point: cvsite swaps the output folder in whole",
+                              f"build into a folder inside it, for example --out {out}/site")
+        plan = _plan(out, names, files, managed)
+        if out.is_dir() and not plan.written and not plan.deleted:
+            state = plan.existing
+        else:
+            try:
+                state = stage(spare, plan.sources, plan.folders, plan.inodes)
+                swap_in(spare, out, keep_spare)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    recover(out)  # puts the old output back if it was moved away
+                    if not keep_spare:
+                        shutil.rmtree(spare)
+                raise
+    except OSError as exc:
+        raise failure(exc, out) from exc
+    written = sorted(n for n in plan.written if n != MANIFEST)
+    return WriteReport(tuple(written), tuple(plan.deleted), len(files) - len(written),
+                       {name: stat for name, stat in state.items() if name in plan.ours})

@@ -8,7 +8,7 @@ from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from cvsite.models.base import Model
-from cvsite.scalars import Handle, Text, Url
+from cvsite.scalars import BaseUrl, Handle, Text
 
 
 class PublicationsConfig(Model):
@@ -22,6 +22,9 @@ SectionName = Literal["summary", "experience", "education", "publications", "tea
                       "awards", "service"]
 CV_SECTIONS: tuple[SectionName, ...] = get_args(SectionName)
 PageSize = Literal["letter", "a4"]
+KeepGlob = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                     Field(description="a path or glob in the output folder that builds never "
+                                       "write, replace or delete (a folder keeps all it holds)")]
 PdfFileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")]
 
 
@@ -61,8 +64,9 @@ class SiteConfig(Model):
     """Site-wide settings."""
 
     title: Text
-    base_url: Url
+    base_url: BaseUrl
     language: Text = "en"
     owner_aliases: tuple[Text, ...] = ()
     publications: PublicationsConfig = PublicationsConfig()
     pdf: PdfConfig = PdfConfig()
+    keep: tuple[KeepGlob, ...] = ()

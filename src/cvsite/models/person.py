@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cvsite.models.base import Model
-from cvsite.scalars import Email, EndMonth, Handle, Term, Text, Url, YearMonth
+from cvsite.scalars import Email, EndMonth, Handle, Markdown, Term, Text, Url, YearMonth
 
 
 class Profile(Model):
@@ -19,7 +19,7 @@ class Profile(Model):
     scholar: Handle | None = None
     github: Handle | None = None
     orcid: Handle | None = None
-    summary: Text
+    summary: Markdown
     interests: tuple[Text, ...] = ()
 
     @property

@@ -9,7 +9,7 @@ from pydantic import model_validator
 
 from cvsite.citeformat import date_text, publication_venue, venue_details
 from cvsite.models.base import Model
-from cvsite.scalars import Text, Url
+from cvsite.scalars import SiteLink, Text, Url
 
 
 class Author(Model):
@@ -68,7 +68,7 @@ class Publication(Model):
     archive_prefix: Text | None = None
     doi: Text | None = None
     url: Url | None = None
-    pdf: Text | None = None
+    pdf: SiteLink | None = None
     code: Url | None = None
     slides: Url | None = None
     poster: Url | None = None

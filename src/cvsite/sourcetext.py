@@ -1,0 +1,102 @@
+"""Source files' bytes to text: size limits, UTF-16/32, bad UTF-8 and control characters found,
+each as a diagnostic at its line and column."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cvsite.errors import Diagnostic, error
+
+MIB = 1 << 20
+_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32", "utf-32"), (b"\x00\x00\xfe\xff", "UTF-32", "utf-32"),
+         (b"\xff\xfe", "UTF-16", "utf-16"), (b"\xfe\xff", "UTF-16", "utf-16"))
+_WIDE = ((1, 2, 3), "UTF-32"), ((0, 1, 2), "UTF-32"), ((1, 3), "UTF-16"), ((0, 2), "UTF-16")
+"""For each wide encoding, the byte positions (of every 4) that ASCII text leaves zero."""
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Characters no source may hold (tab, newline and carriage return are fine)."""
+SHOWN = 5
+"""At most this many control characters are reported per file (the rest are alike)."""
+
+
+def read_source(path: Path, shown: str, limit: int) -> tuple[bytes | None, list[Diagnostic]]:
+    """A source file's bytes, or why they cannot be had: a folder, a pipe, too large,
+    unreadable (a dangling link: not found)."""
+    try:
+        if path.is_dir():
+            return None, [error(shown, 0, 0, "is a folder, not a file",
+                                f"remove the folder or put the file '{path.name}' in its place")]
+        if not path.exists():
+            return None, [error(shown, 0, 0, "is a link to nothing")]
+        if not path.is_file():
+            return None, [error(shown, 0, 0, "is not a regular file (a device or a pipe?)")]
+        size = path.stat().st_size
+        if size > limit:
+            return None, [error(shown, 0, 0, f"file too large ({size / MIB:.1f} MiB; the limit "
+                                             f"is {limit // MIB} MiB)")]
+        return path.read_bytes()[: limit + 1], []
+    except OSError as exc:
+        return None, [error(shown, 0, 0, f"cannot read the file: {exc.strerror or exc}")]
+
+
+def wide_encoding(data: bytes) -> tuple[str, str] | None:
+    """(name, codec) of a UTF-16/32 file with a byte-order mark; (name, "") of one that looks
+    like UTF-16/32 without one (ASCII text with zero bytes between); None for anything else."""
+    for bom, name, codec in _BOMS:
+        if data.startswith(bom):
+            return name, codec
+    quarters = len(data[:4096]) // 4
+    if quarters < 1 or data.count(0, 0, 4096) < quarters:
+        return None
+    zeros = [data[i:quarters * 4:4].count(0) for i in range(4)]
+    for positions, name in _WIDE:
+        if all(zeros[i] * 10 >= quarters * 9 for i in positions):
+            return name, ""
+    return None
+
+
+def decode_wide(data: bytes, shown: str) -> tuple[str | None, list[Diagnostic]]:
+    """The text of a UTF-16/32 file with a byte-order mark; one without is refused."""
+    found = wide_encoding(data)
+    assert found is not None
+    name, codec = found
+    if not codec:
+        return None, [error(shown, 1, 1, f"the file looks like {name} without a byte-order mark",
+                            "save it as UTF-8")]
+    try:
+        return data.decode(codec), []
+    except UnicodeDecodeError as exc:
+        return None, [error(shown, 0, 0, f"not valid {name} ({exc.reason} at byte {exc.start})",
+                            "save it as UTF-8")]
+
+
+def utf8_position(data: bytes, index: int) -> tuple[int, int]:
+    """The 1-based line and column (in characters) of byte `index` of UTF-8-ish `data`."""
+    start = data.rfind(b"\n", 0, index) + 1
+    column = len(data[start:index].decode("utf-8", errors="replace")) + 1
+    return data.count(b"\n", 0, index) + 1, column
+
+
+def bad_utf8(data: bytes, shown: str, exc: UnicodeDecodeError) -> Diagnostic:
+    """The first byte that is not UTF-8, at its line and column."""
+    line, col = utf8_position(data, exc.start)
+    return error(shown, line, col, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}: "
+                                   f"{exc.reason})", "save the file as UTF-8")
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of `text[index]`."""
+    return text.count("\n", 0, index) + 1, index - text.rfind("\n", 0, index)
+
+
+def control_characters(text: str, shown: str,
+                       pattern: re.Pattern[str] = CONTROL) -> list[Diagnostic]:
+    """An error at each of the first few characters matching `pattern` (control characters)."""
+    found: list[Diagnostic] = []
+    for match in pattern.finditer(text):
+        if len(found) == SHOWN:
+            break
+        line, col = position(text, match.start())
+        found.append(error(shown, line, col, f"control character U+{ord(match[0]):04X} is not "
+                                             "allowed here", "remove it (often a stray paste)"))
+    return found
