@@ -18,7 +18,7 @@ import pytest
 
 from cvsite.load import load_site
 
-DEADLINE = 120.0
+DEADLINE = 300.0
 """How long any one wait may take before the test fails: a safety net for a hang, never a timing
 assertion (every wait ends on an event: a log line, or a build announced on the reload stream)."""
 T = TypeVar("T")
