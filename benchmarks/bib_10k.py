@@ -12,10 +12,10 @@ import tempfile
 from pathlib import Path
 from time import perf_counter
 
-from cvsite import latex
-from cvsite.bibsource import load_bib
 from cvsite.models import SiteConfig
-from cvsite.publications import convert_all
+from cvsite.sources.bibtex import latex
+from cvsite.sources.bibtex.reader import load_bib
+from cvsite.validate.publications import convert_all
 
 VENUES = ("@string{neurips = {Advances in Neural Information Processing Systems}}\n"
           "@string{icml = {International Conference on Machine Learning}}\n")

@@ -12,7 +12,7 @@ from pathlib import Path
 from statistics import median
 from time import perf_counter
 
-from cvsite.bibsource import parse_bib, read_text
+from cvsite.sources.bibtex.reader import parse_bib, read_text
 
 ONE_CORE = 10**12
 

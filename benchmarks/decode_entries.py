@@ -31,11 +31,11 @@ def once(project: Path, what: str) -> dict[str, float]:
     """One measurement (`decode` or `convert`), in this process."""
     import yaml
 
-    from cvsite.bibresolve import resolve_crossrefs
-    from cvsite.bibsource import load_bib
     from cvsite.cache import Cache
     from cvsite.models import SiteConfig
-    from cvsite.publications import Context, convert_all, decode_entry
+    from cvsite.sources.bibtex.crossref import resolve_crossrefs
+    from cvsite.sources.bibtex.reader import load_bib
+    from cvsite.validate.publications import Context, convert_all, decode_entry
 
     site = yaml.safe_load((project / "content" / "site.yaml").read_text("utf-8"))
     config = SiteConfig.model_validate(site)

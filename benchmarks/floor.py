@@ -53,10 +53,10 @@ def _decode(project: Path) -> float:
 
 def _render(project: Path) -> float:
     """CPU seconds of rendering every page, as a build's pages are rendered."""
-    from cvsite.load import load_site
-    from cvsite.once import remembered
-    from cvsite.pagerender import _render, _templates_as_loaded
-    from cvsite.render import make_environment, page_specs
+    from cvsite.render.environment import make_environment, page_specs
+    from cvsite.render.pages import _render, _templates_as_loaded
+    from cvsite.speed.once import remembered
+    from cvsite.validate.load import load_site
 
     site, _ = load_site(project)
     assert site is not None

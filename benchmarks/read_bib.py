@@ -29,10 +29,10 @@ def once(project: Path, folder: Path, edit: bool) -> dict[str, float]:
     """One read of the project's .bib (edited first when `edit`), in this process."""
     import yaml
 
-    from cvsite import bibsplit
     from cvsite.cache import Cache
-    from cvsite.entryplan import read_publications
     from cvsite.models import SiteConfig
+    from cvsite.sources.bibtex import split as bibsplit
+    from cvsite.speed.entryplan import read_publications
 
     text = (project / BIB).read_text("utf-8")
     if edit:

@@ -20,11 +20,11 @@ import statistics
 import time
 from pathlib import Path
 
-from cvsite.load import load_site
 from cvsite.models import Site
-from cvsite.once import remembered
-from cvsite.pagerender import _render, _templates_as_loaded
-from cvsite.render import make_environment, page_specs
+from cvsite.render.environment import make_environment, page_specs
+from cvsite.render.pages import _render, _templates_as_loaded
+from cvsite.speed.once import remembered
+from cvsite.validate.load import load_site
 
 
 def _site(project: Path, pickled: Path | None) -> Site:

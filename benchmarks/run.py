@@ -40,9 +40,9 @@ def _help(*args: str) -> str:
 
 def _baseline_html(project: Path) -> Path:
     """The CV variant's print HTML, beside copies of the built site's stylesheets and fonts."""
-    from cvsite.load import load_site
-    from cvsite.pdfbuild import print_html
-    from cvsite.render import make_environment
+    from cvsite.pdf.build import print_html
+    from cvsite.render.environment import make_environment
+    from cvsite.validate.load import load_site
 
     site, _ = load_site(project)
     assert site is not None

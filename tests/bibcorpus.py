@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cvsite.bibsource import load_bib
 from cvsite.models import Author, Publication, SiteConfig
-from cvsite.publications import convert_all
+from cvsite.sources.bibtex.reader import load_bib
+from cvsite.validate.publications import convert_all
 
 CORPUS = Path(__file__).parent / "bib"
 CONFIG = SiteConfig(title="Test", base_url="https://example.org/",

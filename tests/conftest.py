@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import bibsplit, forkwork
-from cvsite.cli import main
-from cvsite.load import load_site
+from cvsite.commands.cli import main
 from cvsite.models import Site
+from cvsite.sources.bibtex import split as bibsplit
+from cvsite.speed import forkwork
+from cvsite.validate.load import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

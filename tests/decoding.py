@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cvsite import publications
-from cvsite.entrystore import Decoded
+from cvsite.speed.entrystore import Decoded
+from cvsite.validate import publications
 
 
 def counting_decoder(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Any
 from pypdf import PdfReader
 
 from cvsite.models import Site
-from cvsite.pdfbuild import file_name
+from cvsite.pdf.build import file_name
 
 
 def built_pdfs(site: Site, out: Path) -> dict[str, PdfReader]:

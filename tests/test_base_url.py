@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from cvsite.linkcheck import check_folder, read_folder
+from cvsite.commands.linkcheck import check_folder, read_folder
 
 Run = Callable[..., tuple[int, str, str]]
 SUB = "https://someone.github.io/my-cv/"

@@ -8,12 +8,12 @@ from tempfile import TemporaryDirectory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cvsite import bibsplit
-from cvsite.bibsource import load_bib, parse_bib
-from cvsite.bibvalues import Value, evaluate, plain
 from cvsite.errors import Diagnostic
 from cvsite.models import SiteConfig
-from cvsite.publications import convert_all
+from cvsite.sources.bibtex import split as bibsplit
+from cvsite.sources.bibtex.reader import load_bib, parse_bib
+from cvsite.sources.bibtex.values import Value, evaluate, plain
+from cvsite.validate.publications import convert_all
 
 CONFIG = SiteConfig(title="T", base_url="https://example.org/", owner_aliases=("X. Wu",))
 PIECES = st.sampled_from([

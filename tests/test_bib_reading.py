@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import latex
-from cvsite.bibsource import load_bib, parse_bib
 from cvsite.errors import Diagnostic, Severity
 from cvsite.models import Publication, SiteConfig
-from cvsite.publications import convert_all
+from cvsite.sources.bibtex import latex
+from cvsite.sources.bibtex.reader import load_bib, parse_bib
+from cvsite.validate.publications import convert_all
 
 CONFIG = SiteConfig(title="T", base_url="https://example.org/",
                     owner_aliases=("Xiaoxia Wu", "X. Wu"))

@@ -7,9 +7,9 @@ import re
 import pytest
 
 from bibcorpus import CORPUS
-from cvsite import bibsplit
-from cvsite.bibblocks import strip_comments
-from cvsite.bibsource import parse_bib
+from cvsite.sources.bibtex import split as bibsplit
+from cvsite.sources.bibtex.blocks import strip_comments
+from cvsite.sources.bibtex.reader import parse_bib
 
 ONE_GO = 10**12
 """A `split_above` no text reaches: the whole text is split by one process."""

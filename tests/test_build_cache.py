@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import forkwork, latex, pagerender
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR
 from cvsite.errors import ContentError
-from cvsite.write import OutputError
+from cvsite.output.write import OutputError
+from cvsite.render import pages as pagerender
+from cvsite.sources.bibtex import latex
+from cvsite.speed import forkwork
 
 
 def tree(folder: Path) -> dict[str, bytes]:

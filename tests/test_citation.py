@@ -14,12 +14,12 @@ from bibtexparser.writer import BibtexFormat
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cvsite.bibsource import RawEntry, load_bib
-from cvsite.bibvalues import MONTH_MACROS as MONTH_NAME_OF
-from cvsite.citation import CVSITE_FIELDS, bibliography, clean_bibtex, clean_fields
 from cvsite.models import Site
-from cvsite.names import EQUAL_MARK
-from cvsite.publications import convert
+from cvsite.sources.bibtex.clean import CVSITE_FIELDS, bibliography, clean_bibtex, clean_fields
+from cvsite.sources.bibtex.names import EQUAL_MARK
+from cvsite.sources.bibtex.reader import RawEntry, load_bib
+from cvsite.sources.bibtex.values import MONTH_MACROS as MONTH_NAME_OF
+from cvsite.validate.publications import convert
 
 ROOT = Path(__file__).resolve().parents[1]
 TRICKY = r"""

@@ -13,7 +13,7 @@ import pytest
 
 from cvsite import __version__
 from cvsite.models import Site
-from cvsite.render import PAGES
+from cvsite.render.environment import PAGES
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -119,7 +119,7 @@ def test_content_cannot_inject_markup(project: Path, run_cli: Run) -> None:
 
 
 def test_console_script_runs_as_a_module(project: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "cvsite.cli", "build"], cwd=project,
+    result = subprocess.run([sys.executable, "-m", "cvsite", "build"], cwd=project,
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "built " in result.stdout and " pages (" in result.stdout

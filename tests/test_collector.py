@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from cvsite import collector
+from cvsite.speed import collector
 
 
 def test_an_inner_frozen_block_keeps_the_outer_ones_objects_frozen_until_it_ends() -> None:

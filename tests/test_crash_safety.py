@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import swap
-from cvsite.manifest import Managed
-from cvsite.write import write_site
+from cvsite.output import swap
+from cvsite.output.manifest import Managed
+from cvsite.output.write import write_site
 from faultshim import faults
 
 SHIM = Path(__file__).parent / "faultshim"
@@ -146,7 +146,7 @@ def test_a_build_killed_while_writing_leaves_the_old_site_or_the_new_one(
     project = tmp_path / "project"
     shutil.copytree(Path(__file__).parent / "fixtures/minimal", project)
     out = project / "_site"
-    command = [sys.executable, "-m", "cvsite.cli", "build", "--no-pdf", "--source", str(project)]
+    command = [sys.executable, "-m", "cvsite", "build", "--no-pdf", "--source", str(project)]
     assert subprocess.run(command, capture_output=True, check=False).returncode == 0
     (out / "CNAME").write_text("example.org\n")
     old = snapshot(out)

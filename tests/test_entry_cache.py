@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import entrycache, entrystore, forkwork, latex, publications, sitecache, textcache
-from cvsite.bibsource import load_bib
 from cvsite.cache import Cache
-from cvsite.load import load_site
+from cvsite.sources.bibtex import latex
+from cvsite.sources.bibtex.reader import load_bib
+from cvsite.speed import entrycache, entrystore, forkwork, sitecache, textcache
+from cvsite.validate import publications
+from cvsite.validate.load import load_site
 from decoding import counting_decoder
 
 EXTRA = r"""

@@ -9,13 +9,16 @@ from pathlib import Path
 import pytest
 
 from bibcorpus import CORPUS
-from cvsite import bibsplit, entrycache, entryplan, forkwork, latex, publications
-from cvsite.bibblocks import strip_comments
-from cvsite.bibsource import parse_bib
 from cvsite.cache import Cache
-from cvsite.entrystore import Decoded
 from cvsite.models import SiteConfig
-from cvsite.publications import convert_all
+from cvsite.sources.bibtex import latex
+from cvsite.sources.bibtex import split as bibsplit
+from cvsite.sources.bibtex.blocks import strip_comments
+from cvsite.sources.bibtex.reader import parse_bib
+from cvsite.speed import entrycache, entryplan, forkwork
+from cvsite.speed.entrystore import Decoded
+from cvsite.validate import publications
+from cvsite.validate.publications import convert_all
 from decoding import counting_decoder
 
 CONFIG = SiteConfig(title="T", base_url="https://example.org/", owner_aliases=("X. Wu",),

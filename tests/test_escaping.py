@@ -15,8 +15,8 @@ import feedparser
 import pytest
 
 from cvsite.build import build
-from cvsite.load import load_site
 from cvsite.models import Publication, Site
+from cvsite.validate.load import load_site
 from hostile import (
     AUTHORS,
     BASE,

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cvsite.fastlatex import decode
-from cvsite.latex import slow_decode as slow
+from cvsite.sources.bibtex.fastlatex import decode
+from cvsite.sources.bibtex.latex import slow_decode as slow
 
 PIECES = st.sampled_from([
     "a", "Z", "é", "ü", "Ł", "1", " ", "  ", "\n", "\t", "-", "--", "'", "''", "`", '"', ",", ".",

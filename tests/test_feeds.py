@@ -9,8 +9,8 @@ import feedparser
 import pytest
 
 from cvsite.build import build
-from cvsite.feeds import FEED_ENTRIES, atom
 from cvsite.models import Site, newest_first
+from cvsite.render.feeds import FEED_ENTRIES, atom
 
 ROOT = Path(__file__).resolve().parents[1]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

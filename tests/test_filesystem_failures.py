@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from cvsite.cache import CACHE_DIR
-from cvsite.manifest import locked
+from cvsite.output.manifest import locked
 
 SHIM = Path(__file__).parent / "faultshim"
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
@@ -33,7 +33,7 @@ def cvsite(project: Path, *args: str, **faults: str) -> subprocess.CompletedProc
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [str(SHIM), *filter(None, [os.environ.get("PYTHONPATH")])])}
     env.update({f"CVSITE_FAULT_{key.upper()}": value for key, value in faults.items()})
-    return subprocess.run([sys.executable, "-m", "cvsite.cli", "build", "--no-pdf", *args],
+    return subprocess.run([sys.executable, "-m", "cvsite", "build", "--no-pdf", *args],
                           cwd=project, env=env, capture_output=True, text=True, check=False)
 
 
@@ -54,9 +54,9 @@ def change_title(project: Path) -> None:
      "Read-only file system"),
     ({"action": "ENOSPC", "match": "index.html", "events": "open", "arm": ".cvsite-spare"},
      "No space left on device"),
-    ({"action": "EACCES", "events": "cvsite.swap"},
+    ({"action": "EACCES", "events": "cvsite.output.swap"},
      "Permission denied"),
-    ({"action": "EBUSY", "events": "cvsite.swap"}, "busy"),
+    ({"action": "EBUSY", "events": "cvsite.output.swap"}, "busy"),
 ], ids=["read-only parent", "full disk", "output not writable", "output busy"])
 def test_a_failing_file_system_is_one_line_and_the_output_stays(
         small: Path, fault: dict[str, str], said: str) -> None:
@@ -108,7 +108,7 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(small: Path) ->
     before = snapshot(small / "_site")
     change_title(small)
     with locked(small / "_site"):  # a first build, still writing
-        second = subprocess.Popen([sys.executable, "-m", "cvsite.cli", "build", "--no-pdf"],
+        second = subprocess.Popen([sys.executable, "-m", "cvsite", "build", "--no-pdf"],
                                   cwd=small, stderr=subprocess.PIPE, text=True)
         assert second.stderr is not None
         assert second.stderr.readline() == "cvsite: waiting for another build into _site\n"

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from cvsite import forkwork
+from cvsite.speed import forkwork
 
 
 @pytest.fixture(autouse=True)

@@ -2,8 +2,8 @@
 
 Each example changes one source of a small valid project (one field's value, written as YAML
 text, as raw bytes in place of the value, or the whole file as random bytes), builds with
-`cvsite.cli.main` in this process, and checks: the exit status is 0 or 1, nothing raised, no
-traceback was printed, and on 1 the previous output folder is byte for byte as it was.
+`cvsite.commands.cli.main` in this process, and checks: the exit status is 0 or 1, nothing raised,
+no traceback was printed, and on 1 the previous output folder is byte for byte as it was.
 
 CI runs a few dozen examples. For a longer run, choose the `long` profile:
 
@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
-from cvsite.cli import main
+from cvsite.commands.cli import main
 
 _EXAMPLES = int(os.environ.get("CVSITE_FUZZ_EXAMPLES", "0"))
 settings.register_profile("fuzz-ci", max_examples=_EXAMPLES or 25, deadline=None, derandomize=True,
@@ -176,7 +176,7 @@ def test_hostile_source_in_a_child_process_exits_1_without_a_traceback(
         tmp_path: Path, name: str, data: bytes) -> None:
     project = shutil.copytree(FIXTURES / "minimal", tmp_path / "project")
     (project / "content" / name).write_bytes(data)
-    run = subprocess.run([sys.executable, "-m", "cvsite.cli", "build", "--source", str(project)],
+    run = subprocess.run([sys.executable, "-m", "cvsite", "build", "--source", str(project)],
                          capture_output=True, text=True, timeout=120, check=False)
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr

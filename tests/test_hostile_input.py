@@ -11,8 +11,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from cvsite import bibsource, bibvalues, load, yamlsource
-from cvsite.yamlsource import load_yaml, parse_yaml
+from cvsite.sources import yaml as yamlsource
+from cvsite.sources.bibtex import reader as bibsource
+from cvsite.sources.bibtex import values as bibvalues
+from cvsite.sources.yaml import load_yaml, parse_yaml
+from cvsite.validate import load
 
 Run = Callable[..., tuple[int, str, str]]
 ENTRY = "@article{%s,\n  author = {Example, Ada},\n  title = {%s},\n  journal = {J},\n" \

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import swap
-from cvsite.outputscan import Stat
-from cvsite.write import OutputError, write_site
+from cvsite.output import swap
+from cvsite.output.scan import Stat
+from cvsite.output.write import OutputError, write_site
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -33,10 +33,10 @@ import importlib.abc, importlib.machinery, os, sys, threading
 
 
 class _Stall(importlib.abc.MetaPathFinder):
-    """Once cvsite.pdf is imported, its render_pdf says where it runs and never returns."""
+    """Once cvsite.pdf.document is imported, its render_pdf says where it runs and never returns."""
 
     def find_spec(self, name, path, target=None):
-        if name != "cvsite.pdf":
+        if name != "cvsite.pdf.document":
             return None
         spec = importlib.machinery.PathFinder.find_spec(name, path)
         run = spec.loader.exec_module
@@ -68,7 +68,7 @@ class Command:
         self.marker = uuid.uuid4().hex
         env = {**os.environ, "CVSITE_TEST_MARKER": self.marker, "TMPDIR": str(tmp),
                "PYTHONPATH": os.pathsep.join([str(shim), os.environ.get("PYTHONPATH", "")])}
-        self.proc = subprocess.Popen([sys.executable, "-m", "cvsite.cli", *args],
+        self.proc = subprocess.Popen([sys.executable, "-m", "cvsite", *args],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                      text=True, env=env, start_new_session=True)
         self.lines: queue.Queue[str | None] = queue.Queue()
@@ -178,7 +178,7 @@ def test_ctrl_c_stops_a_build_rendering_pdfs_and_every_worker_it_started(
         project: Path, tmp_path: Path, command: list[Command], where: str,
         target: str) -> None:
     out = tmp_path / "out"
-    done = subprocess.run([sys.executable, "-m", "cvsite.cli", "build", "--no-pdf", "--source",
+    done = subprocess.run([sys.executable, "-m", "cvsite", "build", "--no-pdf", "--source",
                            str(project), "--out", str(out)], capture_output=True, text=True,
                           check=False)
     assert done.returncode == 0, done.stderr

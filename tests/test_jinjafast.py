@@ -18,7 +18,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
-from cvsite.jinjafast import CallContext, OutputGenerator, output_escape
+from cvsite.speed.jinjafast import CallContext, OutputGenerator, output_escape
 
 TEMPLATES = {
     "base.html": "<title>{% block title %}{{ text }}{% endblock %}</title>"

@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cvsite.seo import jsonld
+from cvsite.render.seo import jsonld
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from("<>&\"\\\u2028/"),
                max_size=12)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import uptodate
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR, Cache
-from cvsite.uptodate import RECORD, SHAPE, last_build
+from cvsite.speed import uptodate
+from cvsite.speed.uptodate import RECORD, SHAPE, last_build
 from test_build_cache import reference, tree
 
 

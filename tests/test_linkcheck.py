@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cvsite.linkcheck import SiteLinks
+from cvsite.commands.linkcheck import SiteLinks
 
 BASE = "https://user.github.io/repo/"
 

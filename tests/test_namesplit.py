@@ -7,9 +7,9 @@ from bibtexparser.middlewares.names import split_multiple_persons_names as libra
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cvsite.names import _DANGLING, without_dangling
-from cvsite.namesplit import _fast, split_names
-from cvsite.publications import _DANGLING_AND, _dangling_and
+from cvsite.sources.bibtex.names import _DANGLING, without_dangling
+from cvsite.sources.bibtex.namesplit import _fast, split_names
+from cvsite.validate.publications import _DANGLING_AND, _dangling_and
 
 PIECES = st.sampled_from([
     "a", "n", "d", "A", "N", "D", "and", "AND", "And", " and ", " AND ", " ", "  ", "\t", "\n",

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
-from cvsite import pagerender
 from cvsite.build import build
 from cvsite.cache import digest
-from cvsite.once import Lasting, Once, remembered
+from cvsite.render import pages as pagerender
+from cvsite.speed.once import Lasting, Once, remembered
 from test_build_cache import assert_one_edit_reaches_every_paper_page, reference, tree
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import write
 from cvsite.build import build
-from cvsite.manifest import MANIFEST, Managed
-from cvsite.write import OutputError, write_site
+from cvsite.output import write
+from cvsite.output.manifest import MANIFEST, Managed
+from cvsite.output.write import OutputError, write_site
 
 Run = Callable[..., tuple[int, str, str]]
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"

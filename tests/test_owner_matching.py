@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cvsite.names import parse_authors
+from cvsite.sources.bibtex.names import parse_authors
 
 ALIASES = ("Xiaoxia Wu", "X. Wu")
 """Her names as site.yaml's `owner_aliases` lists them."""

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import entrycache
 from cvsite.cache import Cache
-from cvsite.load import load_site
-from cvsite.pagecache import render_cached
-from cvsite.render import make_environment
+from cvsite.render.environment import make_environment
+from cvsite.speed import entrycache
+from cvsite.speed.pagecache import render_cached
+from cvsite.validate.load import load_site
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 ENTRY = {

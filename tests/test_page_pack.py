@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import pagepack
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR, Cache
-from cvsite.pagepack import PagePack
-from cvsite.write import InPlace, write_site
+from cvsite.output.write import InPlace, write_site
+from cvsite.speed import pagepack
+from cvsite.speed.pagepack import PagePack
 from test_build_cache import edit_first_title, reference, tree
 
 

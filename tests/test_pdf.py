@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from cvsite.models import Site
-from cvsite.pdfbuild import file_name, section_titles
+from cvsite.pdf.build import file_name, section_titles
 from pdftools import built_pdfs, fonts_of, outline_titles, squash, text_of
 
 pytestmark = pytest.mark.usefixtures("pdf_site")

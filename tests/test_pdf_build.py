@@ -11,14 +11,14 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from cvsite import pdfcache
-from cvsite.assets import static_dirs
 from cvsite.cache import Cache
-from cvsite.load import load_site
 from cvsite.models import PdfVariant, Site
-from cvsite.pdf import local_path, render_pdf
-from cvsite.pdfbuild import build_pdfs, print_html, section_titles
-from cvsite.render import make_environment
+from cvsite.output.assets import static_dirs
+from cvsite.pdf.build import build_pdfs, print_html, section_titles
+from cvsite.pdf.document import local_path, render_pdf
+from cvsite.render.environment import make_environment
+from cvsite.speed import pdfcache
+from cvsite.validate.load import load_site
 
 Run = Callable[..., tuple[int, str, str]]
 POSITION = """  - role: Visiting Scientist {n}
@@ -100,7 +100,7 @@ def test_two_variants_may_not_share_a_name(project: Path) -> None:
 
 
 def test_default_file_name_comes_from_her_name(site: Site) -> None:
-    from cvsite.pdfbuild import file_name
+    from cvsite.pdf.build import file_name
 
     assert file_name(PdfVariant(name="cv"), site) == "xiaoxia-shirley-wu-cv.pdf"
     assert file_name(PdfVariant(name="cv", file="wu-cv.pdf"), site) == "wu-cv.pdf"
@@ -187,7 +187,7 @@ def test_undoing_an_edit_reuses_the_earlier_pdf(project: Path) -> None:
 
 def test_the_quick_html_pass_keeps_the_last_pdf_until_the_new_one(project: Path) -> None:
     from cvsite.build import build
-    from cvsite.pdfbuild import file_name
+    from cvsite.pdf.build import file_name
 
     out = project / "_site"
     build(project, out)

@@ -8,17 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
-from cvsite.assets import static_dirs
-from cvsite.load import load_site
-from cvsite.pdf import render_pdf
-from cvsite.pdfbuild import file_name, print_html
-from cvsite.render import make_environment
+from cvsite.output.assets import static_dirs
+from cvsite.pdf.build import file_name, print_html
+from cvsite.pdf.document import render_pdf
+from cvsite.render.environment import make_environment
+from cvsite.validate.load import load_site
 
 Run = Callable[..., tuple[int, str, str]]
 WORKER = """
 import pickle, sys
 from pathlib import Path
-from cvsite import pdfpool
+from cvsite.pdf import pool as pdfpool
 pdfpool.prestart(None)
 jobs = pickle.loads(Path(sys.argv[1]).read_bytes())
 first = next(iter(jobs.values()))
@@ -30,7 +30,7 @@ Path(sys.argv[1]).write_bytes(pickle.dumps({n: r.data for n, r in waiting().item
 
 FAILING = """
 from pathlib import Path
-from cvsite import pdfpool
+from cvsite.pdf import pool as pdfpool
 pdfpool.prestart(None)
 waiting = pdfpool.submit({"cv": ("<p>x</p>", [], True)})  # no static folder to resolve URLs in
 assert waiting is not None, "no worker was forked"
@@ -43,7 +43,7 @@ except IndexError:
 BUSY = """
 import sys, threading, time
 threading.Thread(target=time.sleep, args=(60,), daemon=True).start()  # fork is unsafe now
-from cvsite.cli import main
+from cvsite.commands.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -77,7 +77,7 @@ def test_a_rendering_that_fails_in_the_worker_raises_in_the_build() -> None:
 
 def test_a_cold_build_with_threads_running_renders_without_forking(project: Path) -> None:
     """No fork where threads run (as in `serve`): the PDFs are the same bytes all the same."""
-    command = [sys.executable, "-m", "cvsite.cli", "build", "--no-cache"]
+    command = [sys.executable, "-m", "cvsite", "build", "--no-cache"]
     subprocess.run([*command, "--out", "forked"], cwd=project, check=True, timeout=120,
                    capture_output=True)
     subprocess.run([sys.executable, "-c", BUSY, "build", "--no-cache", "--out", "spawned"],
@@ -100,7 +100,7 @@ def _pdf_names(source: Path) -> list[str]:
 
 
 def test_no_pdf_on_a_cold_project_writes_no_pdf_and_links_none(project: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "cvsite.cli", "build", "--no-pdf"],
+    done = subprocess.run([sys.executable, "-m", "cvsite", "build", "--no-pdf"],
                           cwd=project, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().endswith("; PDFs not rendered (--no-pdf)")

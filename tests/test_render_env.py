@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment
 
-from cvsite import collector
 from cvsite.models import Author, Publication, Site
 from cvsite.models.publication import newest_first
-from cvsite.once import remembered
-from cvsite.render import make_environment
+from cvsite.render.environment import make_environment
+from cvsite.speed import collector
+from cvsite.speed.once import remembered
 
 MACROS = ("{% macro item(x) %}[{{ x }}:{{ count() }}]{% endmacro %}"
           "{% macro twice(x) %}{{ once(item, x) }}{{ once(item, x) }}{% endmacro %}")

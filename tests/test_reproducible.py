@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from cvsite.assets import static_dirs
-from cvsite.pdf import WARM_UP, render_pdf
+from cvsite.output.assets import static_dirs
+from cvsite.pdf.document import WARM_UP, render_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 YEARS = 10 * 365 * 24 * 3600
@@ -39,7 +39,7 @@ def copy_project(to: Path) -> Path:
 def cold_build(project: Path, cwd: Path, env: dict[str, str], clock: list[str]) -> Path:
     """Build `project` with no cache in a new process started from `cwd`; the output folder."""
     out = project / "_site"
-    command = [*clock, sys.executable, "-m", "cvsite.cli", "build", "--no-cache",
+    command = [*clock, sys.executable, "-m", "cvsite", "build", "--no-cache",
                "--source", str(project), "--out", str(out)]
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
+from cvsite.commands.schema import stale_schemas
 from cvsite.errors import has_errors
-from cvsite.load import load_site
-from cvsite.schema import stale_schemas
+from cvsite.validate.load import load_site
 
 Run = Callable[..., tuple[int, str, str]]
 

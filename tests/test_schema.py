@@ -11,7 +11,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import ROOT
-from cvsite.schema import CONTENT_MODELS, SCHEMA_DIR, generate, modeline, schema_file
+from cvsite.commands.schema import CONTENT_MODELS, SCHEMA_DIR, generate, modeline, schema_file
 
 Run = Callable[..., tuple[int, str, str]]
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from cvsite.build import build
 from cvsite.models import Publication, Site
-from cvsite.scholar import highwire, pdf_url
+from cvsite.validate.scholar import highwire, pdf_url
 from scholar_helpers import read_head
 
 ROOT = Path(__file__).resolve().parents[1]

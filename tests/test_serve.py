@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import pytest
 
-from cvsite.load import load_site
+from cvsite.validate.load import load_site
 
 DEADLINE = 300.0
 """How long any one wait may take before the test fails: a safety net for a hang, never a timing
@@ -30,7 +30,7 @@ class Server:
     def __init__(self, project: Path, tmp: Path) -> None:
         env = {**os.environ, "TMPDIR": str(tmp)}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "cvsite.cli", "serve", "--port", "0", "--source", str(project)],
+            [sys.executable, "-m", "cvsite", "serve", "--port", "0", "--source", str(project)],
             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
         self.lines: queue.Queue[str | None] = queue.Queue()
         self.log: list[str] = []

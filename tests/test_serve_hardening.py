@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import previewserver
-from cvsite.devserver import PreviewHandler, PreviewState
-from cvsite.previewserver import PreviewServer
+from cvsite.commands import previewserver
+from cvsite.commands.devserver import PreviewHandler, PreviewState
+from cvsite.commands.previewserver import PreviewServer
 
 DEADLINE = 60.0  # a safety net for a hang, not a timing assertion
 PAGE = "<!doctype html><title>home</title><body><p>Home page</p></body>"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from cvsite import memo
 from cvsite.build import build
-from cvsite.load import load_site
+from cvsite.speed import memo
+from cvsite.validate.load import load_site
 from test_build_cache import reference, tree
 
 

@@ -7,8 +7,8 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cvsite.latex import _SPACES, fold
-from cvsite.spaces import collapse
+from cvsite.sources.bibtex.latex import _SPACES, fold
+from cvsite.sources.bibtex.spaces import collapse
 
 SPACES = st.sampled_from([" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0",
                           "\u2002", "\u2028", "\u3000", "\u200b", "\ufeff"])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from cvsite.assets import PRINT_TEMPLATE, pdf_only
 from cvsite.models import Site
-from cvsite.pdfbuild import file_name
+from cvsite.output.assets import PRINT_TEMPLATE, pdf_only
+from cvsite.pdf.build import file_name
 from pdftools import fonts_of
 
 FILES = {"css/print.css": b'@import url("fonts.css");\n@font-face { src: url(../f/p.woff); }',

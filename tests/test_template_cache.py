@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment
 
-from cvsite import render, templatedeps
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR, Cache
-from cvsite.load import load_site
-from cvsite.scholar import paper_path
-from cvsite.templatecache import PREFIX
+from cvsite.render import environment as render
+from cvsite.speed import templatedeps
+from cvsite.speed.templatecache import PREFIX
+from cvsite.validate.load import load_site
+from cvsite.validate.scholar import paper_path
 from test_build_cache import edit_title, tree
 
 

@@ -16,8 +16,8 @@ import pytest
 import yaml
 from jsonschema import Draft7Validator
 
-from cvsite.linkcheck import check_folder
-from cvsite.scaffold import starter_files
+from cvsite.commands.linkcheck import check_folder
+from cvsite.commands.new import starter_files
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))

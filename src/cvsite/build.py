@@ -15,8 +15,6 @@ from time import perf_counter
 from typing import TYPE_CHECKING
 
 from cvsite.cache import Cache, inputs_key
-from cvsite.cachecheck import usable
-from cvsite.collector import frozen, held
 from cvsite.errors import (
     ContentError,
     Diagnostic,
@@ -26,11 +24,13 @@ from cvsite.errors import (
     has_errors,
     left_out,
 )
-from cvsite.manifest import Managed, locked
+from cvsite.output.manifest import Managed, locked
+from cvsite.output.write import Data, InPlace, check_output_folder, write_site
 from cvsite.paths import outside_files
-from cvsite.pdfpool import prestart, stop, warm
-from cvsite.uptodate import last_build, remember, unchanged
-from cvsite.write import Data, InPlace, check_output_folder, write_site
+from cvsite.pdf.pool import prestart, stop, warm
+from cvsite.speed.cachecheck import usable
+from cvsite.speed.collector import frozen, held
+from cvsite.speed.uptodate import last_build, remember, unchanged
 
 if TYPE_CHECKING:
     from jinja2 import Environment, TemplateError
@@ -83,8 +83,8 @@ def _compile_templates(env: Environment, source: Path) -> None:
     the PDFs are in); errors show when a template is used."""
     from jinja2 import TemplateError
 
-    from cvsite.render import template_dirs
-    from cvsite.templatedeps import template_key
+    from cvsite.render.environment import template_dirs
+    from cvsite.speed.templatedeps import template_key
 
     for name in env.list_templates(extensions=["html", "xml", "txt"]):
         with contextlib.suppress(TemplateError):
@@ -140,7 +140,7 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
         stop()
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                            previous.diagnostics)
-    from cvsite.restore import keep, kept, restore, unchanged_in_place
+    from cvsite.speed.restore import keep, kept, restore, unchanged_in_place
 
     known = frozenset(last.files) if last is not None else frozenset()
     restored = restore(cache, last, key, out, Managed(adopt=adopt, known=known))
@@ -152,16 +152,16 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
 
     from jinja2 import TemplateError
 
-    from cvsite.assets import collect_papers, collect_static, static_dirs
-    from cvsite.feeds import render_extras
-    from cvsite.forkwork import alongside
-    from cvsite.load import load_config
-    from cvsite.pagecache import render_cached
-    from cvsite.pdfbuild import start_pdfs
-    from cvsite.render import make_environment
-    from cvsite.sitecache import load_cached
-    from cvsite.templatecache import attach, store_templates
-    from cvsite.textcache import recall, store
+    from cvsite.output.assets import collect_papers, collect_static, static_dirs
+    from cvsite.pdf.build import start_pdfs
+    from cvsite.render.environment import make_environment
+    from cvsite.render.feeds import render_extras
+    from cvsite.speed.forkwork import alongside
+    from cvsite.speed.pagecache import render_cached
+    from cvsite.speed.sitecache import load_cached
+    from cvsite.speed.templatecache import attach, store_templates
+    from cvsite.speed.textcache import recall, store
+    from cvsite.validate.load import load_config
 
     config = load_config(source)
     if config is not None and not config.pdf.variants:

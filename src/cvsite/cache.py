@@ -23,7 +23,7 @@ from typing import Any
 
 import xxhash
 
-from cvsite.memo import file_digest
+from cvsite.speed.memo import file_digest
 
 CACHE_DIR = ".cvsite-cache"
 FORMAT = 1

@@ -26,7 +26,7 @@ from browser.browser_tools import (
 )
 from cvsite.build import build
 from cvsite.models import Site
-from cvsite.render import base_path
+from cvsite.render.environment import base_path
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from cvsite.linkcheck import check_folder
+from cvsite.commands.linkcheck import check_folder
 from cvsite.models import Site
 
 PDF_PAGES = ("index.html", "cv/index.html")

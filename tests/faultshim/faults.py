@@ -1,8 +1,8 @@
 """Test-only fault injection: in a child Python (see `sitecustomize`), or a forked test process.
 
 An audit hook counts the file system calls of interest (renames, links, unlinks, folder changes,
-opens, mode changes, the `cvsite.swap` event before `renameat2`) once armed, and at the Nth one
-either kills the process with SIGKILL or raises an OSError. Settings, from the environment:
+opens, mode changes, the `cvsite.output.swap` event before `renameat2`) once armed, and at the
+Nth one either kills the process with SIGKILL or raises an OSError. Settings, from the environment:
 
 - CVSITE_FAULT_AT: N (1-based); unset: the shim does nothing but count.
 - CVSITE_FAULT_ACTION: `kill` (default) or an errno name such as `ENOSPC` (raised from then on).
@@ -22,7 +22,7 @@ import signal
 import sys
 
 EVENTS = ("os.rename", "os.link", "os.remove", "os.rmdir", "os.mkdir", "open", "os.chmod",
-          "os.symlink", "os.utime", "cvsite.swap", "shutil.rmtree", "os.truncate")
+          "os.symlink", "os.utime", "cvsite.output.swap", "shutil.rmtree", "os.truncate")
 
 
 def install(at: int = 0, action: str = "kill", arm: str | None = None, match: str = "",

@@ -8,7 +8,7 @@ from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from cvsite.models.base import Model
-from cvsite.scalars import BaseUrl, Handle, Text
+from cvsite.models.scalars import BaseUrl, Handle, Text
 
 
 class PublicationsConfig(Model):

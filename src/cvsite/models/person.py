@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cvsite.models.base import Model
-from cvsite.scalars import Email, EndMonth, Handle, Markdown, Term, Text, Url, YearMonth
+from cvsite.models.scalars import Email, EndMonth, Handle, Markdown, Term, Text, Url, YearMonth
 
 
 class Profile(Model):

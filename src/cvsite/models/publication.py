@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import model_validator
 
-from cvsite.citeformat import date_text, publication_venue, venue_details
 from cvsite.models.base import Model
-from cvsite.scalars import SiteLink, Text, Url
+from cvsite.models.scalars import SiteLink, Text, Url
+from cvsite.render.citeformat import date_text, publication_venue, venue_details
 
 
 class Author(Model):

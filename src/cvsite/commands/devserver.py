@@ -1,0 +1,206 @@
+"""The preview's HTTP side: files of the last good build, plus live reload and an error overlay.
+
+The reload script and the overlay are added to HTML responses here, in serve mode only; the built
+site itself stays free of JavaScript. The stdlib ThreadingHTTPServer is enough for one local
+reader (one thread per connection, so the long-lived reload stream never blocks a page).
+Pages are never cached (they carry the reload script for the build they show); other files
+carry an ETag, so a reload revalidates the stylesheets and fonts instead of fetching them again.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import re
+import threading
+from functools import partial
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from cvsite.commands.previewserver import GONE, IDLE_SECONDS, refusal
+from cvsite.speed.memo import data_digest
+
+EVENTS = "/__cvsite/events"
+BUILD_NUMBER = re.compile(r"[0-9]{1,18}")
+KEEPALIVE_SECONDS = 10.0
+
+
+class PreviewState:
+    """What the builder publishes and the request handlers read: one lock guards it all."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.base_path = "/"
+        self.generation = 0
+        self.problems: list[str] = []
+        self.stale = False
+        self.stopping = False
+        self.changed = threading.Condition()
+
+    def publish(self, base_path: str, problems: list[str], stale: bool) -> None:
+        """Record a finished build attempt and wake every open reload stream."""
+        with self.changed:
+            self.base_path, self.problems, self.stale = base_path, problems, stale
+            self.generation += 1
+            self.changed.notify_all()
+
+    def moved_on(self, since: int) -> bool:
+        """True once a build newer than `since` is published, or the server stops."""
+        return self.generation != since or self.stopping
+
+    def stop(self) -> None:
+        """Tell the reload streams to close."""
+        with self.changed:
+            self.stopping = True
+            self.changed.notify_all()
+
+
+def overlay(problems: list[str], stale: bool) -> str:
+    """A fixed panel listing the build's errors (empty when there are none)."""
+    if not problems:
+        return ""
+    shown = "the last good build" if stale else "what could still be built"
+    text = html.escape("\n".join(problems))
+    return (f'<div id="cvsite-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;'
+            f"max-height:50vh;overflow:auto;margin:0;padding:1rem 1.25rem;z-index:2147483647;"
+            f"background:#2b0b0b;color:#ffe9e9;border-top:4px solid #e5484d;white-space:pre-wrap;"
+            f'font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace">'
+            f"<strong>cvsite: the sources have errors; this page shows {shown}.</strong>\n"
+            f"{text}</div>")
+
+
+def reload_script(generation: int) -> str:
+    """Reload the tab when a newer build than the one it shows is published."""
+    return (f'<script>new EventSource("{EVENTS}?since={generation}")'
+            f'.addEventListener("reload",()=>location.reload())</script>')
+
+
+def inject(page: str, extra: str) -> str:
+    """Put `extra` just before `</body>` (or at the end)."""
+    at = page.lower().rfind("</body>")
+    return page + extra if at < 0 else page[:at] + extra + page[at:]
+
+
+class PreviewHandler(BaseHTTPRequestHandler):
+    """Serves the last good build under its base path; `EVENTS` streams reload notices."""
+
+    state: PreviewState
+    protocol_version = "HTTP/1.1"
+    timeout = IDLE_SECONDS
+    head_only = False
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Stay quiet: the terminal is for build messages."""
+
+    def do_GET(self) -> None:
+        """Answer one request from this machine's browser; refuse anything else."""
+        problem = refusal(self.headers.get_all("Host") or [], self.path)
+        if problem is not None:
+            self._plain(*problem)
+            return
+        url = urlsplit(self.path)
+        if url.path == EVENTS:
+            since = parse_qs(url.query).get("since", ["0"])
+            if len(since) != 1 or not BUILD_NUMBER.fullmatch(since[0]):
+                self._plain(HTTPStatus.BAD_REQUEST, "since= takes a build number")
+                return
+            self._events(int(since[0]))
+            return
+        base = self.state.base_path
+        path = unquote(url.path)
+        if not path.startswith(base) and path + "/" != base:
+            self._redirect(base) if path == "/" else self._page(None, HTTPStatus.NOT_FOUND)
+            return
+        relative = path[len(base):]
+        target = (self.state.out / relative).resolve()
+        if not target.is_relative_to(self.state.out.resolve()):
+            self._page(None, HTTPStatus.NOT_FOUND)
+        elif target.is_dir() and relative and not relative.endswith("/"):
+            self._redirect(path + "/")
+        elif target.is_dir():
+            self._file(target / "index.html")
+        else:
+            self._file(target)
+
+    def do_HEAD(self) -> None:
+        """Answer like GET, without the body."""
+        self.head_only = True
+        self.do_GET()
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.FOUND)
+        self.send_header("Location", quote(location, safe="/!$&'()*+,;=:@-._~"))
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def _plain(self, status: HTTPStatus, text: str) -> None:
+        """A refusal in a line of text; the connection is closed after it."""
+        self.close_connection = True
+        body = f"{status.value} {status.phrase}: {text}\n".encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        if not self.head_only:
+            self.wfile.write(body)
+
+    def _file(self, path: Path) -> None:
+        if path.suffix == ".html" or not path.is_file():
+            self._page(path if path.is_file() else None,
+                       HTTPStatus.OK if path.is_file() else HTTPStatus.NOT_FOUND)
+            return
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        data = path.read_bytes()
+        tag = f'"{data_digest(data)[:32]}"'  # the tab revalidates its copy: fonts are not sent
+        if self.headers.get("If-None-Match") == tag:  # again on every reload
+            self._send(HTTPStatus.NOT_MODIFIED, kind, b"", tag)
+        else:
+            self._send(HTTPStatus.OK, kind, data, tag)
+
+    def _page(self, path: Path | None, status: HTTPStatus) -> None:
+        with self.state.changed:
+            problems, stale, generation = (self.state.problems, self.state.stale,
+                                           self.state.generation)
+        if path is None:
+            path = self.state.out / "404.html"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            text = "<!doctype html><title>cvsite</title><body><p>Nothing built yet.</p></body>"
+        body = inject(text, overlay(problems, stale) + reload_script(generation))
+        self._send(status, "text/html; charset=utf-8", body.encode("utf-8"))
+
+    def _send(self, status: HTTPStatus, kind: str, body: bytes, tag: str = "") -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        if status is not HTTPStatus.NOT_MODIFIED:
+            self.send_header("Content-Length", str(len(body)))
+        if tag:
+            self.send_header("ETag", tag)
+        self.send_header("Cache-Control", "no-cache" if tag else "no-store")
+        self.end_headers()
+        if not self.head_only:
+            self.wfile.write(body)
+
+    def _events(self, since: int) -> None:
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        state = self.state
+        try:
+            while True:
+                with state.changed:
+                    state.changed.wait_for(partial(state.moved_on, since), KEEPALIVE_SECONDS)
+                    if state.stopping:
+                        return
+                    newer, since = state.generation != since, state.generation
+                self.wfile.write(b"event: reload\ndata: \n\n" if newer else b": alive\n\n")
+                self.wfile.flush()
+        except GONE:
+            return
+        finally:
+            self.close_connection = True

@@ -1,0 +1,92 @@
+"""serve's PDF pass: the PDFs an HTML build left out are rendered in a warm worker process.
+
+The worker imports WeasyPrint once and renders into the project's build cache, while serve's
+loop stays free to rebuild the HTML after the next save; when it is done, serve builds once
+more and finds the PDFs in the cache. The worker shares nothing with serve but the cache, whose
+entries are written atomically and found by content keys, so a rendering of older content is
+simply never used.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future
+from pathlib import Path
+
+from cvsite.errors import Diagnostic
+from cvsite.pdf.spawnpool import QuietPool
+
+NICE = 10
+"""The worker's scheduling niceness: the HTML after a save comes first."""
+
+
+def _start() -> None:
+    """Prepare the worker: it yields the CPU to serve's HTML builds (on two cores shared with
+    an editor and a browser), and WeasyPrint is imported now, once: each pass then renders
+    here rather than in processes of its own (see `pdfrender.start`)."""
+    os.nice(NICE)
+    import weasyprint  # noqa: F401
+
+
+def _render(source: str) -> list[Diagnostic]:
+    """Render the PDFs of the site as it is now into its cache; the PDF step's diagnostics."""
+    from cvsite.cache import Cache
+    from cvsite.pdf.build import build_pdfs
+    from cvsite.render.environment import make_environment
+    from cvsite.speed.sitecache import load_cached
+
+    project = Path(source)
+    cache = Cache.for_project(project)
+    site, _ = load_cached(project, cache, keep_going=True)
+    if site is None:
+        return []
+    return build_pdfs(site, make_environment(project), project, cache, render=True).diagnostics
+
+
+class PdfWorker:
+    """One warm worker process, one PDF pass at a time; asked again while busy, it runs again."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self._pool: QuietPool | None = None
+        self._running: Future[list[Diagnostic]] | None = None
+        self._again = False
+
+    def request(self) -> None:
+        """Render the PDFs of the sources as they are now (after the pass running, if any)."""
+        if self._running is not None:
+            self._again = True
+            return
+        if self._pool is None:
+            self._pool = QuietPool(1, initializer=_start)
+        self._running = self._pool.submit(_render, str(self.source))
+
+    def finished(self) -> list[Diagnostic] | None:
+        """The diagnostics of a pass that has ended since the last call, else None; raises
+        when the pass failed (the worker is replaced by the next request)."""
+        running = self._running
+        if running is None or not running.done():
+            return None
+        self._running = None
+        try:
+            found = running.result()
+        except Exception:
+            self.close()
+            raise
+        finally:
+            if self._again:
+                self._again = False
+                self.request()
+        return found
+
+    @property
+    def busy(self) -> bool:
+        """Whether a pass is running or asked for."""
+        return self._running is not None
+
+    def close(self) -> None:
+        """Stop the worker now (a rendering in progress is dropped)."""
+        if self._pool is not None:
+            self._pool.kill()
+            self._pool = None
+        self._running = None

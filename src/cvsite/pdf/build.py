@@ -1,0 +1,201 @@
+"""The PDF step of the build: print HTML per variant, cached or rendered PDFs, page budgets."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+from jinja2 import Environment
+
+from cvsite.cache import Cache, digest
+from cvsite.errors import Diagnostic, display_path, error, warning
+from cvsite.models import PdfVariant, Site
+from cvsite.output.assets import PRINT_TEMPLATE, static_dirs
+from cvsite.pdf.document import RECIPE
+from cvsite.pdf.render import TAGGED, Rendered, start
+from cvsite.render.environment import slug
+from cvsite.sources.yaml import load_yaml
+from cvsite.speed.pdfcache import CachedPdf, depends, latest, lookup, store
+from cvsite.validate.load import CONTENT
+
+TEMPLATE = PRINT_TEMPLATE
+TITLES = {"summary": "Professional Summary", "experience": "Experience", "education": "Education",
+          "teaching": "Teaching Experience", "awards": "Honours and Awards",
+          "service": "Professional Service"}
+
+
+@dataclass(frozen=True)
+class Download:
+    """A PDF of the site, as the pages link to it."""
+
+    name: str
+    title: str
+    label: str
+    file: str
+    bytes: int
+    pages: int
+
+    @property
+    def size(self) -> str:
+        """`85 KB` (1 KB = 1000 bytes, as file browsers show it), or `1.2 MB`."""
+        if self.bytes >= 1_000_000:
+            return f"{self.bytes / 1_000_000:.1f} MB"
+        return f"{max(1, round(self.bytes / 1000))} KB"
+
+
+@dataclass
+class PdfOutput:
+    """What the PDF step adds to the build."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    downloads: tuple[Download, ...] = ()
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    rendered: tuple[str, ...] = ()
+    """Names of the variants that were rendered (not taken from the cache)."""
+    skipped: tuple[str, ...] = ()
+    """Names of the variants left out because rendering was not allowed (`render=False`)."""
+
+
+@dataclass(frozen=True)
+class PdfStep:
+    """The PDF step under way (`start_pdfs`)."""
+
+    wait: Callable[[], PdfOutput]
+    """Wait for the PDFs; what the step adds to the build."""
+    rendering: bool
+    """True while PDFs render in other processes: a time for the build to do other work."""
+
+
+def file_name(variant: PdfVariant, site: Site) -> str:
+    """`xiaoxia-shirley-wu-cv.pdf`: the configured name, or her name and the variant's."""
+    return variant.file or f"{slug(site.profile.display_name)}-{slug(variant.name)}.pdf"
+
+
+def source_date() -> str | None:
+    """The document date from SOURCE_DATE_EPOCH (W3C format), never from the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def section_titles(site: Site, variant: PdfVariant) -> dict[str, str]:
+    """The heading of every section, as printed in this variant."""
+    publications = ("Selected Publications" if variant.selected_publications_only
+                    else site.config.publications.heading)
+    return {**TITLES, "publications": publications}
+
+
+def print_html(site: Site, env: Environment, variant: PdfVariant) -> str:
+    """The print HTML of one variant."""
+    groups = site.publications_by_topic(selected_only=variant.selected_publications_only)
+    return env.get_template(TEMPLATE).render(
+        site=site, variant=variant, sections=variant.sections, groups=groups,
+        titles=section_titles(site, variant), created=source_date(),
+        page_size=variant.page_size or site.config.pdf.page_size)
+
+
+def _budget(site: Site, source: Path, index: int, variant: PdfVariant,
+            pdf: CachedPdf) -> Diagnostic | None:
+    """The over-budget error, at the variant's `max_pages` in site.yaml, naming the section."""
+    if variant.max_pages is None or pdf.pages <= variant.max_pages:
+        return None
+    shown, line, col = _config_position(source, ("pdf", "variants", index, "max_pages"))
+    crossing = next((s for s, _, last in pdf.section_pages if last > variant.max_pages), None)
+    hint = None
+    if crossing:
+        title = section_titles(site, variant).get(crossing, crossing)
+        hint = (f"the section '{title}' runs onto page {variant.max_pages + 1}; shorten it, "
+                f"leave it out of this variant's `sections`, or raise `max_pages`")
+    return error(shown, line, col,
+                 f"{variant.label} is {pdf.pages} pages; the budget is {variant.max_pages}", hint)
+
+
+def _config_position(source: Path, loc: tuple[str | int, ...]) -> tuple[str, int, int]:
+    """Where `loc` is written in content/site.yaml (file as shown, line, column)."""
+    path = source / CONTENT / "site.yaml"
+    doc, _ = load_yaml(path, display_path(path))
+    return (doc.file, *doc.position(loc))
+
+
+def _shadowed(source: Path, index: int, name: str) -> Diagnostic | None:
+    """An error when the project's own static/ holds a file the PDF would silently replace."""
+    if not (source / "static" / name).is_file():
+        return None
+    shown, line, col = _config_position(source, ("pdf", "variants", index))
+    return error(shown, line, col, f"static/{name} and this PDF variant are both written to "
+                 f"'{name}'", "delete the hand-kept file (cvsite renders the PDF), or give the "
+                 "variant another `file`")
+
+
+def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
+               render: bool = True) -> PdfOutput:
+    """Every configured PDF: from the cache when nothing it depends on changed, else rendered.
+
+    With `render=False` (serve's quick HTML pass) nothing is rendered: a variant whose PDF
+    changed keeps its last rendering meanwhile (links stay valid), or is left out.
+    """
+    return start_pdfs(site, env, source, cache, render).wait()
+
+
+@functools.cache
+def _versions() -> tuple[str, str]:
+    """WeasyPrint's and cvsite's versions, read once a process (0.4 ms a read; the running
+    code is the code imported, so a later upgrade would not change what this process makes)."""
+    return version("weasyprint"), version("cvsite")
+
+
+def start_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
+               render: bool = True) -> PdfStep:
+    """`build_pdfs` in two steps: start rendering, and (the function returned) wait for it."""
+    roots = list(reversed(static_dirs(source)))
+    variants = site.config.pdf.variants
+    htmls = {v.name: print_html(site, env, v) for v in variants}
+    keys = {name: digest(html, *_versions(), str(TAGGED), RECIPE)
+            for name, html in htmls.items()}
+    pdfs: dict[str, CachedPdf] = {}
+    for name, key in keys.items():
+        cached = lookup(cache, name, key, roots)
+        if cached is not None:
+            pdfs[name] = cached
+    missing = {name: html for name, html in htmls.items() if name not in pdfs}
+    if not render:
+        out = PdfOutput(skipped=tuple(missing))
+        stand_ins = {name: latest(cache, name) for name in missing}
+        pdfs.update({name: pdf for name, pdf in stand_ins.items() if pdf is not None})
+        missing = {}
+    else:
+        out = PdfOutput(rendered=tuple(missing))
+    waiting, rendering = start(missing, roots)
+    return PdfStep(lambda: _finish(site, source, cache, out, pdfs, waiting(), keys, roots),
+                   rendering)
+
+
+def _finish(site: Site, source: Path, cache: Cache, out: PdfOutput, pdfs: dict[str, CachedPdf],
+            rendered: dict[str, Rendered], keys: dict[str, str], roots: list[Path]) -> PdfOutput:
+    """Store what was rendered; check the page budgets; the files and the downloads."""
+    template = display_path(source / "templates" / TEMPLATE)
+    for name, (pdf, fetched, problems) in rendered.items():
+        pdfs[name] = pdf
+        out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in problems]
+        store(cache, name, keys[name], pdf, depends(fetched, roots))
+    downloads = []
+    for index, variant in enumerate(site.config.pdf.variants):
+        made = pdfs.get(variant.name)
+        if made is None:
+            continue
+        name = file_name(variant, site)
+        late = variant.name in out.skipped  # a stand-in: its budget is checked when rendered
+        checks = [None if late else _budget(site, source, index, variant, made),
+                  _shadowed(source, index, name)]
+        out.diagnostics += [d for d in checks if d is not None]
+        out.files[name] = made.data
+        downloads.append(Download(variant.name, variant.title, variant.label, name,
+                                  len(made.data), made.pages))
+    out.downloads = tuple(downloads)
+    return out

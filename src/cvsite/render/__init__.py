@@ -1,0 +1,5 @@
+"""Render: pure functions from a `Site` to page texts (pages, citation text, JSON-LD, feeds).
+
+May import: `cvsite.validate` (Scholar paths), `cvsite.models` and the base modules; never
+`cvsite.sources`, and it writes nothing.
+"""

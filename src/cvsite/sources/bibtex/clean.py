@@ -1,0 +1,70 @@
+"""Clean BibTeX for citing: a raw entry minus cvsite's own fields, in bibtexparser's layout.
+
+The text is what bibtexparser's writer makes of the cleaned entry (two-space indent, values
+aligned after the longest field name, every value braced but month macros); it is formatted
+here directly, since the writer deep-copies its format for every entry (a test compares the
+two over the BibTeX corpus).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from cvsite.sources.bibtex.names import EQUAL_MARK
+from cvsite.sources.bibtex.namesplit import split_names
+from cvsite.sources.bibtex.reader import RawEntry
+from cvsite.sources.bibtex.spaces import collapse
+from cvsite.sources.bibtex.values import MONTH_MACROS as MONTH_NAME_OF
+
+CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "poster",
+                           "video", "project"})
+"""Fields that steer the site (grouping, badges, links) and mean nothing to a reference manager."""
+NAME_LISTS = ("author", "editor")
+MONTH_MACROS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                          "nov", "dec"))
+_MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_NAME_OF.items()},
+                  **{abbr: abbr for abbr in MONTH_NAME_OF}}
+"""`June` (the value of the `jun` macro, as the reader resolves it) written back as `jun`."""
+
+
+def _names(value: str) -> str:
+    """An author list without the equal-contribution marks cvsite reads."""
+    names = split_names(value)
+    if "*" not in value and "\\ast" not in value and " ," not in value:
+        return " and ".join(names)  # no marks to remove (`value` has single spaces, no ends)
+    names = tuple(EQUAL_MARK.sub("", name).strip() for name in names)
+    return " and ".join(re.sub(r"\s+,", ",", name) for name in names)
+
+
+def clean_fields(raw: RawEntry) -> dict[str, str]:
+    """The entry's fields as a reference manager should see them (whitespace collapsed)."""
+    fields = {}
+    for name, value in raw.fields.items():
+        if name in CVSITE_FIELDS:
+            continue
+        value = collapse(value)
+        fields[name] = _names(value) if name in NAME_LISTS else value
+    return fields
+
+
+def field_value(name: str, value: str) -> str:
+    """A cleaned value as written: braced, but month names as macros (`month = jun`)."""
+    if name == "month":
+        return _MONTH_BY_NAME.get(value.lower(), f"{{{value}}}")
+    return f"{{{value}}}"
+
+
+def clean_bibtex(raw: RawEntry) -> str:
+    """One entry as BibTeX to copy or download."""
+    fields = clean_fields(raw)
+    width = max(map(len, fields), default=0)
+    lines = [f"  {name}{' ' * (width - len(name))} = {field_value(name, value)}"
+             for name, value in fields.items()]
+    body = ",\n".join(lines) + "\n" if lines else ""
+    return f"@{raw.entry_type}{{{raw.key},\n{body}}}\n"
+
+
+def bibliography(bibtex: Iterable[str]) -> str:
+    """Several cleaned entries as one .bib file (one blank line between entries)."""
+    return "\n".join(text.rstrip("\n") + "\n" for text in bibtex if text)

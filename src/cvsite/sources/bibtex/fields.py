@@ -1,0 +1,154 @@
+"""What cvsite knows about BibTeX fields: entry types, required fields, months, verbatim values."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import cache
+
+from cvsite.paths import ANY, WEB, link_problem
+from cvsite.sources.bibtex.spaces import collapse
+from cvsite.sources.bibtex.values import MONTH_NAMES
+
+REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "article": ("journal",), "book": ("publisher",), "booklet": (), "inbook": ("publisher",),
+    "incollection": ("booktitle", "publisher"), "inproceedings": ("booktitle",),
+    "conference": ("booktitle",), "manual": (), "mastersthesis": ("school",), "misc": (),
+    "phdthesis": ("school",), "proceedings": (), "techreport": ("institution",),
+    "unpublished": (), "online": (), "electronic": (), "www": (), "software": (),
+    "dataset": (), "report": ("institution",), "thesis": ("school",), "patent": (),
+    "collection": ("publisher",), "preprint": (), "standard": (), "periodical": (),
+}
+"""Known entry types (BibTeX's and common biblatex ones) and the venue fields BibTeX requires."""
+
+DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
+           "publisher": "publisher", "address": "address", "school": "school",
+           "institution": "institution", "organization": "organization",
+           "howpublished": "howpublished", "type": "report_type", "edition": "edition",
+           "volume": "volume", "number": "number", "chapter": "chapter", "note": "note",
+           "abstract": "abstract", "award": "award", "topic": "topic"}
+"""Displayed text fields (LaTeX decoded) and their Publication attribute."""
+
+ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
+           "arxiv": "eprint", "arxivid": "eprint", "eprinttype": "archiveprefix",
+           "website": "project", "html": "project", "issue": "number"}
+"""biblatex, Mendeley and al-folio spellings, used when the BibTeX field is absent."""
+
+VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
+            "pdf": "pdf", "code": "code", "slides": "slides", "poster": "poster",
+            "video": "video", "project": "project"}
+"""Identifiers and links: never LaTeX-decoded (`~` and `%` stay), only `\\url{}` unwrapped."""
+
+LINKS = {"url": (ANY, False), "pdf": (WEB, True), "code": (ANY, False), "slides": (ANY, False),
+         "poster": (ANY, False), "video": (ANY, False), "project": (ANY, False)}
+"""Link attributes: the schemes that fit, and whether a path inside the site may be given."""
+
+STANDARD = {"title", "author", "editor", "year", "month", "pages", "crossref", "selected",
+            "date", "key", "annote", "isbn", "issn", "keywords", "file", "language", "urldate",
+            "timestamp", "biburl", "bibsource", "shorttitle", "primaryclass", "langid", "ids",
+            "copyright", "abstract", "eventdate", "subtitle", "translator", "type"}
+KNOWN = STANDARD | set(DECODED) | set(ALIASES) | set(VERBATIM)
+"""Field names cvsite knows; an unknown name very close to one of them is probably a typo."""
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?(?:/.*)?")
+_RANGE = re.compile(r"\s*(?:--?|\u2013|\u2014|/)\s*")
+_URL_WRAPPER = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
+_ESCAPED = re.compile(r"\\([_%#&$~])")
+_PAGE_RANGE = re.compile(r"(?<=\d)\s*(?:-+|\u2013|\u2014)\s*(?=[A-Za-z]?\d)")
+
+
+def month_number(word: str) -> int | None:
+    """1–12 from `3`, `03`, `mar`, `Mar.`, `March`, `Sept`; None when unreadable."""
+    word = word.strip().strip(".{}").lower()
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 12 else None
+    for number, name in enumerate(MONTH_NAMES, start=1):
+        if len(word) >= 3 and (name.lower().startswith(word) or word == "sept" == name[:4].lower()):
+            return number
+    return None
+
+
+@cache
+def month_range(value: str) -> tuple[int, int | None] | None:
+    """(first, last) months from `6`, `jun`, `June--July`, `6-7`; None when unreadable (worked
+    out once a value: entries repeat a few)."""
+    parts = [p for p in _RANGE.split(value.strip()) if p]
+    numbers = [month_number(p) for p in parts]
+    if not 1 <= len(numbers) <= 2 or None in numbers:
+        return None
+    first, last = numbers[0], numbers[-1]
+    assert first is not None
+    return first, (last if len(numbers) == 2 else None)
+
+
+def verbatim(value: str) -> str:
+    """A link or identifier as written: `\\url{…}` unwrapped, escapes like `\\_` undone."""
+    value = collapse(value)
+    if "\\" not in value:
+        return value.strip("{} ")  # nothing wrapped or escaped
+    wrapped = _URL_WRAPPER.match(value)
+    if wrapped:
+        value = wrapped[1].strip()
+    return _ESCAPED.sub(r"\1", value.strip("{} "))
+
+
+def written_field(attribute: str, fields: dict[str, str]) -> str:
+    """The field of the entry a Publication attribute came from (`html` for `project`)."""
+    names = [f for f, a in (*DECODED.items(), *VERBATIM.items()) if a == attribute] or [attribute]
+    for name in names:
+        if name in fields:
+            return name
+        for alias, target in ALIASES.items():
+            if target == name and alias in fields:
+                return alias
+    return names[0]
+
+
+def link_problems(data: dict[str, object],
+                  fields: dict[str, str]) -> list[tuple[str, str]]:
+    """(field as written, message) for each link of an entry the link policy refuses."""
+    found = []
+    for attribute, (schemes, relative) in LINKS.items():
+        href = data.get(attribute)
+        problem = link_problem(href, schemes, relative) if isinstance(href, str) else None
+        if problem:
+            name = written_field(attribute, fields)
+            found.append((name, f"{name}: {problem}, got {href!r}"))
+    return found
+
+
+def pages(value: str) -> str:
+    """`12--34` and `12-34` as an en-dash range (`S12-3` page ids with letters kept)."""
+    return _PAGE_RANGE.sub("\u2013", value.strip())
+
+
+def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """biblatex spellings and `date` read as BibTeX's; likely typos as (field, message, hint)."""
+    fields = dict(fields)
+    for alias, name in ALIASES.items():
+        if alias in fields and not fields.get(name):
+            fields[name] = fields[alias]
+    notes = []
+    date = fields.get("date", "").strip()
+    if date and not fields.get("year", "").strip():
+        match = _DATE.fullmatch(date)
+        if match is None:
+            notes.append(("date", f"date {date!r} is not a date", "write YYYY, YYYY-MM or "
+                                                                  "YYYY-MM-DD"))
+        else:
+            fields["year"] = match[1]
+            if match[2] and not fields.get("month", "").strip():
+                fields["month"] = match[2]
+    for name in fields:
+        close = None if name in KNOWN else _typo_of(name)
+        if close:
+            notes.append((name, f"unknown field '{name}' is ignored", f"did you mean "
+                                                                     f"'{close}'?"))
+    return fields, notes
+
+
+@cache
+def _typo_of(name: str) -> str | None:
+    """The known field name an unknown one is very close to, if any (worked out once a name:
+    the comparison takes ~50 us, and exports repeat their own fields in every entry)."""
+    close = difflib.get_close_matches(name, KNOWN, 1, 0.85)
+    return close[0] if close else None

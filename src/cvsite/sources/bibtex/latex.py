@@ -1,0 +1,213 @@
+"""LaTeX to Unicode for displayed BibTeX text, via pylatexenc; math kept or approximated."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from pylatexenc.latexwalker import LatexGroupNode, LatexWalker
+from pylatexenc.latexwalker import get_default_latex_context_db as get_walker_context
+from pylatexenc.macrospec import MacroSpec
+
+from cvsite.sources.bibtex.fastlatex import decode as fast_decode
+
+_INVISIBLE = ("label", "index", "nocite", "glossary", "phantom", "hphantom", "vphantom",
+              "pagestyle", "thispagestyle")
+_LOGOS = ("TeX", "LaTeX", "BibTeX", "LaTeXe", "XeTeX", "XeLaTeX", "LuaTeX", "LuaLaTeX", "AmSTeX",
+          "BibLaTeX", "biblatex", "ConTeXt", "METAFONT", "MF", "MP")
+
+
+def _braced_arguments(node: Any, l2tobj: LatexNodes2Text) -> str:
+    """The text of a macro's `{…}` arguments (`\\mbox{x}` → `x`; `[options]` dropped)."""
+    arguments = node.nodeargd.argnlist if node.nodeargd else []
+    return "".join(str(l2tobj.nodelist_to_text([a])) for a in arguments
+                   if isinstance(a, LatexGroupNode) and a.delimiters[0] == "{")
+
+
+def _converter(math_mode: str) -> LatexNodes2Text:
+    """A pylatexenc converter that knows the TeX logos (`\\BibTeX` stays as text) and keeps the
+    text of macros it has no rule for (`\\texttt{BERT}`, `\\mbox{…}`) instead of dropping it."""
+    context = get_default_latex_context_db()
+    logos = [MacroTextSpec(name, "LaTeX2e" if name == "LaTeXe" else name) for name in _LOGOS]
+    logos.append(MacroTextSpec("textunderscore", "_"))
+    logos += [MacroTextSpec(name, discard=True) for name in _INVISIBLE]
+    context.add_context_category("cvsite-logos", prepend=True, macros=logos)
+    context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_braced_arguments))
+    return LatexNodes2Text(latex_context=context, math_mode=math_mode, strict_latex_spaces=True)
+
+
+_WALKER_CONTEXT = get_walker_context()
+_WALKER_CONTEXT.add_context_category("cvsite-invisible", prepend=True,
+                                     macros=[MacroSpec(name, "{") for name in _INVISIBLE])
+_PAGE = _converter("verbatim")
+_TEXT = _converter("text")
+_SPACES = re.compile(r"\s+")
+_URL = re.compile(r"\\(?:url|path|nolinkurl)\s*\{([^{}]*)\}")
+_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s{}\\]+")
+_HREF = re.compile(r"\\href\s*\{[^{}]*\}")
+_MATH = re.compile(r"(?<!\\)\$\$.+?(?<!\\)\$\$|(?<!\\)\$.+?(?<!\\)\$|\\\(.+?\\\)|\\\[.+?\\\]",
+                   re.S)
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+_MARKUP = re.compile(r"[\\$~%\ue000-\uf8ff]|--|''|``|[!?]`|<<|>>")
+"""What pylatexenc would change besides braces; text without any of it needs only the braces
+removed (most names and many titles: a fast path, since pylatexenc takes about a millisecond)."""
+_PROTECTED = re.compile("[\ue000-\uf8ff]")
+_SUPERSCRIPTS = str.maketrans("0123456789+-=()n*", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ*")
+_SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+
+
+def _crude(latex: str) -> str:
+    """Last resort when pylatexenc gives up: drop control words and braces."""
+    return re.sub(r"\\[A-Za-z]+\*?|\\(.)|[{}]", lambda m: m[1] or "", latex)
+
+
+def _run(converter: LatexNodes2Text, latex: str) -> str:
+    """pylatexenc's text, or the crude fallback if it raises on malformed input."""
+    return next(_walk(converter, latex))
+
+
+def _walk(converter: LatexNodes2Text, latex: str) -> Iterator[str]:
+    """`_run` in a generator's frame, where the chain of callers' frames ends: at the end of
+    its input pylatexenc keeps an exception in a cycle with the frames it was raised in, and
+    through those every caller's frame stayed alive until a collection (when reading a .bib:
+    all of its blocks and entries)."""
+    try:
+        walker = LatexWalker(latex, latex_context=_WALKER_CONTEXT, tolerant_parsing=True)
+        yield str(converter.nodelist_to_text(walker.get_latex_nodes()[0]))
+    except Exception:
+        yield _crude(latex)
+
+
+def _math_text(math: str) -> str:
+    """A Unicode approximation of a math snippet: `$O(n^2)$` → `O(n²)` (kept like pylatexenc's
+    decodings: titles repeat a few snippets)."""
+    key = _MATH_KEY + math
+    text = _USED.get(key)
+    if text is None:
+        text = _KNOWN.get(key)
+        if text is None:
+            text = _SLOW[key] = _approximate(math)
+            _NEW[0] += 1
+        _USED[key] = text
+    return text
+
+
+def _approximate(math: str) -> str:
+    """`_math_text` without the memo."""
+    math = re.sub(r"\^(?:\{([0-9+\-=()n*]+)\}|([0-9n*]))",
+                  lambda m: (m[1] or m[2]).translate(_SUPERSCRIPTS), math)
+    math = re.sub(r"_(?:\{([0-9+\-=()]+)\}|([0-9]))",
+                  lambda m: (m[1] or m[2]).translate(_SUBSCRIPTS), math)
+    return _run(_TEXT, math)
+
+
+def slow_decode(latex: str) -> str:
+    """`decode` without the fast subset decoder or any memo (the reference it must agree with)."""
+    if not _MARKUP.search(latex):
+        return _SPACES.sub(" ", latex.replace("{", "").replace("}", "")).strip()
+    kept: list[str] = []
+
+    def protect(text: str) -> str:
+        kept.append(text)
+        return chr(0xE000 + len(kept) - 1)
+
+    latex = _PROTECTED.sub("", latex)
+    latex = _URL.sub(lambda m: protect(m[1]), latex)
+    latex = _HREF.sub("", latex)
+    latex = _BARE_URL.sub(lambda m: protect(m[0]), latex)
+    latex = _MATH.sub(lambda m: protect(m[0]), latex)
+    text = _run(_PAGE, _BARE_PERCENT.sub(r"\\%", latex))
+
+    def restore(mark: re.Match[str]) -> str:  # a kept piece may hold earlier ones (`$\url{x}$`)
+        index = ord(mark[0]) - 0xE000
+        return _PROTECTED.sub(restore, kept[index]) if index < len(kept) else ""
+
+    text = _PROTECTED.sub(restore, text)
+    return _SPACES.sub(" ", text.replace("\N{NO-BREAK SPACE}", " ")).strip()
+
+
+_USED: dict[str, str] = {}
+"""Every decoding made or recalled in this process (a build, or all the rebuilds of `serve`)."""
+_KNOWN: dict[str, str] = {}
+"""Decodings recalled from the build cache (see `textcache`)."""
+_SLOW: dict[str, str] = {}
+"""Decodings this process made with pylatexenc: the ones worth keeping (the fast decoder takes
+microseconds, so its results are not stored)."""
+_NEW = [0]
+_TEXT_KEY = "\0text\0"
+_MATH_KEY = "\0math\0"
+
+
+def decode(latex: str) -> str:
+    """Plain Unicode with single spaces; math left as `$…$` or `\\(…\\)` for a math renderer."""
+    text = _USED.get(latex)
+    if text is None:
+        text = _KNOWN.get(latex)
+        if text is None:
+            text = fast_decode(latex)
+            if text is None:
+                text = _SLOW[latex] = slow_decode(latex)
+                _NEW[0] += 1
+        _USED[latex] = text
+    return text
+
+
+def to_text(latex: str) -> str:
+    """Decode LaTeX markup to plain Unicode, math approximated (for titles, meta tags, sorting)."""
+    key = _TEXT_KEY + latex
+    text = _USED.get(key)
+    if text is None:
+        text = decode(latex)
+        if "$" in text or "\\" in text:  # math has a `$` or a `\`; each snippet approximated once
+            text = _MATH.sub(lambda m: _math_text(m[0]), text)
+        _USED[key] = text
+    return text
+
+
+def remember(known: Mapping[str, str]) -> None:
+    """Decodings of earlier builds, trusted as results (the cache keys them on this code)."""
+    _KNOWN.update(known)
+    _NEW[0] = 0
+
+
+def adopt(decodings: Mapping[str, str]) -> None:
+    """pylatexenc decodings made by a worker process of this build, as if made here."""
+    _SLOW.update(decodings)
+    _USED.update(decodings)
+    _NEW[0] += len(decodings)
+
+
+def slow_made() -> dict[str, str]:
+    """The decodings this process made with pylatexenc."""
+    return dict(_SLOW)
+
+
+def worth_keeping() -> dict[str, str]:
+    """The pylatexenc decodings recalled or made: what the build cache keeps."""
+    return {**_KNOWN, **_SLOW}
+
+
+def forget() -> None:
+    """Drop every decoding held by this process (the next ones are decoded or recalled anew)."""
+    _USED.clear()
+    _KNOWN.clear()
+    _SLOW.clear()
+    _NEW[0] = 0
+
+
+def decoded_new() -> int:
+    """How many strings pylatexenc decoded (not recalled) since `remember` was last called."""
+    return _NEW[0]
+
+
+def fold(text: str) -> str:
+    """A comparison key: accents and case removed, dots as spaces, spaces collapsed."""
+    if text.isascii():  # already decomposed, nothing combining
+        bare = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", bare.replace(".", " ").replace("-", " ")).strip().casefold()

@@ -1,0 +1,133 @@
+"""Author lists: split before decoding, equal-contribution marks, owner matching."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bibtexparser.middlewares.names import parse_single_name_into_parts as parse_name
+
+from cvsite.models import Author
+from cvsite.sources.bibtex.latex import decode, fold
+from cvsite.sources.bibtex.namesplit import split_names
+
+EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)\s*\}"
+                         r"|\$\s*\^?\s*\{?\s*(?:\*|\\ast)\s*\}?\s*\$|\*")
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ET_AL = ("others", "et al.", "et al", "et~al.")
+_SPACE_COMMA = re.compile(r"\s+,")
+
+Person = tuple[str, str, str, str]
+"""(given, von, family, jr), decoded."""
+
+
+def _strip_mark(name: str) -> tuple[str, bool]:
+    """Remove an equal-contribution mark (`*`, `$^*$`, `\\textsuperscript{*}`) from a name."""
+    marked = "*" in name or "\\ast" in name  # every mark has one
+    stripped = _SPACE_COMMA.sub(",", (EQUAL_MARK.sub(" ", name) if marked else name).strip())
+    return stripped, stripped != name.strip()
+
+
+def parse_person(name: str) -> Person:
+    """One name (`First von Last`, `von Last, First`, `von Last, Jr, First`), decoded."""
+    try:
+        parts = parse_name(name, strict=False)
+        pieces = [" ".join(p) for p in (parts.first, parts.von, parts.last, parts.jr)]
+    except Exception:
+        pieces = ["", "", name, ""]
+    given, von, family, jr = (decode(p) for p in pieces)
+    if not family:
+        given, family = "", given or von
+    return given, von, family, jr
+
+
+def _given_match(ours: str, theirs: str) -> bool:
+    """`X.` matches `Xiaoxia`; `Xiaoxia` matches `Xiaoxia`; both must be present or absent."""
+    a, b = fold(ours).split(), fold(theirs).split()
+    if not a or not b:
+        return a == b
+    pairs = zip(a, b, strict=False)
+    return all(x == y or (x[0] == y[0] and min(len(x), len(y)) == 1) for x, y in pairs)
+
+
+def _contradicts(ours: str, theirs: str) -> bool:
+    """Two written-out first names that differ (`Xiaoxia` vs `Xin`)."""
+    a, b = fold(ours).split()[:1], fold(theirs).split()[:1]
+    return bool(a and b) and min(len(a[0]), len(b[0])) > 1 and a != b
+
+
+class Owner:
+    """The site owner's names, to recognise her in author lists."""
+
+    def __init__(self, aliases: Sequence[str]) -> None:
+        self.aliases = tuple(aliases)
+        self.names = [parse_person(_strip_mark(a)[0]) for a in aliases]
+        self.lasts = [fold(f"{v} {f}") for _, v, f, _ in self.names]
+
+    def __contains__(self, person: Person) -> bool:
+        given, von, family, _ = person
+        last = fold(f"{von} {family}")
+        same = [name[0] for name, its in zip(self.names, self.lasts, strict=True) if its == last]
+        return (any(_given_match(g, given) for g in same)
+                and not any(_contradicts(g, given) for g in same))
+
+
+def _author(raw: str, owner: Owner) -> Author | bool | None:
+    """One name of a list as a decoded author; None when it shows nothing, True for `others`."""
+    word = raw.strip().lower()
+    if word in _ET_AL:
+        return True
+    if word in ("", "and"):
+        return None
+    author = _new_author(raw, owner)
+    return author if author.display else None
+
+
+def _new_author(raw: str, owner: Owner) -> Author:
+    name, equal = _strip_mark(raw)
+    given, von, family, jr = parse_person(name)
+    # `王, 小明` is shown 王小明; `山田 太郎` (no comma) keeps the order it was written in.
+    cjk = bool(_CJK.search(family)) and (not given or bool(_CJK.search(given)))
+    return Author(given=given, von=von, family=family, jr=jr, equal=equal,
+                  owner=(given, von, family, jr) in owner, family_first=cjk and "," in name)
+
+
+_OWNERS: dict[tuple[str, ...], tuple[Owner, dict[str, Author | bool | None]]] = {}
+"""Each owner's names, with the names of lists met so far as `_author` made them (names repeat
+across entries, and Authors are immutable)."""
+_LISTS: dict[tuple[str, tuple[str, ...]], tuple[tuple[Author, ...], bool]] = {}
+_DANGLING = re.compile(r"(?i)^and\s+|\s+and$")
+
+
+def without_dangling(field: str) -> str:
+    """A name list without an `and` at its start or end (searched for only where one could be:
+    the case-insensitive search is slow)."""
+    if field[:3].lower() == "and" or field[-3:].lower() == "and":
+        return _DANGLING.sub("", field)
+    return field
+
+
+def parse_authors(field: str, aliases: Sequence[str]) -> tuple[tuple[Author, ...], bool]:
+    """Split a BibTeX name list (its whitespace collapsed) into decoded people; the flag says
+    `and others` ended it."""
+    key = (field, tuple(aliases))
+    found = _LISTS.get(key)
+    if found is None:
+        found = _LISTS[key] = _parse_authors(field, key[1])
+    return found
+
+
+def _parse_authors(field: str, aliases: tuple[str, ...]) -> tuple[tuple[Author, ...], bool]:
+    """`parse_authors` without the memo."""
+    owner, made = _OWNERS.get(aliases) or _OWNERS.setdefault(aliases, (Owner(aliases), {}))
+    authors: list[Author] = []
+    et_al = False
+    for raw in split_names(without_dangling(field)):  # dangling: warned
+        author = made.get(raw, False)  # never made: `_author` gives no False
+        if author is False:
+            author = made[raw] = _author(raw, owner)
+        if isinstance(author, Author):
+            authors.append(author)
+        elif author:
+            et_al = True
+    return tuple(authors), et_al

@@ -1,0 +1,188 @@
+"""BibTeX files split by bibtexparser 2.x into entries with resolved fields and 1-based lines."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cvsite.errors import Diagnostic, Severity, error, warning
+from cvsite.sources.bibtex.blocks import duplicate_keys, failure, leftover_problems, strip_comments
+from cvsite.sources.bibtex.entries import Fields, Macros, define, entry_fields, finisher, outcome
+from cvsite.sources.bibtex.split import SPLIT_ABOVE, Block, Ship, split_blocks
+from cvsite.sources.text import (
+    CONTROL,
+    MIB,
+    control_characters,
+    decode_wide,
+    read_source,
+    utf8_position,
+    wide_encoding,
+)
+from cvsite.speed.collector import paused
+
+_SPLITTER_LOG = logging.getLogger("bibtexparser")
+_SPLITTER_LOG.addHandler(logging.NullHandler())
+_SPLITTER_LOG.propagate = False  # its complaints reach the user as our diagnostics instead
+_STRING = re.compile("@string", re.I | re.A)
+"""How every @string block starts (the splitter takes any `@string…{` for one)."""
+MAX_BIB_BYTES = 16 * MIB
+"""A .bib file larger than this is refused (10,000 entries take about 8 MiB)."""
+MAX_BLOCKS = 20_000
+MAX_FIELDS = 200_000
+"""Entries and `@string`s, and `=` signs (fields), in one file: the work is per entry and field
+(10,000 entries of 12 fields build in seconds), so a file of tiny entries must not have more."""
+_BLOCK = re.compile(r"@\s*\w*\s*[{(]")
+
+
+@dataclass(frozen=True)
+class RawEntry:
+    """One entry: lower-case type and field names, values with macros and `#` resolved."""
+
+    key: str
+    entry_type: str
+    fields: dict[str, str]
+    line: int
+    field_lines: dict[str, int] = field(default_factory=dict)
+    text: str = ""
+    decided: object = field(default=None, compare=False, repr=False)
+    """What `parse_bib`'s `decide` made of the entry where it was split (e.g. its publication);
+    a decided entry may come without its fields and text."""
+
+    def fingerprint(self) -> tuple[object, ...]:
+        """Everything `decode_entry` reads from the entry: with the Context, a cache key."""
+        return (self.key, self.entry_type, tuple(self.fields.items()), self.line,
+                tuple(self.field_lines.items()))
+
+
+def read_text(path: Path, display: str) -> tuple[str, list[Diagnostic]]:
+    """Decode as UTF-8 (BOM allowed) or BOM-marked UTF-16/32, else as Windows-1252, warned."""
+    data, problems = read_source(path, display, MAX_BIB_BYTES)
+    return ("", problems) if data is None else decode_text(data, display)
+
+
+def decode_text(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
+    """`read_text` of a file's bytes; control characters are errors (and replaced by U+FFFD, so
+    nothing after chokes on them), UTF-16/32 without a byte-order mark is refused."""
+    if wide_encoding(data):
+        text, problems = decode_wide(data, display)
+        if text is None:
+            return "", problems
+    else:
+        text, problems = _narrow(data, display)
+    found = control_characters(text, display)
+    return (CONTROL.sub("\ufffd", text) if found else text), problems + found
+
+
+def _narrow(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
+    """UTF-8, else Windows-1252 (or Latin-1) with a warning at the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line, col = utf8_position(data, exc.start)
+        try:
+            text, codec = data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            text, codec = data.decode("latin-1"), "Latin-1"
+        note = warning(display, line, col, f"file is not UTF-8 (byte 0x{data[exc.start]:02x} "
+                                           f"here); read as {codec}", "save the file as UTF-8")
+        return text, [note]
+
+
+Decide = Callable[[RawEntry], object]
+"""What to make of an entry in the process that split it (None: nothing)."""
+
+
+def parse_bib(text: str, display: str, split_above: int = SPLIT_ABOVE,
+              decide: Decide | None = None,
+              ship: Ship | None = None) -> tuple[list[RawEntry], list[Diagnostic]]:
+    """Every readable entry of a BibTeX string; problems are returned, never raised.
+
+    Above `split_above` characters, both cores split the text (same result as one split).
+    `decide` is called with entries whose fields need no @string where they are split (also
+    those left out later); the forked child's blocks travel by `ship`.
+    """
+    with paused():  # hundreds of thousands of objects made, none in cycles
+        return _parse(text, display, split_above, decide, ship)
+
+
+def _raw(block: Block, fields: Fields, decided: object = None) -> RawEntry:
+    """The entry of an entry block with its evaluated fields."""
+    return RawEntry(block.key.strip(), block.detail.strip().lower(), fields[0], block.line,
+                    fields[1], block.text, decided)
+
+
+def _parse(text: str, display: str, split_above: int, decide: Decide | None,
+           ship: Ship | None) -> tuple[list[RawEntry], list[Diagnostic]]:
+    """`parse_bib`."""
+    too_many = _too_many(text, display)
+    if too_many:
+        return [], too_many
+    text, problems = strip_comments(text, display)
+    no_strings = _STRING.search(text) is None  # then every macro is a month's
+    finish = finisher(Macros() if no_strings else None, display,
+                      (lambda block, done: decide(_raw(block, done))) if decide else None)
+    try:
+        blocks = split_blocks(text, finish, split_above, ship)
+    except Exception as exc:  # a splitter bug must still be a diagnostic
+        return [], [error(display, 1, 0, f"cannot split the file into entries: {exc}")]
+    macros = Macros()
+    defined: set[str] = set()
+    for block in blocks:  # a @string with an earlier one's key is skipped, as bibtexparser does
+        if block.kind == "string" and block.key not in defined:
+            defined.add(block.key)
+            problems += define(block, macros, display)
+    entries, broken, found = _entries(blocks, macros, display)
+    duplicates, dropped = duplicate_keys(entries, display)
+    left_out = broken | duplicates
+    return [e for i, e in enumerate(entries) if i not in left_out], problems + found + dropped
+
+
+def _too_many(text: str, display: str) -> list[Diagnostic]:
+    """An error when the file has more blocks or fields than a build may take on."""
+    blocks, fields = sum(1 for _ in _BLOCK.finditer(text)), text.count("=")
+    if blocks > MAX_BLOCKS:
+        return [error(display, 0, 0, f"too many entries ({blocks:,} '@' blocks; the limit is "
+                                     f"{MAX_BLOCKS:,})")]
+    if fields > MAX_FIELDS:
+        return [error(display, 0, 0, f"too many fields ({fields:,} '=' signs; the limit is "
+                                     f"{MAX_FIELDS:,})")]
+    return []
+
+
+def _entries(blocks: list[Block], macros: Macros,
+             display: str) -> tuple[list[RawEntry], set[int], list[Diagnostic]]:
+    """The entries, the indexes of those in error, and the problems of every block in order."""
+    names: dict[str, str] = {}
+    entries: list[RawEntry] = []
+    broken: set[int] = set()
+    problems: list[Diagnostic] = []
+    follows_entry = failed = False
+    for index, block in enumerate(blocks):
+        kind, found = block.kind, None
+        if kind == "entry":
+            fields = entry_fields(block, macros, display, names)
+            entries.append(_raw(block, fields, outcome(block)))
+            found = fields[2]
+        elif kind == "failed":
+            following = blocks[index + 1].line if index + 1 < len(blocks) else 0
+            found = [failure(block.line, block.text, block.detail, display, following)]
+        elif kind == "comment" and not failed:
+            found = leftover_problems(block.line, block.text,
+                                      entries[-1] if follows_entry else None, display)
+        if found:  # an error naming the entry this block is, or follows, leaves that entry out
+            if (follows_entry or kind == "entry") and any(
+                    d.entry == entries[-1].key and d.severity is Severity.ERROR for d in found):
+                broken.add(len(entries) - 1)
+            problems += found
+        follows_entry, failed = kind == "entry", kind == "failed"
+    return entries, broken, problems
+
+
+def load_bib(path: Path, display: str) -> tuple[list[RawEntry], list[Diagnostic]]:
+    """Read every entry of a .bib file; problems are returned, never raised."""
+    text, problems = read_text(path, display)
+    entries, found = parse_bib(text, display)
+    return entries, problems + found

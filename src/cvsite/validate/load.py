@@ -1,0 +1,110 @@
+"""Load `content/` into a validated Site, collecting every problem from every file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TypeVar, cast
+
+from pydantic import BaseModel
+
+from cvsite.cache import Cache
+from cvsite.errors import Diagnostic, display_path, error, has_errors
+from cvsite.models import CV, Profile, Publication, Site, SiteConfig
+from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text
+from cvsite.sources.text import read_source
+from cvsite.sources.yaml import MAX_BYTES, parse_yaml
+from cvsite.speed.entryplan import read_publications
+from cvsite.speed.memo import ByContent
+from cvsite.validate.documents import validate_doc
+from cvsite.validate.paperkeys import check_keys
+from cvsite.validate.scholar import missing_files, scholar_warnings
+
+CONTENT = "content"
+BIB = "publications.bib"
+M = TypeVar("M", bound=BaseModel)
+_READ: ByContent[tuple[BaseModel | None, list[Diagnostic]]] = ByContent()
+"""Each YAML file's model by its bytes: `serve` parses only the file that was edited."""
+_BIBS: ByContent[tuple[tuple[Publication, ...], list[Diagnostic]]] = ByContent(4)
+"""The publications by the .bib file's bytes (and the configuration they were checked with)."""
+
+
+def _load_model(folder: Path, name: str, model: type[M],
+                optional: bool = False) -> tuple[M | None, list[Diagnostic]]:
+    """Read and validate one YAML file of `content/`."""
+    path = folder / name
+    shown = display_path(path)
+    if not path.exists() and not path.is_symlink():
+        if optional:
+            return model(), []
+        return None, [error(shown, 0, 0, f"missing content file '{name}'",
+                            "run 'cvsite new DIR' to see an example of every file")]
+    data, problems = read_source(path, shown, MAX_BYTES)
+    if data is None:
+        return None, problems
+    found, problems = _READ.get((model, shown), data,
+                                lambda data: _read_model(data, shown, model))
+    return cast("M | None", found), list(problems)  # the remembered list stays as it is
+
+
+def _read_model(data: bytes, shown: str, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
+    """Parse and validate the bytes of one YAML file."""
+    doc, problems = parse_yaml(data, shown)
+    if doc.data is None:
+        return None, problems
+    model_found, found = validate_doc(model, doc)
+    marked = {(d.line, d.col) for d in problems}  # a value in error is not also a wrong type
+    problems += [d for d in found if (d.line, d.col) not in marked]
+    return (None if problems else model_found), problems
+
+
+def _read_bib(data: bytes, shown: str, config: SiteConfig,
+              cache: Cache | None) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
+    """The publications in the bytes of a .bib file, checked against `config`."""
+    text, problems = decode_text(data, shown)
+    publications, found = read_publications(text, shown, config, cache)
+    publications, clashes = check_keys(publications, shown)
+    return publications, problems + found + clashes
+
+
+def load_config(source: Path) -> SiteConfig | None:
+    """site.yaml's configuration, or None when it is missing or invalid (`load_site` reports
+    why; the file is parsed once for both)."""
+    return _load_model(source / CONTENT, "site.yaml", SiteConfig)[0]
+
+
+def load_site(source: Path, *, keep_going: bool = False,
+              cache: Cache | None = None) -> tuple[Site | None, list[Diagnostic]]:
+    """The whole record, or None with every problem found (warnings ride along either way).
+
+    With `keep_going`, entries in error are left out and the rest is still returned, as long as
+    the YAML files could be read. Entries unchanged since a build with `cache` are recalled.
+    """
+    folder = source / CONTENT
+    config, problems = _load_model(folder, "site.yaml", SiteConfig)
+    profile, found = _load_model(folder, "profile.yaml", Profile)
+    problems += found
+    cv, found = _load_model(folder, "cv.yaml", CV, optional=True)
+    problems += found
+    publications: tuple[Publication, ...] = ()
+    bib = folder / BIB
+    bib_data, found = (None, []) if not bib.exists() else read_source(bib, display_path(bib),
+                                                                       MAX_BIB_BYTES)
+    problems += found
+    if bib_data is not None:
+        # With site.yaml in error, still check the entries against an empty configuration.
+        checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
+        shown = display_path(bib)
+        publications, found = _BIBS.get(
+            (checked_with.model_dump_json(), shown), bib_data,
+            lambda data: _read_bib(data, shown, checked_with, cache))
+        problems += found
+        missing = missing_files(publications, shown, (folder, source / "static"))
+        problems += missing
+        gone = {d.entry for d in missing}
+        publications = tuple(p for p in publications if p.key not in gone)
+    if (has_errors(problems) and not keep_going) or config is None or profile is None or cv is None:
+        return None, problems
+    problems += scholar_warnings(publications, config, display_path(bib), lambda path: any(
+        (d / path).is_file() for d in (folder, source / "static")))  # once the content is valid
+    site = Site(config=config, profile=profile, cv=cv, publications=publications)
+    return site, problems

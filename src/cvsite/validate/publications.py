@@ -1,0 +1,183 @@
+"""BibTeX entries to Publication models, every problem reported with its key and line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from pydantic import ValidationError
+
+from cvsite.cache import Cache
+from cvsite.errors import Diagnostic, error, has_errors, warning
+from cvsite.models import Publication, SiteConfig
+from cvsite.sources.bibtex.clean import clean_bibtex
+from cvsite.sources.bibtex.crossref import resolve_crossrefs
+from cvsite.sources.bibtex.fields import (
+    DECODED,
+    REQUIRED_BY_TYPE,
+    VERBATIM,
+    link_problems,
+    month_range,
+    normalise,
+    pages,
+    verbatim,
+    written_field,
+)
+from cvsite.sources.bibtex.latex import decode, to_text
+from cvsite.sources.bibtex.names import parse_authors
+from cvsite.sources.bibtex.reader import RawEntry
+from cvsite.sources.bibtex.spaces import collapse
+from cvsite.speed.entrycache import decode_all
+from cvsite.validate.documents import did_you_mean
+
+TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
+_DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
+_YEAR = re.compile(r"\d{4}")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What decoding an entry depends on besides the entry (hashable, so results can be cached)."""
+
+    file: str
+    owner_aliases: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, config: SiteConfig, file: str) -> Context:
+        """The context for a site configuration."""
+        return cls(file, tuple(config.owner_aliases), tuple(config.publications.topics))
+
+
+class _At(Protocol):
+    """Makes a diagnostic about one field of the entry being decoded."""
+
+    def __call__(self, name: str, message: str, hint: str | None = None,
+                 warn: bool = False) -> Diagnostic: ...
+
+
+def _checks(raw: RawEntry, fields: dict[str, str],
+            at: _At) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """Type, required fields, year, month and flags: data for the model and the problems."""
+    problems: list[Diagnostic] = []
+    kind = raw.entry_type
+    if kind not in REQUIRED_BY_TYPE:
+        problems.append(at("", f"unknown entry type '@{kind}'; shown like @misc",
+                           did_you_mean(kind, list(REQUIRED_BY_TYPE)), warn=True))
+    for name in ("title", "year"):
+        if not fields.get(name, "").strip():
+            problems.append(at(name, f"missing required field '{name}'"))
+    if not (fields.get("author", "").strip() or fields.get("editor", "").strip()):
+        problems.append(at("author", "missing required field 'author' (or 'editor')"))
+    for name in REQUIRED_BY_TYPE.get(kind, ()):
+        if not fields.get(name, "").strip():
+            problems.append(at(name, f"@{kind} entries need a '{name}' field", warn=True))
+    data: dict[str, Any] = {"key": raw.key, "entry_type": kind, "line": raw.line, "year": 0,
+                            "bibtex": clean_bibtex(raw)}
+    year = fields.get("year", "").strip().strip("{}")
+    if year and not _YEAR.fullmatch(year):
+        problems.append(at("year", f"year {year!r} is not a four-digit year"))
+    data["year"] = int(year) if year.isdigit() else 0
+    if fields.get("month", "").strip():
+        months = month_range(fields["month"])
+        if months is None:
+            problems.append(at("month", f"month {fields['month']!r} is not a month",
+                               "use 1-12, jan-dec, a month name, or a range like jun # '--' # jul"))
+        else:
+            data["month"], data["month_end"] = months
+    if "selected" in fields:
+        flag = fields["selected"].strip().lower()
+        if flag not in TRUE + FALSE:
+            problems.append(at("selected", f"selected must be true or false, not {flag!r}"))
+        data["selected"] = flag in TRUE
+    return data, problems
+
+
+def _dangling_and(names: str) -> bool:
+    """An `and` at either end of a name list, or twice in a row (searched for only where the
+    lower-cased list has one there: a case-insensitive search of every list is slow)."""
+    folded = names.lower()  # what the search matches lowers to `and`, wherever it is
+    could = folded.startswith("and") or folded.endswith("and") or "and and" in folded
+    return could and bool(_DANGLING_AND.search(names))
+
+
+def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, list[Diagnostic]]:
+    """One entry as a Publication, or the reasons it cannot be one (a pure function)."""
+    def at(name: str, message: str, hint: str | None = None, warn: bool = False) -> Diagnostic:
+        make = warning if warn else error
+        return make(context.file, raw.field_lines.get(name, raw.line), 0,
+                    f"entry '{raw.key}': {message}", hint, raw.key)
+
+    data, problems = _entry_data(raw, context, at)
+    if data is None:
+        return None, problems
+    try:
+        return Publication.model_validate(data), problems
+    except ValidationError as exc:
+        named = [(written_field(str(e["loc"][0]), raw.fields), e["msg"]) for e in exc.errors()]
+        return None, problems + [at(name, f"{name}: {msg[0].lower()}{msg[1:]}")
+                                 for name, msg in named]
+
+
+def _entry_data(raw: RawEntry, context: Context,
+                at: _At) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
+    """The data of the entry's Publication (None when in error) and the problems found."""
+    fields, notes = normalise(raw.fields)
+    data, problems = _checks(raw, fields, at)
+    problems += [at(name, message, hint, warn=True) for name, message, hint in notes]
+    if fields.get("title", "").strip():
+        data["title"], data["title_text"] = decode(fields["title"]), to_text(fields["title"])
+        if not data["title"]:
+            problems.append(at("title", "the title is empty once its LaTeX is removed"))
+    for name, value in fields.items():
+        if name in DECODED and value.strip() and (text := decode(value)):
+            data[DECODED[name]] = text
+        elif name in VERBATIM and value.strip() and (text := verbatim(value)):
+            data[VERBATIM[name]] = text
+    if data.get("doi"):
+        data["doi"] = _DOI_PREFIX.sub("", data["doi"])
+    problems += [at(name, message) for name, message in link_problems(data, raw.fields)]
+    if fields.get("pages", "").strip():
+        data["pages"] = pages(decode(fields["pages"]))
+    topic = data.get("topic")
+    if topic and context.topics and topic not in context.topics:
+        problems.append(at("topic", f"unknown topic '{topic}'", did_you_mean(
+            topic, list(context.topics)) or f"topics: {', '.join(context.topics)}"))
+    for name in ("author", "editor"):
+        written = collapse(fields.get(name, ""))
+        if written and _dangling_and(written):
+            problems.append(at(name, f"'{name}' has an 'and' with no name beside it",
+                               "a name is missing, or an 'and' is one too many", warn=True))
+        if written:
+            people, et_al = parse_authors(written, context.owner_aliases)
+            data["authors" if name == "author" else "editors"] = people
+            data["et_al"] = data.get("et_al", False) or (et_al and name == "author")
+    data.setdefault("authors", data.get("editors", ()))
+    written = fields.get("author", "").strip() or fields.get("editor", "").strip()
+    if written and not data["authors"]:
+        problems.append(at("author" if fields.get("author", "").strip() else "editor",
+                           "no names in the author list"))
+    return (None if has_errors(problems) else data), problems
+
+
+def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication | None,
+                                                                    list[Diagnostic]]:
+    """One raw entry as a Publication, with the site's owner names and topics."""
+    return decode_entry(raw, Context.of(config, file))
+
+
+def convert_all(entries: list[RawEntry], config: SiteConfig, file: str,
+                cache: Cache | None = None, stored: dict[str, bytes] | None = None,
+                ) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
+    """Crossrefs resolved, every entry decoded (unchanged ones recalled from `cache`, whose
+    store may be read already: `stored`); the ones in error left out."""
+    entries, problems = resolve_crossrefs(entries, file)
+    context = Context.of(config, file)
+    publications = []
+    for publication, found in decode_all(entries, context, cache, decode_entry, stored):
+        problems += found
+        if publication is not None:
+            publications.append(publication)
+    return tuple(publications), problems

@@ -1,0 +1,179 @@
+"""A publication as Google Scholar and readers see it: its page, links and Highwire meta tags."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from posixpath import normpath
+from typing import NamedTuple
+from urllib.parse import urlsplit
+
+from cvsite.errors import Diagnostic, display_path, error, warning
+from cvsite.models import Author, Publication, SiteConfig
+from cvsite.validate.paperkeys import folder_name
+
+VENUE_TAG = {"article": ("citation_journal_title", "journal"),
+             "inproceedings": ("citation_conference_title", "booktitle"),
+             "conference": ("citation_conference_title", "booktitle"),
+             "incollection": ("citation_inbook_title", "booktitle"),
+             "inbook": ("citation_inbook_title", "booktitle"),
+             "phdthesis": ("citation_dissertation_institution", "school"),
+             "mastersthesis": ("citation_dissertation_institution", "school"),
+             "techreport": ("citation_technical_report_institution", "institution"),
+             "book": ("citation_publisher", "publisher")}
+"""Entry type -> (Highwire tag naming where it appeared, Publication attribute holding it)."""
+
+
+class Link(NamedTuple):
+    """A link of a publication: `local` ones are paths inside the site, the rest full URLs."""
+
+    label: str
+    href: str
+    local: bool = False
+
+
+def paper_path(pub: Publication) -> str:
+    """The paper page's folder in the site: `publications/<key>/` (unsafe characters as `-`)."""
+    return _folder(pub.key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _folder(key: str) -> str:
+    """`paper_path` of the key (asked for several times a page and again by the list pages)."""
+    return f"publications/{folder_name(key)}/"
+
+
+@lru_cache(maxsize=64)
+def _origin(url: str) -> tuple[str, str]:
+    """The URL's (scheme, host): the site's own, asked for at every paper page."""
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc
+
+
+def absolute(config: SiteConfig, path: str = "") -> str:
+    """A full URL under the configured base URL."""
+    return config.base_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def local_file(href: str | None) -> str | None:
+    """The site path of a link given as a relative path (`papers/x.pdf`); None for URLs."""
+    if not href or urlsplit(href).scheme or href.startswith(("/", "#")):
+        return None
+    path = normpath(href)
+    return None if path.startswith("..") or "\\" in path else path
+
+
+def links(pub: Publication) -> list[Link]:
+    """Every link of a publication, in reading order."""
+    found = []
+    if pub.eprint_url:
+        found.append(Link("arXiv", pub.eprint_url))
+    if pub.pdf:
+        path = local_file(pub.pdf)
+        found.append(Link("PDF", path, True) if path else Link("PDF", pub.pdf))
+    for label, href in (("Code", pub.code), ("Slides", pub.slides),
+                        ("Poster", pub.poster), ("Video", pub.video),
+                        ("DOI", f"https://doi.org/{pub.doi}" if pub.doi else None),
+                        ("Project page", pub.project)):
+        if href:
+            found.append(Link(label, href))
+    if pub.url and pub.url != pub.eprint_url and pub.url != pub.project:
+        found.append(Link("Link", pub.url))
+    return found
+
+
+def pdf_url(pub: Publication, config: SiteConfig) -> str | None:
+    """The full-text URL Scholar may index: same origin as the site and a `.pdf` path only."""
+    if not pub.pdf:
+        return None
+    path = local_file(pub.pdf)
+    url = absolute(config, path) if path else pub.pdf
+    target = urlsplit(url)
+    same_origin = _origin(config.base_url) == (target.scheme, target.netloc)
+    return url if same_origin and target.path.lower().endswith(".pdf") else None
+
+
+def citation_name(author: Author) -> str:
+    """`Family, Given` (with von and Jr. parts), the form Scholar matches best."""
+    if not author.von and not author.jr and author.family and author.given:
+        return f"{author.family}, {author.given}"  # the usual name, without the joins
+    family = " ".join(p for p in (author.von, author.family) if p)
+    return ", ".join(p for p in (family, author.jr, author.given) if p)
+
+
+def publication_date(pub: Publication, sep: str = "/") -> str:
+    """`2023/07` when the month is known, else `2023` (`-` as separator for ISO 8601)."""
+    return f"{pub.year}{sep}{pub.month:02d}" if pub.month else str(pub.year)
+
+
+def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
+    """The `citation_*` meta tags of a paper page, in the order Scholar documents them."""
+    tags = [("citation_title", pub.title_text)]
+    tags += [("citation_author", citation_name(a)) for a in pub.authors]
+    tags.append(("citation_publication_date", publication_date(pub)))
+    tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))
+    venue = getattr(pub, attr, None) if attr else None
+    if tag and venue:
+        tags.append((tag, str(venue)))
+    first, _, last = (pub.pages or "").partition("\N{EN DASH}")
+    report = pub.number if pub.entry_type == "techreport" else None
+    for name, value in (("citation_volume", pub.volume),
+                        ("citation_issue", None if report else pub.number),
+                        ("citation_technical_report_number", report),
+                        ("citation_firstpage", first), ("citation_lastpage", last),
+                        ("citation_doi", pub.doi)):
+        if value:
+            tags.append((name, value))
+    if pub.eprint_url and pub.eprint:
+        tags.append(("citation_arxiv_id", pub.eprint))
+    tags.append(("citation_abstract_html_url", absolute(config, paper_path(pub))))
+    pdf = pdf_url(pub, config)
+    if pdf:
+        tags.append(("citation_pdf_url", pdf))
+    return tags
+
+
+def missing_files(pubs: tuple[Publication, ...], file: str,
+                  looked_in: tuple[Path, ...]) -> list[Diagnostic]:
+    """An error at each entry whose `pdf` is a path naming no file in `looked_in` (content/,
+    static/): the site would link to nothing."""
+    found = []
+    for pub in pubs:
+        if not pub.pdf or urlsplit(pub.pdf).scheme:
+            continue
+        local = local_file(pub.pdf)
+        if local is None:
+            found.append(error(file, pub.line, 0, f"entry '{pub.key}': pdf '{pub.pdf}' is not "
+                               "a path inside the site", "write it relative to content/, as in "
+                               f"pdf = {{papers/{pub.key}.pdf}}", pub.key))
+        elif not any((folder / local).is_file() for folder in looked_in):
+            places = " or ".join(display_path(folder / local) for folder in looked_in)
+            found.append(error(file, pub.line, 0, f"entry '{pub.key}': pdf '{pub.pdf}': no "
+                               f"such file (looked for {places})", None, pub.key))
+    return found
+
+
+def scholar_warnings(pubs: tuple[Publication, ...], config: SiteConfig, file: str,
+                     exists: Callable[[str], bool]) -> list[Diagnostic]:
+    """One warning per paper whose page Google Scholar would skip or index poorly."""
+    found = []
+    for pub in pubs:
+        gaps, hints = [], []
+        local = local_file(pub.pdf)
+        fulltext = pdf_url(pub, config) is not None and (local is None or exists(local))
+        if not pub.abstract and not fulltext:
+            gaps.append("no abstract and no PDF on this site")
+            hints.append("add an 'abstract' field, or put the paper in content/papers/ and set "
+                         f"pdf = {{papers/{folder_name(pub.key)}.pdf}}")
+        if pub.et_al:
+            gaps.append("the author list ends in 'and others'")
+            hints.append("Scholar lists only the authors named: write every author out")
+        tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))
+        if tag and attr != "publisher" and not getattr(pub, attr, None):
+            gaps.append(f"no '{attr}' field for {tag}")
+        if gaps:
+            found.append(warning(file, pub.line, 0, f"entry '{pub.key}': Google Scholar may "
+                                 f"skip or misread its page: {'; '.join(gaps)}",
+                                 "; ".join(hints) or None))
+    return found
