@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cvsite.models import Author, Publication, SiteConfig
+from cvsite.render.citeformat import date_text, publication_venue, venue_details
 from cvsite.sources.bibtex.reader import load_bib
 from cvsite.validate.publications import convert_all
 
@@ -35,7 +36,8 @@ def describe(publication: Publication) -> list[str]:
         lines.append(f"  title_text: {p.title_text}")
     lines.append("  authors: " + ", ".join(_person(a) for a in p.authors)
                  + (", et al." if p.et_al else ""))
-    lines.append(f"  venue: {p.venue} | {' ; '.join(p.venue_details)} | {p.date_text}")
+    details = " ; ".join(venue_details(p))
+    lines.append(f"  venue: {publication_venue(p)} | {details} | {date_text(p)}")
     links = {name: getattr(p, name) for name in ("url", "doi", "eprint", "pdf", "code",
                                                     "slides", "poster", "video", "project")}
     lines += [f"  {name}: {value}" for name, value in links.items() if value]

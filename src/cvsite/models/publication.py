@@ -9,7 +9,6 @@ from pydantic import model_validator
 
 from cvsite.models.base import Model
 from cvsite.models.scalars import SiteLink, Text, Url
-from cvsite.render.citeformat import date_text, publication_venue, venue_details
 
 
 class Author(Model):
@@ -89,21 +88,6 @@ class Publication(Model):
         if isinstance(data, dict) and not data.get("title_text"):
             data = {**data, "title_text": data.get("title", "")}
         return data
-
-    @property
-    def venue(self) -> str:
-        """Where it appeared: journal, proceedings, school, or the preprint server and id."""
-        return publication_venue(self)
-
-    @property
-    def venue_details(self) -> tuple[str, ...]:
-        """Volume, number, pages, editors, edition, publisher, note: each a short phrase."""
-        return venue_details(self)
-
-    @property
-    def date_text(self) -> str:
-        """`June 2020`, `June–July 2020` or `2020`."""
-        return date_text(self)
 
     @property
     def eprint_url(self) -> str | None:

@@ -24,8 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any
 
-Job = tuple[str, list[Path], bool]
-"""(print HTML, static folders highest priority first, tagged PDF/UA) of one PDF."""
+from cvsite.pdf.worker import Job, serve  # stdlib only at import time
 
 
 class _Worker:
@@ -93,8 +92,6 @@ def prestart(cache_folder: Path | None) -> None:
             os.setpgid(0, 0)
             os.close(jobs_write)
             os.close(results_read)
-            from cvsite.pdf.worker import serve
-
             serve(os.fdopen(jobs_read, "rb"), os.fdopen(results_write, "wb"))
             code = 0
         finally:

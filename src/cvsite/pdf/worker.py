@@ -1,4 +1,4 @@
-"""The PDF worker process (see `pdfpool`): import WeasyPrint, warm up, render, fork per PDF."""
+"""The PDF worker process (see `pool`): import WeasyPrint, warm up, render, fork per PDF."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ import struct
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO, Any
 
-from cvsite.pdf.pool import Job
+Job = tuple[str, list[Path], bool]
+"""(print HTML, static folders highest priority first, tagged PDF/UA) of one PDF."""
 
 
 def serve(jobs: IO[bytes], results: IO[bytes]) -> None:

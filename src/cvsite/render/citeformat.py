@@ -1,12 +1,14 @@
-"""A publication's venue line as short plain-text phrases (the templates add the markup)."""
+"""A publication's venue line as short plain-text phrases (the templates add the markup).
+
+Templates read them as `pub.venue`, `pub.venue_details` and `pub.date_text` (see `COMPUTED`).
+"""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-if TYPE_CHECKING:
-    from cvsite.models import Author, Publication
+from cvsite.models import Author, Publication
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
@@ -73,3 +75,8 @@ def date_text(pub: Publication) -> str:
     if pub.month_end and pub.month_end != pub.month:
         return f"{MONTHS[pub.month - 1]}\u2013{MONTHS[pub.month_end - 1]} {pub.year}"
     return f"{MONTHS[pub.month - 1]} {pub.year}"
+
+
+COMPUTED: dict[str, Callable[[Publication], object]] = {
+    "venue": publication_venue, "venue_details": venue_details, "date_text": date_text}
+"""What templates read as attributes of a publication, though the model holds only its fields."""

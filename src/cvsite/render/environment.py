@@ -18,6 +18,7 @@ from cvsite import richtext
 from cvsite.models import Publication, Site
 from cvsite.paths import THEME
 from cvsite.render import feeds, seo
+from cvsite.render.citeformat import COMPUTED
 from cvsite.speed import once
 from cvsite.speed.jinjafast import CallContext, OutputGenerator
 from cvsite.speed.templatedeps import ContentLoader, TrackingEnvironment
@@ -75,6 +76,18 @@ class _Context(CallContext):
     plain = CallContext.plain | {once.Once}
 
 
+class _Environment(TrackingEnvironment):
+    """Jinja's environment, where a publication also has its venue line (`pub.venue`, …)."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """`obj.attribute`, or for a publication one of its `COMPUTED` phrases."""
+        if type(obj) is Publication:
+            computed = COMPUTED.get(attribute)
+            if computed is not None:
+                return computed(obj)
+        return super().getattr(obj, attribute)
+
+
 _ENVIRONMENTS: dict[tuple[str, ...], tuple[Environment, dict[str, Any]]] = {}
 
 
@@ -104,7 +117,7 @@ def _new_environment(dirs: list[Path]) -> Environment:
     True, not a function of the name asked at every page), the compiled templates in a plain
     dict, not Jinja's locked LRU cache (three look-ups a page; a site has a few templates)."""
     loader = ChoiceLoader([ContentLoader(str(d)) for d in dirs])
-    env = TrackingEnvironment(loader=loader, autoescape=True,
+    env = _Environment(loader=loader, autoescape=True,
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True, cache_size=-1)
     env.code_generator_class = OutputGenerator

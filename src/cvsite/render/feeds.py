@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
@@ -10,7 +10,7 @@ from jinja2 import Environment
 
 from cvsite import __version__
 from cvsite.models import Publication, Site, newest_first
-from cvsite.sources.bibtex.clean import bibliography
+from cvsite.render.citeformat import publication_venue
 from cvsite.validate.paperkeys import folder_name
 from cvsite.validate.scholar import absolute, paper_path
 
@@ -57,7 +57,7 @@ def atom(site: Site) -> str:
         entry.author([{"name": a.display} for a in pub.authors])
         entry.published(_when(pub))
         entry.updated(_when(pub))
-        venue = ", ".join(str(v) for v in (pub.venue, pub.year) if v)
+        venue = ", ".join(str(v) for v in (publication_venue(pub), pub.year) if v)
         entry.summary(f"{venue}. {pub.abstract}" if pub.abstract else venue)
         if pub.topic:
             entry.category(term=pub.topic)
@@ -75,3 +75,8 @@ def render_extras(site: Site, env: Environment, pages: Collection[str]) -> dict[
              BIBLIOGRAPHY: bibliography(p.bibtex for p in newest_first(site.publications))}
     files.update({bib_path(p): p.bibtex for p in site.publications})
     return files
+
+
+def bibliography(bibtex: Iterable[str]) -> str:
+    """Several cleaned entries as one .bib file (one blank line between entries)."""
+    return "\n".join(text.rstrip("\n") + "\n" for text in bibtex if text)

@@ -21,7 +21,7 @@ from typing import Any
 from cvsite.cache import Cache, code_key
 from cvsite.models import Publication
 from cvsite.sources.bibtex import latex
-from cvsite.sources.bibtex.reader import RawEntry
+from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.speed.collector import paused
 from cvsite.speed.entrystore import Decoded, Kept, blob, decided, payload, recall
 from cvsite.speed.forkwork import alongside

@@ -20,7 +20,8 @@ from cvsite.errors import Diagnostic
 from cvsite.models import Publication, SiteConfig
 from cvsite.sources.bibtex import latex
 from cvsite.sources.bibtex.entries import Decided, Fields, outcome
-from cvsite.sources.bibtex.reader import RawEntry, parse_bib
+from cvsite.sources.bibtex.raw import RawEntry
+from cvsite.sources.bibtex.reader import parse_bib
 from cvsite.sources.bibtex.split import SPLIT_ABOVE, Block, Ship
 from cvsite.speed.collector import paused
 from cvsite.speed.entrycache import entry_key, read_store, recall_stored

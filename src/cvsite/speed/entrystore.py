@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 from cvsite.errors import Diagnostic, Severity
 from cvsite.models import Author, Publication
-from cvsite.sources.bibtex.reader import RawEntry
+from cvsite.sources.bibtex.raw import RawEntry
 
 Decoded = tuple[Publication | None, list[Diagnostic]]
 State = tuple[tuple[Any, ...], tuple[str, ...]]

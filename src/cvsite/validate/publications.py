@@ -26,7 +26,7 @@ from cvsite.sources.bibtex.fields import (
 )
 from cvsite.sources.bibtex.latex import decode, to_text
 from cvsite.sources.bibtex.names import parse_authors
-from cvsite.sources.bibtex.reader import RawEntry
+from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.spaces import collapse
 from cvsite.speed.entrycache import decode_all
 from cvsite.validate.documents import did_you_mean

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from cvsite.errors import Diagnostic, error, warning
-
-if TYPE_CHECKING:
-    from cvsite.sources.bibtex.reader import RawEntry
+from cvsite.sources.bibtex.raw import RawEntry
 
 _HEAD = re.compile(r"@\s*(\w*)\s*[{(]\s*([^,\s{}()=]*)")
 _AT_BLOCK = re.compile(r"@\s*\w+\s*[{(]")

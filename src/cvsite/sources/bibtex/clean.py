@@ -9,11 +9,10 @@ two over the BibTeX corpus).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from cvsite.sources.bibtex.names import EQUAL_MARK
 from cvsite.sources.bibtex.namesplit import split_names
-from cvsite.sources.bibtex.reader import RawEntry
+from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.spaces import collapse
 from cvsite.sources.bibtex.values import MONTH_MACROS as MONTH_NAME_OF
 
@@ -63,8 +62,3 @@ def clean_bibtex(raw: RawEntry) -> str:
              for name, value in fields.items()]
     body = ",\n".join(lines) + "\n" if lines else ""
     return f"@{raw.entry_type}{{{raw.key},\n{body}}}\n"
-
-
-def bibliography(bibtex: Iterable[str]) -> str:
-    """Several cleaned entries as one .bib file (one blank line between entries)."""
-    return "\n".join(text.rstrip("\n") + "\n" for text in bibtex if text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cvsite.errors import Diagnostic, warning
-from cvsite.sources.bibtex.reader import RawEntry
+from cvsite.sources.bibtex.raw import RawEntry
 
 NOT_INHERITED = {"crossref", "ids", "key", "file", "selected", "award", "topic", "title",
                  "abstract"}

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cvsite.errors import Diagnostic, Severity, error, warning
 from cvsite.sources.bibtex.blocks import duplicate_keys, failure, leftover_problems, strip_comments
 from cvsite.sources.bibtex.entries import Fields, Macros, define, entry_fields, finisher, outcome
+from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.split import SPLIT_ABOVE, Block, Ship, split_blocks
 from cvsite.sources.text import (
     CONTROL,
@@ -35,26 +35,6 @@ MAX_FIELDS = 200_000
 """Entries and `@string`s, and `=` signs (fields), in one file: the work is per entry and field
 (10,000 entries of 12 fields build in seconds), so a file of tiny entries must not have more."""
 _BLOCK = re.compile(r"@\s*\w*\s*[{(]")
-
-
-@dataclass(frozen=True)
-class RawEntry:
-    """One entry: lower-case type and field names, values with macros and `#` resolved."""
-
-    key: str
-    entry_type: str
-    fields: dict[str, str]
-    line: int
-    field_lines: dict[str, int] = field(default_factory=dict)
-    text: str = ""
-    decided: object = field(default=None, compare=False, repr=False)
-    """What `parse_bib`'s `decide` made of the entry where it was split (e.g. its publication);
-    a decided entry may come without its fields and text."""
-
-    def fingerprint(self) -> tuple[object, ...]:
-        """Everything `decode_entry` reads from the entry: with the Context, a cache key."""
-        return (self.key, self.entry_type, tuple(self.fields.items()), self.line,
-                tuple(self.field_lines.items()))
 
 
 def read_text(path: Path, display: str) -> tuple[str, list[Diagnostic]]:
