@@ -13,10 +13,9 @@ from pypdf import PdfReader
 from conftest import ROOT
 from cvsite.cache import Cache
 from cvsite.models import PdfVariant, Site
-from cvsite.output.assets import static_dirs
 from cvsite.pdf.build import build_pdfs, print_html, section_titles
 from cvsite.pdf.document import local_path, render_pdf
-from cvsite.render.environment import make_environment
+from cvsite.render.environment import make_environment, static_dirs
 from cvsite.speed import pdfcache
 from cvsite.validate.load import load_site
 

@@ -8,10 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
-from cvsite.output.assets import static_dirs
 from cvsite.pdf.build import file_name, print_html
 from cvsite.pdf.document import render_pdf
-from cvsite.render.environment import make_environment
+from cvsite.render.environment import make_environment, static_dirs
 from cvsite.validate.load import load_site
 
 Run = Callable[..., tuple[int, str, str]]

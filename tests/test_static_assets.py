@@ -8,8 +8,9 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from cvsite.models import Site
-from cvsite.output.assets import PRINT_TEMPLATE, pdf_only
+from cvsite.output.assets import pdf_only
 from cvsite.pdf.build import file_name
+from cvsite.render.environment import PRINT_TEMPLATE
 from pdftools import fonts_of
 
 FILES = {"css/print.css": b'@import url("fonts.css");\n@font-face { src: url(../f/p.woff); }',

@@ -152,9 +152,9 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
 
     from jinja2 import TemplateError
 
-    from cvsite.output.assets import collect_papers, collect_static, static_dirs
+    from cvsite.output.assets import collect_papers, collect_static
     from cvsite.pdf.build import start_pdfs
-    from cvsite.render.environment import make_environment
+    from cvsite.render.environment import make_environment, static_dirs
     from cvsite.render.feeds import render_extras
     from cvsite.speed.forkwork import alongside
     from cvsite.speed.pagecache import render_cached

@@ -10,19 +10,11 @@ from posixpath import dirname, join, normpath
 from urllib.parse import urlsplit
 
 from cvsite.models import Publication
-from cvsite.paths import THEME
-from cvsite.render.environment import template_dirs
+from cvsite.render.environment import PRINT_TEMPLATE, static_dirs, template_dirs
 from cvsite.validate.scholar import local_file
 
-PRINT_TEMPLATE = "cv-print.html"
-"""The template of the PDFs (`pdfbuild` renders it); every other template makes pages."""
 _CSS_REF = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")
 _STYLESHEET = re.compile(r"""<link\b[^>]*\bhref=["']([^"'{}]+\.css)["']""")
-
-
-def static_dirs(source: Path) -> list[Path]:
-    """Static folders, lowest priority first."""
-    return [d for d in (THEME / "static", source / "static") if d.is_dir()]
 
 
 def _template_texts(source: Path) -> dict[str, str]:

@@ -15,10 +15,9 @@ from jinja2 import Environment
 from cvsite.cache import Cache, digest
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.models import PdfVariant, Site
-from cvsite.output.assets import PRINT_TEMPLATE, static_dirs
 from cvsite.pdf.document import RECIPE
 from cvsite.pdf.render import TAGGED, Rendered, start
-from cvsite.render.environment import slug
+from cvsite.render.environment import PRINT_TEMPLATE, slug, static_dirs
 from cvsite.sources.yaml import load_yaml
 from cvsite.speed.pdfcache import CachedPdf, depends, latest, lookup, store
 from cvsite.validate.load import CONTENT

@@ -28,11 +28,18 @@ PAGES = {"index.html": "index.html", "publications/index.html": "publications.ht
          "publications/by-year/index.html": "publications_by_year.html",
          "cv/index.html": "cv.html", "404.html": "404.html"}
 PAPER_TEMPLATE = "publication.html"
+PRINT_TEMPLATE = "cv-print.html"
+"""The template of the PDFs (`cvsite.pdf.build` renders it); every other template makes pages."""
 
 
 def template_dirs(source: Path) -> list[Path]:
     """Where templates are looked up: the project's own first, then the packaged theme."""
     return [d for d in (source / "templates", THEME / "templates") if d.is_dir()]
+
+
+def static_dirs(source: Path) -> list[Path]:
+    """Static folders, lowest priority first."""
+    return [d for d in (THEME / "static", source / "static") if d.is_dir()]
 
 
 def month_year(value: date | None) -> str:

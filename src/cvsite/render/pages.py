@@ -14,7 +14,6 @@ from typing import Any, cast
 
 from jinja2 import Environment, TemplateError
 
-from cvsite.cache import Blob
 from cvsite.models import Publication, Site
 from cvsite.render.environment import PageSpec, render_page
 from cvsite.speed.forkwork import MAX_TASKS, take_turns
@@ -22,7 +21,9 @@ from cvsite.speed.once import Lasting, Once, remembered
 
 PARALLEL_ABOVE = 1000
 """Pages to render before a second process pays for its start and for sending pages back."""
-Rendered = tuple[dict[int, tuple["Blob", bool]], dict[str, "Blob"]]
+Blob = bytes | memoryview
+"""Encoded page text (the same as `cvsite.cache.Blob`)."""
+Rendered = tuple[dict[int, tuple[Blob, bool]], dict[str, Blob]]
 """Pages by number, with whether each read the publication list, and the other files made."""
 TASK_PAGES = 20
 """Paper pages the two processes take at a time (a few milliseconds of work)."""

@@ -19,10 +19,9 @@ from jinja2 import Environment
 
 from cvsite.cache import Blob, Cache, code_key, digest, tree_digest
 from cvsite.models import Site
-from cvsite.output.assets import static_dirs
 from cvsite.output.scan import Stat
 from cvsite.output.write import Data
-from cvsite.render.environment import PageSpec, page_specs, template_dirs
+from cvsite.render.environment import PageSpec, page_specs, static_dirs, template_dirs
 from cvsite.render.pages import render_all
 from cvsite.speed.entrycache import identity
 from cvsite.speed.itemcache import keep_items, open_items
