@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -215,3 +217,26 @@ def test_two_builds_give_identical_pdfs(project: Path, tmp_path: Path) -> None:
     assert names == sorted(p.name for p in second.glob("*.pdf"))
     assert len(names) == len(_loaded(project).config.pdf.variants)
     assert all((first / n).read_bytes() == (second / n).read_bytes() for n in names)
+
+
+NOT_INSTALLED = """
+import importlib.metadata, sys
+real = importlib.metadata.version
+def version(name):
+    if name == "cvsite":
+        raise importlib.metadata.PackageNotFoundError(name)
+    return real(name)
+importlib.metadata.version = version
+from cvsite.commands.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_source_tree_that_is_not_installed_builds_its_pdfs(project: Path) -> None:
+    out = project / "out"
+    done = subprocess.run([sys.executable, "-c", NOT_INSTALLED, "build", "--no-cache",
+                           "--out", str(out)], cwd=project, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(list(out.glob("*.pdf"))) == 2  # the CV and the résumé

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment
 
+import cvsite
 from cvsite.cache import Cache, digest
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.models import PdfVariant, Site
@@ -145,8 +146,9 @@ def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
 @functools.cache
 def _versions() -> tuple[str, str]:
     """WeasyPrint's and cvsite's versions, read once a process (0.4 ms a read; the running
-    code is the code imported, so a later upgrade would not change what this process makes)."""
-    return version("weasyprint"), version("cvsite")
+    code is the code imported, so a later upgrade would not change what this process makes);
+    a source tree that is not installed has cvsite's placeholder version."""
+    return version("weasyprint"), cvsite.__version__
 
 
 def start_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
