@@ -18,7 +18,7 @@ from cvsite.output.manifest import MANIFEST, Managed
 from cvsite.output.write import OutputError, write_site
 
 Run = Callable[..., tuple[int, str, str]]
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+MINIMAL = Path(__file__).parents[1] / "fixtures" / "minimal"
 
 
 @pytest.fixture

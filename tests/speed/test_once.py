@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from jinja2 import Environment
+from test_build_cache import assert_one_edit_reaches_every_paper_page, reference, tree
 
 from cvsite.build import build
 from cvsite.cache import digest
 from cvsite.render import pages as pagerender
 from cvsite.speed.once import Lasting, Once, remembered
-from test_build_cache import assert_one_edit_reaches_every_paper_page, reference, tree
 
 
 def without_pdfs(project: Path) -> None:

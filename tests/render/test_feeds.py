@@ -12,7 +12,7 @@ from cvsite.build import build
 from cvsite.models import Site, newest_first
 from cvsite.render.feeds import FEED_ENTRIES, atom
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

@@ -113,4 +113,4 @@ def test_not_found_page_is_not_indexed(built: Path) -> None:
 
 def test_static_files_are_copied(built: Path) -> None:
     assert (built / "css" / "site.css").read_bytes() == (
-        Path(__file__).parents[1] / "static" / "css" / "site.css").read_bytes()
+        Path(__file__).parents[2] / "static" / "css" / "site.css").read_bytes()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from jinja2 import Environment
+from test_build_cache import edit_title, tree
 
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR, Cache
@@ -17,7 +18,6 @@ from cvsite.speed import templatedeps
 from cvsite.speed.templatecache import PREFIX
 from cvsite.validate.load import load_site
 from cvsite.validate.scholar import paper_path
-from test_build_cache import edit_title, tree
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_build_cache import edit_first_title, reference, tree
 
 from cvsite import build as build_module
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR
-from test_build_cache import edit_first_title, reference, tree
 
 
 def test_deleted_output_is_restored_without_building(project: Path, tmp_path: Path) -> None:

@@ -1,8 +1,9 @@
 """The BibTeX corpus: each export style and oddity gives exactly its recorded rendering.
 
 Each `tests/bib/NAME.bib` has its diagnostics and publications (see `bibcorpus.describe`) in
-`NAME.expected`. After a deliberate change, `CVSITE_UPDATE_GOLDEN=1 pytest tests/test_bib_corpus.py`
-rewrites them: read the diff before committing it.
+`NAME.expected`. After a deliberate change,
+`CVSITE_UPDATE_GOLDEN=1 pytest tests/sources/test_bib_corpus.py` rewrites them: read the diff
+before committing it.
 """
 
 from __future__ import annotations

@@ -9,12 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_build_cache import reference, tree
 
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR, Cache
 from cvsite.speed import uptodate
 from cvsite.speed.uptodate import RECORD, SHAPE, last_build
-from test_build_cache import reference, tree
 
 
 def rewrite_record(project: Path, change: int, value: object) -> None:

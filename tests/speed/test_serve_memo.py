@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_build_cache import reference, tree
 
 from cvsite.build import build
 from cvsite.speed import memo
 from cvsite.validate.load import load_site
-from test_build_cache import reference, tree
 
 
 def rewrite_keeping_size_and_mtime(path: Path, old: str, new: str) -> None:
@@ -101,7 +101,7 @@ def test_a_theme_template_shadowed_by_the_project_is_used(project: Path, tmp_pat
     shutil.rmtree(project / "templates")
     build(project, out, pdf=False)
     (project / "templates").mkdir()
-    base = Path(__file__).resolve().parents[1] / "templates" / "404.html"
+    base = Path(__file__).resolve().parents[2] / "templates" / "404.html"
     (project / "templates" / "404.html").write_text(
         base.read_text("utf-8").replace("{% block content %}",
                                         "{% block content %}<!-- project 404 -->", 1), "utf-8")

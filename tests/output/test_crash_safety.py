@@ -24,7 +24,7 @@ from cvsite.output.manifest import Managed
 from cvsite.output.write import write_site
 from faultshim import faults
 
-SHIM = Path(__file__).parent / "faultshim"
+SHIM = Path(__file__).parents[1] / "faultshim"
 MAX_POINTS = 400
 FULL_BUILD_POINTS = 4
 
@@ -144,7 +144,7 @@ def test_a_build_killed_while_writing_leaves_the_old_site_or_the_new_one(
         memory_path: Path) -> None:
     tmp_path = memory_path
     project = tmp_path / "project"
-    shutil.copytree(Path(__file__).parent / "fixtures/minimal", project)
+    shutil.copytree(Path(__file__).parents[1] / "fixtures/minimal", project)
     out = project / "_site"
     command = [sys.executable, "-m", "cvsite", "build", "--no-pdf", "--source", str(project)]
     assert subprocess.run(command, capture_output=True, check=False).returncode == 0

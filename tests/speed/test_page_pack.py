@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_build_cache import edit_first_title, reference, tree
 
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR, Cache
 from cvsite.output.write import InPlace, write_site
 from cvsite.speed import pagepack
 from cvsite.speed.pagepack import PagePack
-from test_build_cache import edit_first_title, reference, tree
 
 
 def _pack(tmp_path: Path) -> PagePack:

@@ -10,7 +10,7 @@ import pytest
 from cvsite.build import build
 from scholar_helpers import read_head
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BASE = "https://user.github.io/repo/"
 NAMES = """
 @article{names2025,

@@ -15,8 +15,8 @@ import pytest
 from cvsite.cache import CACHE_DIR
 from cvsite.output.manifest import locked
 
-SHIM = Path(__file__).parent / "faultshim"
-MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
+SHIM = Path(__file__).parents[1] / "faultshim"
+MINIMAL = Path(__file__).parents[1] / "fixtures" / "minimal"
 
 
 @pytest.fixture

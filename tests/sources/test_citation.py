@@ -24,7 +24,7 @@ from cvsite.sources.bibtex.reader import load_bib
 from cvsite.sources.bibtex.values import MONTH_MACROS as MONTH_NAME_OF
 from cvsite.validate.publications import convert
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TRICKY = r"""
 @article{tricky2020,
   author  = "M{\"u}ller$^*$, J{\"o}rg and van der Berg\textsuperscript{*}, Anna

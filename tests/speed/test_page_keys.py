@@ -13,7 +13,7 @@ from cvsite.speed import entrycache
 from cvsite.speed.pagecache import render_cached
 from cvsite.validate.load import load_site
 
-FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "minimal"
 ENTRY = {
     "author": "Example, Ada and Other, Bo",
     "title": "On Examples",

@@ -15,7 +15,7 @@ from cvsite.models import Publication, Site
 from cvsite.validate.scholar import highwire, pdf_url
 from scholar_helpers import read_head
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

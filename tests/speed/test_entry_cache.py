@@ -176,7 +176,7 @@ def test_pylatexenc_decodings_survive_edits_for_when_every_entry_is_decoded_agai
 
 def test_a_stored_entry_is_recalled_as_it_was_decoded() -> None:
     context = publications.Context("x.bib", ("Xiaoxia Wu", "X. Wu"), ())
-    corpus = Path(__file__).parent / "bib"
+    corpus = Path(__file__).parents[1] / "bib"
     paths = [*sorted(corpus.glob("*.bib")), corpus.parents[1] / "content" / "publications.bib"]
     recalled = 0
     for path in paths:

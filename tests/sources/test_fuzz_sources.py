@@ -7,7 +7,7 @@ no traceback was printed, and on 1 the previous output folder is byte for byte a
 
 CI runs a few dozen examples. For a longer run, choose the `long` profile:
 
-    CVSITE_FUZZ=long .venv/bin/python -m pytest tests/test_fuzz_sources.py -q
+    CVSITE_FUZZ=long .venv/bin/python -m pytest tests/sources/test_fuzz_sources.py -q
 
 (`CVSITE_FUZZ_EXAMPLES=N` sets the number of examples of each test, for either profile.)
 """
