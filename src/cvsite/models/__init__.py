@@ -1,7 +1,10 @@
 """The typed record: frozen pydantic models, data only (no I/O).
 
 One module per content file (`config` for site.yaml, `person` for profile.yaml and cv.yaml,
-`publication` for the BibTeX file) and `site` for the whole; import them from here.
+`publication` for the BibTeX file) and `site` for the whole; import them from here. `scalars`
+holds the checked field types. No formatting: render/citeformat.py words a publication's venue.
+
+May import only the base modules: `cvsite.errors`, `cvsite.paths`, `cvsite.richtext`.
 """
 
 from cvsite.models.base import Model

@@ -1,4 +1,5 @@
 """Output: static assets and the one writer of the output folder (staging, swap, manifest).
 
-May import: `cvsite.render`, `cvsite.validate`, `cvsite.models` and the base modules.
+May import the layers below it: `cvsite.pdf`, `cvsite.render`, `cvsite.validate`,
+`cvsite.sources`, `cvsite.models` and the base modules.
 """

@@ -1,5 +1,5 @@
 """PDF: the CV's HTML -> PDF bytes with WeasyPrint, its variants and page budgets.
 
-May import: `cvsite.render`, `cvsite.validate`, `cvsite.models` and the base modules; never
-`cvsite.output` (the build writes what it returns).
+May import the layers below it: `cvsite.render`, `cvsite.validate`, `cvsite.sources`,
+`cvsite.models` and the base modules; never `cvsite.output` (the build writes what it returns).
 """

@@ -1,4 +1,5 @@
-"""Sources: the project's files read as raw data with positions (YAML, BibTeX), never models.
+"""Sources: the project's files read with positions (YAML documents, BibTeX entries and names).
 
-May import: `cvsite.models`, `cvsite.errors`, `cvsite.paths`, `cvsite.richtext`.
+May import: `cvsite.models` (names become `Author`s), `cvsite.errors`, `cvsite.paths`,
+`cvsite.richtext`.
 """
