@@ -80,12 +80,18 @@ class _Environment(TrackingEnvironment):
     """Jinja's environment, where a publication also has its venue line (`pub.venue`, …)."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """`obj.attribute`, or for a publication one of its `COMPUTED` phrases."""
-        if type(obj) is Publication:
+        """`obj.attribute`, or for a publication one of its `COMPUTED` phrases (Jinja's own
+        method, written out: it runs for every `.` in every page)."""
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
             computed = COMPUTED.get(attribute)
-            if computed is not None:
+            if computed is not None and type(obj) is Publication:
                 return computed(obj)
-        return super().getattr(obj, attribute)
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
 
 
 _ENVIRONMENTS: dict[tuple[str, ...], tuple[Environment, dict[str, Any]]] = {}
