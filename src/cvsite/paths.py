@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from posixpath import normpath
@@ -111,9 +112,22 @@ def base_url_problem(url: str) -> str | None:
     return None
 
 
+_SPECIAL = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
+            (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def _special_kind(mode: int) -> str | None:
+    """What a file that is neither a regular file nor a folder is ("a named pipe"), or None."""
+    return next((name for test, name in _SPECIAL if test(mode)), None)
+
+
 def _link_error(path: Path, root: Path) -> tuple[str, str] | None:
-    """Why the symbolic link `path` may not be read, and what to do; None when it stays
-    inside `root`."""
+    """Why the symbolic link or special file `path` may not be read, and what to do; None for
+    a link that stays inside `root` at a regular file or folder."""
+    if not path.is_symlink():
+        kind = _special_kind(path.lstat().st_mode)
+        return (f"not a regular file ({kind}): reading it could wait forever",
+                "remove it: cvsite reads and publishes regular files only")
     target = os.readlink(path)
     real = Path(os.path.realpath(path))
     if not real.exists():
@@ -122,12 +136,17 @@ def _link_error(path: Path, root: Path) -> tuple[str, str] | None:
     if not real.is_relative_to(root):
         return (f"symbolic link points outside the project ({target})",
                 "copy the file into the project instead of linking to it")
+    kind = _special_kind(real.stat().st_mode)
+    if kind:
+        return (f"symbolic link points to {kind} ({target})",
+                "remove it: cvsite reads and publishes regular files only")
     return None
 
 
 def _links_under(folder: Path) -> Iterator[Path]:
-    """Every symbolic link in `folder` (itself included), not followed; hidden files skipped
-    (editors keep lock files there as dangling links, and nothing reads or publishes them).
+    """Every symbolic link and special file (pipe, socket, device) in `folder`, itself
+    included, not followed; hidden links skipped (editors keep lock files there as dangling
+    links, and nothing reads or publishes them).
     Listed with `scandir`, whose entries know whether they are links without a `stat`."""
     if folder.is_symlink():
         yield folder
@@ -145,6 +164,8 @@ def _links_under(folder: Path) -> Iterator[Path]:
                     yield Path(entry.path)
             elif entry.is_dir(follow_symlinks=False):
                 todo.append(entry.path)
+            elif not entry.is_file(follow_symlinks=False):
+                yield Path(entry.path)  # a pipe, socket or device: opening it may block
 
 
 def outside_links(root: Path, folders: Iterable[Path]) -> list[Diagnostic]:

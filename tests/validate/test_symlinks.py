@@ -56,6 +56,21 @@ def test_a_dangling_symlink_is_an_error_not_a_traceback(minimal: Path, run_cli: 
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("place", ["content/notes.txt", "content/papers/x.pdf",
+                                   "static/feed.xml", "templates/extra.html"])
+def test_a_named_pipe_in_the_project_is_an_error_not_a_hang(minimal: Path, run_cli: Run,
+                                                            place: str) -> None:
+    pipe = minimal / place
+    pipe.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(pipe)  # opening it for reading would wait for a writer forever
+    (minimal / "static/in.txt").symlink_to("../" + place)
+    status, out, err = run_cli("build", cwd=minimal)
+    assert status == 1 and out == ""
+    assert f"{place}: error: not a regular file (a named pipe)" in err
+    assert f"static/in.txt: error: symbolic link points to a named pipe (../{place})" in err
+    assert not (minimal / "_site").exists()
+
+
 def test_a_link_through_the_project_to_outside_is_an_error(minimal: Path) -> None:
     (minimal / "content/secret").symlink_to("/etc/passwd")
     (minimal / "static/relay.txt").symlink_to("../content/secret")

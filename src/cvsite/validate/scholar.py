@@ -146,7 +146,7 @@ def missing_files(pubs: tuple[Publication, ...], file: str,
         if local is None:
             found.append(error(file, pub.line, 0, f"entry '{pub.key}': pdf '{pub.pdf}' is not "
                                "a path inside the site", "write it relative to content/, as in "
-                               f"pdf = {{papers/{pub.key}.pdf}}", pub.key))
+                               f"pdf = {{papers/{folder_name(pub.key)}.pdf}}", pub.key))
         elif not any((folder / local).is_file() for folder in looked_in):
             places = " or ".join(display_path(folder / local) for folder in looked_in)
             found.append(error(file, pub.line, 0, f"entry '{pub.key}': pdf '{pub.pdf}': no "
