@@ -2,15 +2,16 @@
 
 A terminal's Ctrl-C reaches every process of the foreground group: a pool worker would print
 its own KeyboardInterrupt traceback, and `concurrent.futures` waits at exit for the work in
-hand (seconds of WeasyPrint). These workers ignore SIGINT from their first instruction (an
-ignored signal stays ignored across exec) and each leads a process group of its own, so that
-`kill` stops it with any process it started (serve's PDF worker spawns a pool of its own);
-`kill_all` stops every live pool at once.
+hand (seconds of WeasyPrint). These workers start with SIGINT blocked (a blocked signal stays
+blocked across exec), ignore it before anything else, and each leads a process group of its
+own, so that `kill` stops it with any process it started (serve's PDF worker spawns a pool of
+its own); `kill_all` stops every live pool at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
@@ -27,10 +28,29 @@ NESTED = "CVSITE_POOL_WORKER"
 _LIVE: weakref.WeakSet[QuietPool] = weakref.WeakSet()
 
 
-def _ready(then: Callable[[], object] | None) -> None:
-    """A worker's start: Ctrl-C is the parent's to handle, its group its own, then the caller's
-    initializer."""
+PR_SET_PDEATHSIG = 1
+"""Linux's prctl option: the signal a process gets when the one that started it dies."""
+
+
+def _die_with(parent: int) -> None:
+    """Be killed when `parent` dies, even by `kill -9` (Linux; elsewhere nothing is done):
+    a worker leads a group of its own, so nothing else would stop it. Linux ties this to the
+    thread that started the worker, so a pool made outside the main thread passes 0: not
+    asked."""
+    if not parent:
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it died before the line above
+        os._exit(1)
+
+
+def _ready(then: Callable[[], object] | None, parent: int) -> None:
+    """A worker's start: Ctrl-C is the parent's to handle, its group its own, its life no
+    longer than its parent's, then the caller's initializer."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back while spawned
+    _die_with(parent)
     if NESTED not in os.environ:  # a pool's pool stays in its parent's group, killed with it
         os.environ[NESTED] = "1"
         with contextlib.suppress(OSError):
@@ -40,16 +60,20 @@ def _ready(then: Callable[[], object] | None) -> None:
 
 
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Ignore Ctrl-C while a worker is spawned, so that it starts ignoring it too."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _sigint_held() -> Iterator[None]:
+    """Hold Ctrl-C back (blocked, not ignored) while a worker is spawned: the worker starts with
+    it blocked until `_ready` ignores it, and a Ctrl-C pressed meanwhile reaches this process
+    as soon as the worker is started, instead of being lost."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _main_pid() -> int:
+    """This process's id when called from its main thread (see `_die_with`), else 0."""
+    return os.getpid() if threading.current_thread() is threading.main_thread() else 0
 
 
 class QuietPool(ProcessPoolExecutor):
@@ -57,12 +81,12 @@ class QuietPool(ProcessPoolExecutor):
 
     def __init__(self, workers: int, initializer: Callable[[], object] | None = None) -> None:
         super().__init__(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                         initializer=_ready, initargs=(initializer,))
+                         initializer=_ready, initargs=(initializer, _main_pid()))
         _LIVE.add(self)
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
         """Submit work; a process started for it ignores Ctrl-C from the start."""
-        with _sigint_ignored():
+        with _sigint_held():
             return super().submit(fn, *args, **kwargs)
 
     def kill(self) -> None:
