@@ -20,6 +20,7 @@ from cvsite.paths import THEME
 from cvsite.render import feeds, seo
 from cvsite.render.citeformat import COMPUTED
 from cvsite.speed import once
+from cvsite.speed.jinjafast import CallContext, OutputGenerator
 from cvsite.speed.templatedeps import ContentLoader, TrackingEnvironment
 from cvsite.validate import scholar
 
@@ -76,6 +77,12 @@ def has_equal_contribution(pubs: Iterable[Publication]) -> bool:
     return False
 
 
+class _Context(CallContext):
+    """The pages' context: `once` is called directly too (thrice per publication in the lists)."""
+
+    plain = CallContext.plain | {once.Once}
+
+
 class _Environment(TrackingEnvironment):
     """Jinja's environment, where a publication also has its venue line (`pub.venue`, …)."""
 
@@ -123,9 +130,11 @@ def _new_environment(dirs: list[Path]) -> Environment:
     True, not a function of the name asked at every page), the compiled templates in a plain
     dict, not Jinja's locked LRU cache (three look-ups a page; a site has a few templates)."""
     loader = ChoiceLoader([ContentLoader(str(d)) for d in dirs])
-    env = _Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                       cache_size=-1)
+    env = _Environment(loader=loader, autoescape=True,
+                              undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              keep_trailing_newline=True, cache_size=-1)
+    env.code_generator_class = OutputGenerator
+    env.context_class = _Context
     env.filters.update(month_year=month_year, period=period, slug=slug, markdown=markdown,
                        has_equal_contribution=has_equal_contribution,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)

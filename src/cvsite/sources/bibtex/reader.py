@@ -21,6 +21,7 @@ from cvsite.sources.text import (
     utf8_position,
     wide_encoding,
 )
+from cvsite.speed.collector import paused
 
 _SPLITTER_LOG = logging.getLogger("bibtexparser")
 _SPLITTER_LOG.addHandler(logging.NullHandler())
@@ -83,7 +84,8 @@ def parse_bib(text: str, display: str, split_above: int = SPLIT_ABOVE,
     `decide` is called with entries whose fields need no @string where they are split (also
     those left out later); the forked child's blocks travel by `ship`.
     """
-    return _parse(text, display, split_above, decide, ship)
+    with paused():  # hundreds of thousands of objects made, none in cycles
+        return _parse(text, display, split_above, decide, ship)
 
 
 def _raw(block: Block, fields: Fields, decided: object = None) -> RawEntry:
