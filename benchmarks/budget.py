@@ -2,18 +2,14 @@
 
     .venv/bin/python benchmarks/budget.py                      # 5 runs, 3 for 10,000 papers
     .venv/bin/python benchmarks/budget.py --runs 1 --skip-big  # a quick look
-    .venv/bin/python benchmarks/budget.py --before main~3 --big-after-only
 
-"Before" is a git revision (default: the tag `before-16-rest`) checked out into a temporary
-git worktree; "after" is this checkout's working tree. Both run with this venv's Python as
-`PYTHONPATH=<tree>/src python -m cvsite`, and every measurement takes turns (before, after,
-baseline, before, after, baseline...) so a change in the machine's load hits all of them alike.
-Rows: her site cold (HTML + both PDFs) vs the `weasyprint` CLI on the same CV HTML; her site
-with no change; `cvsite serve` from saving profile.yaml to the reloaded page, her site and
-1,000 papers; 1,000 and 10,000 papers cold with `--no-pdf` vs Hugo on the same pages (peak
-memory too). Only the `cvsite` command is run (never its modules), so the script measures any
-package layout. Hugo is Debian's `hugo` package (`apt-get install -y hugo`); without it the
-Hugo rows say so.
+"Before" is a git revision (`--before`, default the tag `before-16-rest`) in a temporary git
+worktree, "after" this working tree; both run as `PYTHONPATH=<tree>/src python -m cvsite` with
+this venv's Python, and take turns (before, after, baseline, before...) so that changing load
+hits all alike. Rows: her site cold (HTML + both PDFs) vs the `weasyprint` CLI on the same CV
+HTML; no change; `serve` from saving profile.yaml to the reloaded page (her site, 1,000
+papers); 1,000 and 10,000 papers cold with `--no-pdf` vs Hugo (Debian's `hugo`) on the same
+pages, with peak memory.
 """
 
 from __future__ import annotations
