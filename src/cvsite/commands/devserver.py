@@ -19,8 +19,8 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from cvsite.cache import data_digest
 from cvsite.commands.previewserver import GONE, IDLE_SECONDS, refusal
-from cvsite.speed.memo import data_digest
 
 EVENTS = "/__cvsite/events"
 BUILD_NUMBER = re.compile(r"[0-9]{1,18}")
