@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from pydantic import ValidationError
@@ -23,7 +23,7 @@ from cvsite.sources.bibtex.fields import (
     verbatim,
     written_field,
 )
-from cvsite.sources.bibtex.latex import decode, math_as_text
+from cvsite.sources.bibtex.latex import Decoder
 from cvsite.sources.bibtex.names import Owner, parse_authors
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.spaces import collapse
@@ -42,6 +42,7 @@ class Context:
     file: str
     owner: Owner
     topics: tuple[str, ...] = ()
+    decoder: Decoder = field(default_factory=Decoder)
 
     @classmethod
     def of(cls, config: SiteConfig, file: str) -> Context:
@@ -123,11 +124,12 @@ def _entry_data(raw: RawEntry, context: Context,
                 at: _At) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     """The data of the entry's Publication (None when in error) and the problems found."""
     fields, notes = normalise(raw.fields)
+    decode = context.decoder.decode
     data, problems = _checks(raw, fields, at)
     problems += [at(name, message, hint, warn=True) for name, message, hint in notes]
     if fields.get("title", "").strip():
         data["title"] = decode(fields["title"])
-        data["title_text"] = math_as_text(data["title"])
+        data["title_text"] = context.decoder.math_as_text(data["title"])
         if not data["title"]:
             problems.append(at("title", "the title is empty once its LaTeX is removed"))
     for name, value in fields.items():

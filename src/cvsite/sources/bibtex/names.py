@@ -64,6 +64,8 @@ class Owner:
         self.aliases = tuple(aliases)
         self.names = [parse_person(_strip_mark(a)[0]) for a in aliases]
         self.lasts = [fold(f"{v} {f}") for _, v, f, _ in self.names]
+        self.known: dict[str, Author | bool | None] = {}
+        """Each name met so far in the file's lists, as `_author` made it (names repeat)."""
 
     def __contains__(self, person: Person) -> bool:
         given, von, family, _ = person
@@ -108,7 +110,9 @@ def parse_authors(field: str, owner: Owner) -> tuple[tuple[Author, ...], bool]:
     authors: list[Author] = []
     et_al = False
     for raw in split_names(without_dangling(field)):  # dangling: warned
-        author = _author(raw, owner)
+        author = owner.known.get(raw, False)  # never made: `_author` gives no False
+        if author is False:
+            author = owner.known[raw] = _author(raw, owner)
         if isinstance(author, Author):
             authors.append(author)
         elif author:
