@@ -12,9 +12,6 @@ from cvsite.build import build
 from cvsite.cache import CACHE_DIR
 from cvsite.errors import ContentError
 from cvsite.output.write import OutputError
-from cvsite.render import pages as pagerender
-from cvsite.sources.bibtex import latex
-from cvsite.speed import forkwork
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -124,17 +121,13 @@ LATEX_BIB = r"""
 """
 
 
-def test_decoded_text_cache_gives_the_same_pages(project: Path, tmp_path: Path) -> None:
+def test_latex_in_entries_gives_the_same_pages_rebuilt(project: Path, tmp_path: Path) -> None:
     bib = project / "content" / "publications.bib"
     bib.write_text(bib.read_text("utf-8") + LATEX_BIB, "utf-8")
     out = project / "_site"
     build(project, out)
-    assert any((project / CACHE_DIR).glob("latex-*.json"))
     shutil.rmtree(out)
-    latex.forget()
-    build(project, out)  # every decoding now comes from the cache
-    assert latex.decoded_new() == 0
-    latex.forget()
+    build(project, out)
     expected = reference(project, tmp_path)
     assert tree(out) == expected
     page = next(v for k, v in expected.items() if "muller2020" in k and k.endswith(".html"))
@@ -197,31 +190,11 @@ def assert_one_edit_reaches_every_paper_page(project: Path, tmp_path: Path) -> N
     assert len(pages) > 2 and all("Only This One Changed" in page for page in pages)
 
 
-def test_pages_rendered_by_two_processes_are_the_same_cold_and_after_an_edit(
-        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)  # threads of other tests
-    monkeypatch.setattr(pagerender, "PARALLEL_ABOVE", 2)
-    monkeypatch.setattr(pagerender, "TASK_PAGES", 1)
-    out = project / "_site"
-    build(project, out)
-    assert tree(out) == reference(project, tmp_path)
-    edit_first_title(project, "Only This One Changed")  # the list pages then go apart
-    build(project, out)
-    assert tree(out) == reference(project, tmp_path)
-
-
-def test_a_template_error_while_two_processes_render_is_reported_as_in_one(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "templates").mkdir(exist_ok=True)  # the feeds are made by whichever process
+def test_a_template_error_in_a_feed_is_reported_at_its_line(project: Path) -> None:
+    (project / "templates").mkdir(exist_ok=True)
     (project / "templates" / "sitemap.xml").write_text("<urlset>\n{{ locations.nope }}\n")
     with pytest.raises(ContentError) as alone:
         build(project, project / "_site", use_cache=False)
-    monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)
-    monkeypatch.setattr(pagerender, "PARALLEL_ABOVE", 2)
-    monkeypatch.setattr(pagerender, "TASK_PAGES", 1)
-    with pytest.raises(ContentError) as shared:
-        build(project, project / "_site", use_cache=False)
-    assert shared.value.diagnostics == alone.value.diagnostics
     assert [(Path(d.file).parts[-2:], d.line) for d in alone.value.diagnostics
             if d.severity.value == "error"] == [(("templates", "sitemap.xml"), 2)]
     assert not (project / "_site").exists()
