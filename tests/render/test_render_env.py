@@ -3,11 +3,9 @@ imports, live globals, and the publication groups of the list pages."""
 
 from __future__ import annotations
 
-import gc
 import random
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import Environment
@@ -15,7 +13,6 @@ from jinja2 import Environment
 from cvsite.models import Author, Publication, Site
 from cvsite.models.publication import newest_first
 from cvsite.render.environment import make_environment
-from cvsite.speed import collector
 from cvsite.speed.once import remembered
 
 MACROS = ("{% macro item(x) %}[{{ x }}:{{ count() }}]{% endmacro %}"
@@ -127,27 +124,3 @@ def test_the_list_macros_give_what_the_list_pages_include(site: Site, tmp_path: 
                 for name in ("calls.html", "includes.html")}
     assert html["calls.html"] == html["includes.html"]
     assert html["calls.html"].count('<li class="pub') == 2 * len(site.publications)
-
-
-def test_rendering_leaves_the_collector_as_it_found_it(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    """What exists is frozen out of the collector's scans while pages render, then thawed;
-    serve's heap, frozen for good, is left alone (and not even counted)."""
-    env = environment(tmp_path, [])
-    gc.unfreeze()  # whatever an earlier test in this process left frozen
-    assert gc.get_freeze_count() == 0
-    with remembered(env):
-        assert gc.get_freeze_count() > 0
-    assert gc.get_freeze_count() == 0
-    calls: list[str] = []
-    monkeypatch.setattr(collector, "_FOR_GOOD", [False])
-    collector.freeze_for_good()
-    try:  # counts move when another thread frees frozen objects: watch the calls instead
-        for name in ("freeze", "unfreeze", "get_freeze_count"):
-            monkeypatch.setattr(gc, name, lambda name=name: calls.append(name))
-        with remembered(env):
-            pass
-        monkeypatch.undo()
-        assert calls == []
-    finally:
-        gc.unfreeze()

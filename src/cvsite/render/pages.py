@@ -1,5 +1,4 @@
-"""Pages rendered for a build, each noting whether it read the publication list; on both
-cores when there are many (`forkwork.take_turns`).
+"""Pages rendered for a build, each noting whether it read the publication list.
 
 Whether a page read the publication list (a list page, or any template or helper that looks
 at other papers) is observed while it renders, through a stand-in for the list that notes any
@@ -10,23 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, cast
+from typing import Any
 
 from jinja2 import Environment, TemplateError
 
 from cvsite.models import Publication, Site
 from cvsite.render.environment import PageSpec, render_page
-from cvsite.speed.forkwork import MAX_TASKS, take_turns
 from cvsite.speed.once import Lasting, Once, remembered
 
-PARALLEL_ABOVE = 1000
-"""Pages to render before a second process pays for its start and for sending pages back."""
 Blob = bytes | memoryview
 """Encoded page text (the same as `cvsite.cache.Blob`)."""
 Rendered = tuple[dict[int, tuple[Blob, bool]], dict[str, Blob]]
 """Pages by number, with whether each read the publication list, and the other files made."""
-TASK_PAGES = 20
-"""Paper pages the two processes take at a time (a few milliseconds of work)."""
 
 
 class _Watched:
@@ -77,18 +71,6 @@ def _render(site: Site, env: Environment, spec: PageSpec) -> tuple[bytes, bool]:
     return html.encode("utf-8"), watched.touched
 
 
-def _jobs(specs: list[PageSpec], todo: list[int], publications: int) -> list[tuple[int, list[int]]]:
-    """The pages `todo` as (cost, pages) in paper pages: each page of its own variables is one;
-    the pages without (list pages: they may show every publication) go together, so that their
-    shared list items are rendered once (`once`): a fifth of a paper page per paper for the
-    first, a fifteenth for each other."""
-    lists = [i for i in todo if not specs[i][2]]
-    jobs = [(1, [i]) for i in todo if specs[i][2]]
-    if lists:
-        jobs.append((len(lists) + publications // 5 + (len(lists) - 1) * publications // 15, lists))
-    return jobs
-
-
 @contextmanager
 def _templates_as_loaded(env: Environment) -> Iterator[None]:
     """Every template checked for changes once, not at every page (3 checks a page, each
@@ -109,54 +91,11 @@ def _templates_as_loaded(env: Environment) -> Iterator[None]:
 
 def render_all(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
                lasting: Lasting | None, also: Callable[[], dict[str, str]]) -> Rendered:
-    """Render the pages `todo` and make `also`'s files; shared with a forked worker when there
-    is much to do."""
+    """Render the pages `todo` and make `also`'s files."""
     if not todo:
         return {}, _encoded(also())
     with _templates_as_loaded(env), remembered(env, lasting):
-        return _render_shared(site, env, specs, todo, lasting, also)
-
-
-def _render_shared(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
-                   lasting: Lasting | None, also: Callable[[], dict[str, str]]) -> Rendered:
-    """`render_all`, shared with a forked worker taking turns: the list pages, `also`, then
-    runs of paper pages."""
-    jobs = _jobs(specs, todo, len(site.publications))
-    if sum(cost for cost, _ in jobs) < PARALLEL_ABOVE:
         return {i: _render(site, env, specs[i]) for i in todo}, _encoded(also())
-    lists = [i for i in todo if not specs[i][2]]
-    papers = [i for i in todo if specs[i][2]]
-    # Without items from the last build the list pages go together: the first renders the
-    # items, the others take them; with them (an edit) each is a task of its own.
-    apart = [[i] for i in lists] if lasting is not None and lasting.stored else [lists]
-    head: list[list[int] | None] = [*(apart if lists else []), None]
-    size = max(TASK_PAGES, -(-len(papers) // max(1, MAX_TASKS - len(head))))
-    tasks = head + [papers[k:k + size] for k in range(0, len(papers), size)]
-
-    def task(number: int) -> tuple[list[bytes], list[bool] | list[str]]:
-        numbers = tasks[number]
-        if numbers is None:
-            files = also()
-            return [text.encode("utf-8") for text in files.values()], list(files)
-        made = [_render(site, env, specs[i]) for i in numbers]
-        return [page for page, _ in made], [touched for _, touched in made]
-
-    def items() -> tuple[dict[str, str], set[str]]:
-        return (lasting.made, lasting.used) if lasting else ({}, set())
-
-    results, theirs = take_turns(len(tasks), task, items)
-    if lasting is not None and theirs is not None:  # the items the worker rendered or took,
-        lasting.made.update(theirs[0])               # kept for the next build
-        lasting.used.update(theirs[1])
-    pages: dict[int, tuple[Blob, bool]] = {}
-    others: dict[str, Blob] = {}
-    for numbers, (blobs, about) in zip(tasks, results, strict=True):
-        if numbers is None:
-            others.update(zip(cast("list[str]", about), blobs, strict=True))
-        else:
-            pages.update((i, (page, touched)) for i, page, touched in
-                         zip(numbers, blobs, cast("list[bool]", about), strict=True))
-    return pages, others
 
 
 def _encoded(files: dict[str, str]) -> dict[str, Blob]:

@@ -22,8 +22,6 @@ from typing import Any
 from jinja2 import Environment
 from markupsafe import Markup
 
-from cvsite.speed.collector import frozen
-
 
 def call(macro: Any, *args: Any) -> Any:
     """The macro's output (no memory)."""
@@ -138,13 +136,7 @@ class Lasting:
 @contextmanager
 def remembered(env: Environment, lasting: Lasting | None = None) -> Iterator[Once]:
     """Within the block (a build's pages rendering), `once` in `env` remembers what it rendered;
-    afterwards it forgets.
-
-    Meanwhile what exists already (the loaded site, the libraries) is frozen out of the cycle
-    collector's sight (`gc.freeze`): each full collection would walk its millions of objects
-    again, a fifth of the list pages' time at 10,000 publications (`collector.frozen`; serve's
-    heap, frozen for good, is left as it is).
-    """
+    afterwards it forgets."""
     memo = env.globals.get("once")
     if not isinstance(memo, Once):  # an environment not made by `render`
         memo = env.globals["once"] = Once(remembering=False)
@@ -154,8 +146,7 @@ def remembered(env: Environment, lasting: Lasting | None = None) -> Iterator[Onc
     memo._done = {}
     memo.lasting = lasting
     try:
-        with frozen():
-            yield memo
+        yield memo
     finally:
         memo._done = None
         memo.watched = None

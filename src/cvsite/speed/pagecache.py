@@ -23,8 +23,6 @@ from cvsite.output.scan import Stat
 from cvsite.output.write import Data
 from cvsite.render.environment import PageSpec, page_specs, static_dirs, template_dirs
 from cvsite.render.pages import render_all
-from cvsite.speed.entrycache import identity
-from cvsite.speed.itemcache import keep_items, open_items
 from cvsite.speed.pagepack import PREFIX, PagePack
 from cvsite.speed.templatedeps import template_key
 from cvsite.speed.uptodate import Ref
@@ -43,7 +41,7 @@ class Pages(dict[str, Data]):
         self.others = others
         """The files made alongside the pages (`render_cached`'s `also`)."""
         self.save = save
-        """Store the pages (and list items) rendered in the cache (the build may do it in a
+        """Store the pages rendered in the cache (the build may do it in a
         second process while it writes the output)."""
 
 
@@ -79,8 +77,7 @@ def render_cached(source: Path, site: Site, env: Environment, cache: Cache,
     fixed = digest(code_key(), tree_digest(static_dirs(source)),
                    os.environ.get("SOURCE_DATE_EPOCH", ""), repr(sorted(data.items())),
                    site.model_dump_json(exclude={"publications"}), str(len(site.publications)))
-    # What identifies a publication: its entry's key and line where the entry cache made it
-    dumps = {id(p): identity(p) or digest(p.model_dump_json()) for p in site.publications}
+    dumps = {id(p): digest(p.model_dump_json()) for p in site.publications}
     everything = digest(*dumps.values())
     used = {t: template_key(env, t, template_dirs(source)) for t in {s[1] for s in specs}}
     by_template = {name: digest(fixed, key) for name, key in used.items()}
@@ -88,14 +85,11 @@ def render_cached(source: Path, site: Site, env: Environment, cache: Cache,
     pack = PagePack(cache, f"{PREFIX}{fixed[:20]}")
     found = _recall(pack, keys, specs, ("", everything), settled or {})
     todo = [i for i in range(len(specs)) if i not in found]
-    lasting = open_items(cache, fixed, used, dumps) if todo else None
-    fresh, made = render_all(site, env, specs, todo, lasting, others)
+    fresh, made = render_all(site, env, specs, todo, None, others)
     found.update(fresh)
     kept = [keys[i] for i in found if keys[i] and i not in fresh]
 
     def save() -> None:
-        if lasting is not None:
-            keep_items(cache, lasting)
         if cache.enabled and (fresh or len(kept) != len(pack.index)):
             pack.store({keys[i]: (page, everything if touched else "")
                         for i, (page, touched) in fresh.items() if keys[i]}, kept)

@@ -26,10 +26,9 @@ from jinja2 import (
 )
 from jinja2.loaders import split_template_path
 
-from cvsite.cache import tree_digest
-from cvsite.speed.memo import ByContent, data_digest, file_digest
+from cvsite.cache import data_digest, file_digest, tree_digest
 
-_REFERENCES: ByContent[tuple[str, ...] | None] = ByContent(64)
+_REFERENCES: dict[bytes, tuple[str, ...] | None] = {}
 
 
 class ContentLoader(FileSystemLoader):
@@ -75,7 +74,7 @@ class TrackingEnvironment(Environment):
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         tree = super()._parse(source, name, filename)
-        _REFERENCES.get("references", source.encode("utf-8"), lambda _: _names(tree))
+        _REFERENCES.setdefault(source.encode("utf-8"), _names(tree))
         return tree
 
 
@@ -98,12 +97,14 @@ def _references(env: Environment, data: bytes) -> tuple[str, ...] | None:
 def references(env: Environment, source: str) -> tuple[str, ...] | None:
     """The templates a template's source names (None: maybe any of them), remembered."""
     data = source.encode("utf-8")
-    return _REFERENCES.get("references", data, lambda data: _references(env, data))
+    if data not in _REFERENCES:
+        _REFERENCES[data] = _references(env, data)
+    return _REFERENCES[data]
 
 
 def note_references(source: str, names: tuple[str, ...] | None) -> None:
     """Remember the templates a template's source names, as found when it was compiled."""
-    _REFERENCES.get("references", source.encode("utf-8"), lambda _: names)
+    _REFERENCES.setdefault(source.encode("utf-8"), names)
 
 
 def template_key(env: Environment, name: str, folders: list[Path]) -> str:
