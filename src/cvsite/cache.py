@@ -12,14 +12,17 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from cvsite.errors import Diagnostic, warning
 
 CACHE_DIR = ".cvsite-cache"
 FORMAT = 2
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def digest(*parts: str | bytes) -> str:
@@ -36,6 +39,34 @@ def file_digest(path: Path) -> str:
     """A hex digest of a file's bytes."""
     with open(path, "rb") as file:
         return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=20)).hexdigest()
+
+
+def _part(value: object) -> str | bytes:
+    """An argument as bytes or text for a digest (a pydantic model by its JSON)."""
+    if isinstance(value, str | bytes):
+        return value
+    dump = getattr(value, "model_dump_json", None)
+    return dump() if callable(dump) else repr(value)
+
+
+def remembered(size: int) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Remember a pure function's last `size` results by a digest of its arguments, in this
+    process (`serve`: an edit to profile.yaml does not read the .bib again). Results are
+    shared, so they must be immutable or never changed by the caller."""
+    def wrap(function: Callable[P, R]) -> Callable[P, R]:
+        results: OrderedDict[str, R] = OrderedDict()
+
+        def call(*args: P.args, **kwargs: P.kwargs) -> R:
+            key = digest(*map(_part, args), *(f"{k}={_part(v)!r}" for k, v in kwargs.items()))
+            if key in results:
+                results.move_to_end(key)
+                return results[key]
+            result = results[key] = function(*args, **kwargs)
+            while len(results) > size:
+                results.popitem(last=False)
+            return result
+        return call
+    return wrap
 
 
 class Cache:
