@@ -79,17 +79,13 @@ def _template_problem(exc: TemplateError) -> Diagnostic:
 
 
 def _compile_templates(env: Environment, source: Path) -> None:
-    """Compile every template and note what it reads now (the pages then render quickly, once
-    the PDFs are in); errors show when a template is used."""
+    """Compile every template (the pages then render quickly, once the PDFs are in); errors
+    show when a template is used."""
     from jinja2 import TemplateError
-
-    from cvsite.render.environment import template_dirs
-    from cvsite.speed.templatedeps import template_key
 
     for name in env.list_templates(extensions=["html", "xml", "txt"]):
         with contextlib.suppress(TemplateError):
             env.get_template(name)
-            template_key(env, name, template_dirs(source))  # remembered by its bytes
 
 
 def with_base_url(site: Site, base_url: str) -> Site:
@@ -155,25 +151,20 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
     from cvsite.output.assets import collect_papers, collect_static
     from cvsite.pdf.build import start_pdfs
     from cvsite.render.environment import make_environment, static_dirs
-    from cvsite.render.feeds import render_extras
+    from cvsite.render.pages import render_pages
     from cvsite.speed.forkwork import alongside
-    from cvsite.speed.pagecache import render_cached
     from cvsite.speed.sitecache import load_cached
-    from cvsite.speed.templatecache import attach, store_templates
-    from cvsite.speed.textcache import recall, store
     from cvsite.validate.load import load_config
 
     config = load_config(source)
     if config is not None and not config.pdf.variants:
         stop()  # no PDFs to render: the worker would only take a core from the pages
     warm(list(reversed(static_dirs(source))))  # the worker loads the print fonts meanwhile
-    recall(cache)
     # What the load makes (a million objects at 10,000 papers) is kept until the pages are
     # written: no collection walks it while it is made, and none after (each would take ~0.08 s)
     with frozen():
         with held():
             site, diagnostics = load_cached(source, cache, keep_going=keep_going)
-        store(cache)
         warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
         failed = has_errors(diagnostics) or (strict and bool(warnings))
         if site is None or (failed and not keep_going):
@@ -181,7 +172,6 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
         if base_url:
             site = with_base_url(site, base_url)
         env = make_environment(source)
-        templates = attach(env, cache)
         try:
             pdf_step = start_pdfs(site, env, source, cache, render=pdf)
             if pdf_step.rendering:
@@ -195,33 +185,30 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
                 raise ContentError(diagnostics)
             failed = failed or pdf_failed
             env.globals["downloads"] = pdfs.downloads
-            pages = render_cached(source, site, env, cache, last.settled(out) if last else None,
-                                  lambda paths: render_extras(site, env, paths))
+            pages = {path: text.encode("utf-8") for path, text in render_pages(site, env).items()}
         except TemplateError as exc:
             raise ContentError([*diagnostics, _template_problem(exc)]) from exc
         files.update(pdfs.files)
         files.update(pages)
-        files.update(pages.others)
+        html_pages = sum(1 for path in pages if path.endswith(".html"))
         complete = not failed and not pdfs.skipped
         others = {name: data for name, data in files.items()
-                  if name not in pages.refs and not isinstance(data, InPlace)}
+                  if not isinstance(data, InPlace)}
 
         def save() -> None:
-            pages.save()
-            store_templates(cache, templates)
             if complete:
                 keep(cache, key, others)
         # Files with the bytes the last build wrote are not read to be compared
         before = kept(cache, last) if last is not None and cache.enabled else {}
         placed = unchanged_in_place(files, last, before)
         managed = Managed(site.config.keep, adopt, known)
-        if cache.enabled and len(pages) >= SAVE_ALONGSIDE:  # a second process writes the cache
+        if cache.enabled and html_pages >= SAVE_ALONGSIDE:  # a second process writes the cache
             _, report = alongside(save, lambda: write_site(placed, out, managed, keep_spare=True))
         else:
             save()
             report = write_site(placed, out, managed, keep_spare=True)
         if complete:
-            remember(cache, key, out, len(pages), diagnostics, report.state, pages.pack, pages.refs)
-        return BuildResult(out, len(pages), len(files), perf_counter() - started, diagnostics,
+            remember(cache, key, out, html_pages, diagnostics, report.state)
+        return BuildResult(out, html_pages, len(files), perf_counter() - started, diagnostics,
                            len(report.written), failed, tuple(left_out(diagnostics)), site,
                            bool(pdfs.skipped))

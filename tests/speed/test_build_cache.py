@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,9 +11,6 @@ from cvsite.build import build
 from cvsite.cache import CACHE_DIR
 from cvsite.errors import ContentError
 from cvsite.output.write import OutputError
-from cvsite.render import pages as pagerender
-from cvsite.sources.bibtex import latex
-from cvsite.speed import forkwork
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -113,34 +109,6 @@ def test_cli_no_cache_flag(project: Path, run_cli: Callable[..., tuple[int, str,
     assert not (project / CACHE_DIR).exists()
 
 
-LATEX_BIB = r"""
-@article{muller2020,
-  author  = {M{\"u}ller, J{\"o}rg and Garc{\'\i}a, Ana and Dvo{\v{r}}{\'a}k, Ji{\v{r}}{\'\i}},
-  title   = {Bounds of $\mathcal{O}(\log n)$ for {BERT} -- a \emph{careful} look},
-  journal = {Journal of {\AA}lgebra \& Things},
-  year    = {2020},
-  abstract = {We show $O(n^2)$ bounds. ``Quoted'' text~here.},
-}
-"""
-
-
-def test_decoded_text_cache_gives_the_same_pages(project: Path, tmp_path: Path) -> None:
-    bib = project / "content" / "publications.bib"
-    bib.write_text(bib.read_text("utf-8") + LATEX_BIB, "utf-8")
-    out = project / "_site"
-    build(project, out)
-    assert any((project / CACHE_DIR).glob("latex-*.json"))
-    shutil.rmtree(out)
-    latex.forget()
-    build(project, out)  # every decoding now comes from the cache
-    assert latex.decoded_new() == 0
-    latex.forget()
-    expected = reference(project, tmp_path)
-    assert tree(out) == expected
-    page = next(v for k, v in expected.items() if "muller2020" in k and k.endswith(".html"))
-    assert "Müller" in page.decode() and "Dvořák" in page.decode()
-
-
 def edit_first_title(project: Path, text: str) -> None:
     """Prefix the first BibTeX title with `text`."""
     bib = project / "content" / "publications.bib"
@@ -197,31 +165,11 @@ def assert_one_edit_reaches_every_paper_page(project: Path, tmp_path: Path) -> N
     assert len(pages) > 2 and all("Only This One Changed" in page for page in pages)
 
 
-def test_pages_rendered_by_two_processes_are_the_same_cold_and_after_an_edit(
-        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)  # threads of other tests
-    monkeypatch.setattr(pagerender, "PARALLEL_ABOVE", 2)
-    monkeypatch.setattr(pagerender, "TASK_PAGES", 1)
-    out = project / "_site"
-    build(project, out)
-    assert tree(out) == reference(project, tmp_path)
-    edit_first_title(project, "Only This One Changed")  # the list pages then go apart
-    build(project, out)
-    assert tree(out) == reference(project, tmp_path)
-
-
-def test_a_template_error_while_two_processes_render_is_reported_as_in_one(
-        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (project / "templates").mkdir(exist_ok=True)  # the feeds are made by whichever process
+def test_a_template_error_in_the_sitemap_points_at_its_line(project: Path) -> None:
+    (project / "templates").mkdir(exist_ok=True)
     (project / "templates" / "sitemap.xml").write_text("<urlset>\n{{ locations.nope }}\n")
     with pytest.raises(ContentError) as alone:
         build(project, project / "_site", use_cache=False)
-    monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)
-    monkeypatch.setattr(pagerender, "PARALLEL_ABOVE", 2)
-    monkeypatch.setattr(pagerender, "TASK_PAGES", 1)
-    with pytest.raises(ContentError) as shared:
-        build(project, project / "_site", use_cache=False)
-    assert shared.value.diagnostics == alone.value.diagnostics
     assert [(Path(d.file).parts[-2:], d.line) for d in alone.value.diagnostics
             if d.severity.value == "error"] == [(("templates", "sitemap.xml"), 2)]
     assert not (project / "_site").exists()

@@ -13,7 +13,7 @@ import pytest
 from cvsite.cache import Cache
 from cvsite.sources.bibtex import latex
 from cvsite.sources.bibtex.reader import load_bib
-from cvsite.speed import entrycache, entrystore, forkwork, sitecache, textcache
+from cvsite.speed import entrycache, entrystore, forkwork, sitecache
 from cvsite.validate import publications
 from cvsite.validate.load import load_site
 from decoding import counting_decoder
@@ -147,31 +147,6 @@ def test_the_loaded_record_is_kept_once_its_content_is_loaded_twice(
     recalled = sitecache.load_cached(bib_project, cache, keep_going=True)
     assert len(loads) == 2 and recalled == first
     assert recalled == load_site(bib_project, keep_going=True)
-
-
-def test_pylatexenc_decodings_survive_edits_for_when_every_entry_is_decoded_again(
-        bib_project: Path) -> None:
-    cache = Cache.for_project(bib_project)
-    latex.forget()
-    textcache.recall(cache)
-    load_site(bib_project, keep_going=True, cache=cache)
-    textcache.store(cache)
-    assert latex.decoded_new() > 0  # the appended entries need pylatexenc
-    for title in ("{Retitled}", "{Retitled Again}"):  # edits store only what they decoded
-        latex.forget()
-        replace(bib_project, "{Read Through a Macro}" if title == "{Retitled}" else "{Retitled}",
-                title)
-        textcache.recall(cache)
-        load_site(bib_project, keep_going=True, cache=cache)
-        textcache.store(cache)
-    latex.forget()
-    config = bib_project / "content" / "site.yaml"  # new owner names: every entry decoded again
-    config.write_text(config.read_text("utf-8").replace("  - X. Wu\n", "  - X. Wu\n  - Wu X.\n"),
-                      "utf-8")
-    textcache.recall(cache)
-    site, _ = load_site(bib_project, keep_going=True, cache=cache)
-    assert site is not None and latex.decoded_new() == 0
-    latex.forget()
 
 
 def test_a_stored_entry_is_recalled_as_it_was_decoded() -> None:

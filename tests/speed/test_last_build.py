@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,19 +49,6 @@ def test_a_record_of_the_old_json_layout_is_ignored_and_removed(project: Path,
     assert again.site is not None
     assert tree(out) == reference(project, tmp_path)
     assert not (project / CACHE_DIR / "last-build.json").exists()
-
-
-def test_unreadable_page_refs_mean_a_real_build_not_half_a_restore(project: Path,
-                                                                  tmp_path: Path) -> None:
-    out = project / "_site"
-    first = build(project, out)
-    rewrite_record(project, 8, b"not marshalled")
-    assert build(project, out).written == 0, "a no-change build does not read the refs"
-    shutil.rmtree(out)
-    again = build(project, out)
-    assert again.site is not None, "the pages could not be found: built"
-    assert again.files == first.files
-    assert tree(out) == reference(project, tmp_path)
 
 
 def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:

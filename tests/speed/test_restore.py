@@ -25,11 +25,11 @@ def test_deleted_output_is_restored_without_building(project: Path, tmp_path: Pa
     assert build(project, out).written == 0  # and the next build knows it is up to date
 
 
-def test_damaged_page_pack_means_a_real_build(project: Path, tmp_path: Path) -> None:
+def test_damaged_output_store_means_a_real_build(project: Path, tmp_path: Path) -> None:
     out = project / "_site"
     build(project, out)
     shutil.rmtree(out)
-    for pack in (project / CACHE_DIR).glob("pages-*"):
+    for pack in (project / CACHE_DIR).glob("output-*.pack"):
         pack.write_bytes(b"damaged")
     again = build(project, out)
     assert again.site is not None

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from cvsite.cache import Cache, make_pack, read_pack
 from cvsite.output.write import Data, InPlace, Managed, WriteReport, write_site
-from cvsite.speed.pagepack import PagePack
 from cvsite.speed.uptodate import LastBuild, Previous, remember
 
 PREFIX = "output-"
@@ -79,20 +78,8 @@ def _given(data: bytes | memoryview) -> Callable[[], bytes | memoryview]:
 
 def _files(cache: Cache, last: LastBuild, out: Path) -> dict[str, Data] | None:
     """The last build's output by path, or None when any of it cannot be found."""
-    if not last.pack or not last.refs:
-        return None
     files: dict[str, Data] = dict(kept(cache, last))
-    if not files:
-        return None
-    pack = PagePack(cache, last.pack)
-    settled = last.settled(out)
-    for name, (page_key, tag) in last.refs.items():
-        placed = settled.get(name)  # still in the output as written: not read unless it changes
-        page = pack.take(page_key, tag, placed[1] if placed else None)
-        if page is None:
-            return None
-        files[name] = page
-    return files
+    return files or None
 
 
 def restore(cache: Cache, last: LastBuild | None, key: str, out: Path,
