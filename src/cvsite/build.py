@@ -151,8 +151,8 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
     from cvsite.output.assets import collect_papers, collect_static
     from cvsite.pdf.build import start_pdfs
     from cvsite.render.environment import make_environment, static_dirs
-    from cvsite.render.pages import render_pages
     from cvsite.speed.forkwork import alongside
+    from cvsite.speed.pages import render_site_pages
     from cvsite.speed.sitecache import load_cached
     from cvsite.validate.load import load_config
 
@@ -185,7 +185,8 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
                 raise ContentError(diagnostics)
             failed = failed or pdf_failed
             env.globals["downloads"] = pdfs.downloads
-            pages = {path: text.encode("utf-8") for path, text in render_pages(site, env).items()}
+            pages = {path: text.encode("utf-8")
+                     for path, text in render_site_pages(site, env).items()}
         except TemplateError as exc:
             raise ContentError([*diagnostics, _template_problem(exc)]) from exc
         files.update(pdfs.files)

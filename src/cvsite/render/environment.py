@@ -55,11 +55,19 @@ class _Environment(Environment):
     """Jinja's environment, where a publication also has its venue line (`pub.venue`, …)."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """`obj.attribute`, or for a publication one of its `COMPUTED` phrases."""
+        """`obj.attribute`, or for a publication one of its `COMPUTED` phrases (this runs for
+        every `.` in every page: Jinja's own lookup, with the phrases asked first)."""
         computed = COMPUTED.get(attribute)
-        if computed is not None and isinstance(obj, Publication):
+        if computed is not None and type(obj) is Publication:
             return computed(obj)
-        return super().getattr(obj, attribute)
+        try:
+            return getattr(obj, attribute)
+        except AttributeError:
+            pass
+        try:
+            return obj[attribute]
+        except (TypeError, LookupError, AttributeError):
+            return self.undefined(obj=obj, name=attribute)
 
 
 def make_environment(source: Path) -> Environment:
