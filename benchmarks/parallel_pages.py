@@ -3,8 +3,9 @@
 
     python benchmarks/parallel_pages.py --publications 1000 10000 [--runs 3]
 
-On a shared machine the wall times move with the other load; the CPU times do not, and
-`parent + children / workers` estimates the wall time on idle cores. Both ways give the same
+On a shared machine the wall times move with the other load; the CPU times do not, and the
+larger of this process's and each worker's share (`workers' / (cores - 1)`) estimates the wall
+time on idle cores. Both ways give the same
 pages (checked).
 """
 
@@ -27,7 +28,7 @@ from synth import make_project
 from cvsite.models import Site
 from cvsite.render.environment import make_environment
 from cvsite.render.pages import render_pages
-from cvsite.speed.pages import _workers, render_site_pages
+from cvsite.speed.pages import _cores, render_site_pages
 from cvsite.validate.load import load_site
 
 
@@ -49,8 +50,8 @@ def main() -> None:
     parser.add_argument("--publications", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    workers = _workers()
-    print(f"{workers} cores; medians of {args.runs} runs, seconds")
+    cores = _cores()
+    print(f"{cores} cores; medians of {args.runs} runs, seconds")
     for count in args.publications:
         with tempfile.TemporaryDirectory() as folder:
             project = make_project(Path(folder) / "site", count)
@@ -65,7 +66,7 @@ def main() -> None:
                 rows["pool"].append((pool[0], pool[1], pool[2]))
             for name, runs in rows.items():
                 wall, cpu, children = (statistics.median(r[i] for r in runs) for i in range(3))
-                idle = cpu + children / workers
+                idle = max(cpu, children / max(1, cores - 1))
                 print(f"{count:>6} papers, {name:11}: wall {wall:6.2f}  cpu {cpu:6.2f}  "
                       f"workers' cpu {children:6.2f}  on idle cores ~{idle:6.2f}")
 

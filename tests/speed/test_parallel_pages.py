@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the pool forks 
 def pooled(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every site counts as large, on two cores at least."""
     monkeypatch.setattr(pages, "PARALLEL_ABOVE", 0)
-    monkeypatch.setattr(pages, "_workers", lambda: 2)
+    monkeypatch.setattr(pages, "_cores", lambda: 2)
 
 
 @pytest.mark.usefixtures("pooled")
@@ -41,7 +41,7 @@ def test_a_template_error_in_a_worker_is_reported_as_in_one_process(
     with pytest.raises(ContentError) as alone:
         build(project, project / "_site", use_cache=False)
     monkeypatch.setattr(pages, "PARALLEL_ABOVE", 0)
-    monkeypatch.setattr(pages, "_workers", lambda: 2)
+    monkeypatch.setattr(pages, "_cores", lambda: 2)
     with pytest.raises(ContentError) as shared:
         build(project, project / "_site", use_cache=False)
     assert shared.value.diagnostics == alone.value.diagnostics

@@ -1,10 +1,11 @@
 """`render_pages` on every core for large sites: the same pure functions, in worker processes.
 
-The pages are split into tasks (each list page alone, then runs of paper pages) that a
-`concurrent.futures` process pool renders while this process makes the feeds. The workers start
-by fork (Linux), so they inherit the site and the environment instead of receiving them pickled
-(17 MB at 10,000 papers); elsewhere the pages render in this process. Any failure in a worker
-renders everything again here, so an error surfaces exactly as without the pool (with its line).
+A `concurrent.futures` process pool of one worker per other core takes runs of paper pages
+from the first while this process renders the list pages and the feeds, then the runs from the
+last until it meets one a worker has started. The workers start by fork (Linux), so they
+inherit the site and the compiled templates instead of receiving them pickled (17 MB at 10,000
+papers); elsewhere the pages render in this process. Any failure renders everything again
+here, so an error surfaces exactly as without the pool (with its template line).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from jinja2 import Environment
@@ -23,54 +24,64 @@ from cvsite.render.pages import PageSpec, page_specs, render_page, render_pages
 
 PARALLEL_ABOVE = 400
 """Publications from which the pool pays for its start (benchmarks/parallel_pages.py)."""
-TASKS_PER_WORKER = 4
-"""Runs of paper pages per worker: enough for the workers to finish together."""
+RUNS_PER_CORE = 8
+"""Runs of paper pages per core: enough for every process to finish at about the same time."""
 
 _worker: dict[str, Any] = {}
-"""In a worker process only: its site, environment and pages (set once by `_start`)."""
+"""In a worker process only: the site, environment and pages it inherited (set by `_start`)."""
 
 
 def _start(site: Site, env: Environment, specs: list[PageSpec]) -> None:
-    """Set a worker up with what it inherited: the site, the environment, the page list."""
+    """Set a worker up with what it inherited."""
     _worker.update(site=site, env=env, specs=specs)
 
 
-def _render(numbers: list[int]) -> list[str]:
+def _render(numbers: range) -> list[str]:
     """The pages `numbers` of the worker's page list."""
     site, env, specs = _worker["site"], _worker["env"], _worker["specs"]
     return [render_page(site, env, specs[i]) for i in numbers]
 
 
-def _tasks(pages: int, lists: int, workers: int) -> list[list[int]]:
-    """Page numbers by task: each list page alone (they cost most), then runs of papers."""
-    size = max(1, -(-(pages - lists) // (workers * TASKS_PER_WORKER)))
-    return [[i] for i in range(lists)] + [list(range(start, min(start + size, pages)))
-                                          for start in range(lists, pages, size)]
-
-
-def _workers() -> int:
+def _cores() -> int:
     """The cores this process may use."""
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
         os.cpu_count() or 1
 
 
 def render_site_pages(site: Site, env: Environment) -> dict[str, str]:
-    """`render_pages(site, env)`, in worker processes when the site is large and there are
-    cores for them."""
-    workers = _workers()
-    if len(site.publications) < PARALLEL_ABOVE or workers < 2 or sys.platform != "linux":
+    """`render_pages(site, env)`, shared with worker processes when the site is large and
+    there are cores for them."""
+    cores = _cores()
+    if len(site.publications) < PARALLEL_ABOVE or cores < 2 or sys.platform != "linux":
         return render_pages(site, env)
-    specs = page_specs(site)
-    lists = sum(1 for spec in specs if not spec[2])
     try:
-        with ProcessPoolExecutor(workers, multiprocessing.get_context("fork"),
-                                 initializer=_start, initargs=(site, env, specs)) as pool:
-            tasks = _tasks(len(specs), lists, workers)
-            done = pool.map(_render, tasks)
-            pages = {spec[0]: "" for spec in specs}
-            extras = render_extras(site, env, pages)
-            for numbers, texts in zip(tasks, done, strict=True):
-                pages.update((specs[i][0], text) for i, text in zip(numbers, texts, strict=True))
-    except Exception:
+        return _shared(site, env, cores)
+    except Exception:  # rendered again here, where it is reported as in one process
         return render_pages(site, env)
+
+
+def _shared(site: Site, env: Environment, cores: int) -> dict[str, str]:
+    """`render_pages` with `cores - 1` workers taking runs of paper pages."""
+    specs = page_specs(site)
+    for name in dict.fromkeys(spec[1] for spec in specs):
+        env.get_template(name)  # compiled here, once, for every process
+    papers = [i for i, spec in enumerate(specs) if spec[2]]
+    size = max(1, -(-len(papers) // (cores * RUNS_PER_CORE)))
+    runs = [range(papers[k], papers[min(k + size, len(papers)) - 1] + 1)
+            for k in range(0, len(papers), size)]
+    pages = {spec[0]: "" for spec in specs}
+    with ProcessPoolExecutor(cores - 1, multiprocessing.get_context("fork"),
+                             initializer=_start, initargs=(site, env, specs)) as pool:
+        futures: list[Future[list[str]]] = [pool.submit(_render, run) for run in runs]
+        pages.update((specs[i][0], render_page(site, env, specs[i]))
+                     for i, spec in enumerate(specs) if not spec[2])
+        extras = render_extras(site, env, pages)
+        texts: dict[int, list[str]] = {}
+        for k in reversed(range(len(runs))):  # the last runs, until a worker has one
+            if not futures[k].cancel():
+                break
+            texts[k] = [render_page(site, env, specs[i]) for i in runs[k]]
+        for k, run in enumerate(runs):
+            done = texts[k] if k in texts else futures[k].result()
+            pages.update((specs[i][0], text) for i, text in zip(run, done, strict=True))
     return pages | extras
