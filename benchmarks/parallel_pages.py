@@ -1,5 +1,6 @@
-"""Rendering a synthetic site's pages in one process (`render_pages`) and in the pool
-(`speed.pages.render_site_pages`): wall time, and CPU time of this process and of the workers.
+"""Rendering a synthetic site's pages in one process (`render_pages`) and shared with workers
+(`speed.pages.render_site_pages`, which also encodes them): wall time, and the CPU time of this
+process and of the workers.
 
     python benchmarks/parallel_pages.py --publications 1000 10000 [--runs 3]
 
@@ -19,6 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -32,8 +34,8 @@ from cvsite.speed.pages import _cores, render_site_pages
 from cvsite.validate.load import load_site
 
 
-def _timed(render: Callable[[Site, Environment], dict[str, str]], site: Site,
-           project: Path) -> tuple[dict[str, str], float, float, float]:
+def _timed(render: Callable[[Site, Environment], dict[str, Any]], site: Site,
+           project: Path) -> tuple[dict[str, Any], float, float, float]:
     """The pages, wall seconds, this process's CPU seconds and the finished children's."""
     before, wall = os.times(), time.perf_counter()
     pages = render(site, make_environment(project))
@@ -61,7 +63,7 @@ def main() -> None:
             for _ in range(args.runs):
                 alone, *one = _timed(render_pages, site, project)
                 pooled, *pool = _timed(render_site_pages, site, project)
-                assert pooled == alone
+                assert pooled == {path: text.encode("utf-8") for path, text in alone.items()}
                 rows["one process"].append((one[0], one[1], one[2]))
                 rows["pool"].append((pool[0], pool[1], pool[2]))
             for name, runs in rows.items():

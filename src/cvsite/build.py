@@ -185,8 +185,7 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
                 raise ContentError(diagnostics)
             failed = failed or pdf_failed
             env.globals["downloads"] = pdfs.downloads
-            pages = {path: text.encode("utf-8")
-                     for path, text in render_site_pages(site, env).items()}
+            pages = render_site_pages(site, env)
         except TemplateError as exc:
             raise ContentError([*diagnostics, _template_problem(exc)]) from exc
         files.update(pdfs.files)

@@ -29,7 +29,7 @@ def test_pages_rendered_in_the_pool_are_those_of_one_process(site: Site) -> None
     env = make_environment(Path(__file__).resolve().parents[2])
     alone = render_pages(site, env)
     shared = pages.render_site_pages(site, env)
-    assert shared == alone
+    assert {path: data.decode("utf-8") for path, data in shared.items()} == alone
     assert list(shared) == list(alone)  # in the same order
     assert len(alone) > 2 * len(site.publications)
 
