@@ -11,13 +11,14 @@ is encoded as soon as it is made: a page of 10,000 papers is 7 MB as UTF-8, 30 M
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, TemplateError
 
 from cvsite.models import Site
 from cvsite.render.feeds import render_extras
@@ -27,6 +28,8 @@ PARALLEL_ABOVE = 400
 """Publications from which the pool pays for its start (benchmarks/parallel_pages.py)."""
 RUNS_PER_CORE = 8
 """Runs of paper pages per core: enough for every process to finish at about the same time."""
+MAX_CORES = 8
+"""Cores used at most (the pages of 10,000 papers are a few seconds of work)."""
 
 _worker: dict[str, Any] = {}
 """In a worker process only: the site, environment and pages it inherited (set by `_start`)."""
@@ -49,9 +52,10 @@ def _encoded(texts: dict[str, str]) -> dict[str, bytes]:
 
 
 def _cores() -> int:
-    """The cores this process may use."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
+    """The cores this process may use (at most `MAX_CORES`)."""
+    found = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else \
         os.cpu_count() or 1
+    return min(found, MAX_CORES)
 
 
 def render_site_pages(site: Site, env: Environment) -> dict[str, bytes]:
@@ -69,15 +73,17 @@ def render_site_pages(site: Site, env: Environment) -> dict[str, bytes]:
 def _shared(site: Site, env: Environment, cores: int) -> dict[str, bytes]:
     """`render_pages` with `cores - 1` workers taking runs of paper pages."""
     specs = page_specs(site)
-    for name in dict.fromkeys(spec[1] for spec in specs):
-        env.get_template(name)  # compiled here, once, for every process
+    for name in env.list_templates(extensions=["html", "xml", "txt"]):
+        with contextlib.suppress(TemplateError):  # raised where a page uses it
+            env.get_template(name)  # compiled here, once, for every process
     papers = [i for i, spec in enumerate(specs) if spec[2]]
     size = max(1, -(-len(papers) // (cores * RUNS_PER_CORE)))
     runs = [range(papers[k], papers[min(k + size, len(papers)) - 1] + 1)
             for k in range(0, len(papers), size)]
     pages = {spec[0]: b"" for spec in specs}
-    with ProcessPoolExecutor(cores - 1, multiprocessing.get_context("fork"),
-                             initializer=_start, initargs=(site, env, specs)) as pool:
+    pool = ProcessPoolExecutor(cores - 1, multiprocessing.get_context("fork"),
+                               initializer=_start, initargs=(site, env, specs))
+    try:
         futures: list[Future[list[bytes]]] = [pool.submit(_render, run) for run in runs]
         pages.update((specs[i][0], render_page(site, env, specs[i]).encode("utf-8"))
                      for i, spec in enumerate(specs) if not spec[2])
@@ -90,4 +96,6 @@ def _shared(site: Site, env: Environment, cores: int) -> dict[str, bytes]:
         for k, run in enumerate(runs):
             done = taken[k] if k in taken else futures[k].result()
             pages.update((specs[i][0], text) for i, text in zip(run, done, strict=True))
+    finally:  # on an error or Ctrl-C here, the runs not started are dropped, not rendered
+        pool.shutdown(cancel_futures=True)
     return pages | extras
