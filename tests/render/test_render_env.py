@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from cvsite.models import Author, Publication, Site
 from cvsite.models.publication import newest_first
+from cvsite.paths import THEME
 from cvsite.render.environment import make_environment
 
 
@@ -112,3 +113,9 @@ def test_the_list_macros_give_what_the_list_pages_include(site: Site, tmp_path: 
             for name in ("calls.html", "includes.html")}
     assert html["calls.html"] == html["includes.html"]
     assert html["calls.html"].count('<li class="pub') == 2 * len(site.publications)
+
+
+def test_the_theme_that_cvsite_new_copies_calls_no_once() -> None:
+    """Projects made from now on get templates that call their macros directly."""
+    texts = {path.name: path.read_text("utf-8") for path in (THEME / "templates").iterdir()}
+    assert texts and not [name for name, text in texts.items() if "once(" in text]
