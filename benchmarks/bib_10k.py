@@ -13,7 +13,6 @@ from pathlib import Path
 from time import perf_counter
 
 from cvsite.models import SiteConfig
-from cvsite.sources.bibtex import latex
 from cvsite.sources.bibtex.reader import load_bib
 from cvsite.validate.publications import convert_all
 
@@ -47,11 +46,9 @@ def main(count: int = 10_000) -> None:
         split = perf_counter() - started
         publications, found = convert_all(entries, config, "big.bib")
         total = perf_counter() - started
-    distinct = latex.decoded_new()
     print(f"{count} entries ({len(text) / 1e6:.1f} MB): split and macros {split:.2f} s, "
           f"total {total:.2f} s; {len(publications)} publications, "
-          f"{len(problems) + len(found)} diagnostics; "
-          f"{distinct} distinct strings decoded")
+          f"{len(problems) + len(found)} diagnostics")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,8 @@
 """Time decoding BibTeX entries: `.venv/bin/python benchmarks/decode_entries.py DIR [RUNS]`.
 
-Each measurement is a fresh process (no memo of an earlier one): `decode_entry` over every entry
-on one core (CPU time an entry), and `convert_all` as a cold build runs it (an empty cache
-folder, the entries shared with a forked worker): its wall time and the CPU time of both
-processes. Interleaved runs, medians of RUNS. With the 10,000-publication project of
-`synth.py`, DIR is the folder it made.
+Each measurement is a fresh process: `decode_entry` over every entry on one core (CPU time an
+entry), and `convert_all` as a build runs it: its wall and CPU time. Interleaved runs, medians
+of RUNS. With the 10,000-publication project of `synth.py`, DIR is the folder it made.
 """
 
 from __future__ import annotations
@@ -13,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from statistics import median
 from time import perf_counter, process_time
@@ -31,7 +28,6 @@ def once(project: Path, what: str) -> dict[str, float]:
     """One measurement (`decode` or `convert`), in this process."""
     import yaml
 
-    from cvsite.cache import Cache
     from cvsite.models import SiteConfig
     from cvsite.sources.bibtex.crossref import resolve_crossrefs
     from cvsite.sources.bibtex.reader import load_bib
@@ -48,10 +44,9 @@ def once(project: Path, what: str) -> dict[str, float]:
             decode_entry(raw, context)
         return {"entries": len(resolved), "per_entry_ms": (process_time() - start) /
                 len(resolved) * 1e3}
-    with tempfile.TemporaryDirectory() as folder:
-        wall, cpu = perf_counter(), _cpu()
-        convert_all(entries, config, BIB, Cache(Path(folder)))
-        return {"convert_wall": perf_counter() - wall, "convert_cpu": _cpu() - cpu}
+    wall, cpu = perf_counter(), _cpu()
+    convert_all(entries, config, BIB)
+    return {"convert_wall": perf_counter() - wall, "convert_cpu": _cpu() - cpu}
 
 
 def _run(project: Path, what: str) -> dict[str, float]:
@@ -69,7 +64,7 @@ def main(project: Path, runs: int = 5) -> None:
     print(f"  decode_entry, one core: {median(r['per_entry_ms'] for r in results):.3f} ms CPU "
           "an entry")
     print(f"  convert_all, cold:      wall {median(r['convert_wall'] for r in results):.3f} s, "
-          f"CPU {median(r['convert_cpu'] for r in results):.3f} s (both processes)")
+          f"CPU {median(r['convert_cpu'] for r in results):.3f} s ")
 
 
 if __name__ == "__main__":

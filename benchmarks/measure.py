@@ -10,7 +10,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +46,7 @@ TIME = Path("/usr/bin/time")
 """GNU time: its child starts small, so its peak RSS is the command's own."""
 
 
-def run(command: Sequence[str], cwd: Path) -> Sample:
+def run(command: Sequence[str], cwd: Path, env: Mapping[str, str] | None = None) -> Sample:
     """Run a command to its end; its wall time and peak RSS (its own or its workers').
 
     Linux counts the parent's resident set at fork in a child's peak, so a command forked from
@@ -57,7 +57,8 @@ def run(command: Sequence[str], cwd: Path) -> Sample:
         wrapped = [str(TIME), "-f", "%M", "-o", peak.name, *command] if TIME.exists() \
             else list(command)
         started = time.perf_counter()  # a pipe would fill up with warnings and block: a file
-        child = subprocess.Popen(wrapped, cwd=cwd, stdout=subprocess.DEVNULL, stderr=log)
+        child = subprocess.Popen(wrapped, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                 stderr=log)
         _, status, usage = os.wait4(child.pid, 0)
         seconds = time.perf_counter() - started
         child.returncode = os.waitstatus_to_exitcode(status)
@@ -69,16 +70,37 @@ def run(command: Sequence[str], cwd: Path) -> Sample:
     return Sample(seconds, kib / 1024)
 
 
+@dataclass(frozen=True)
+class Job:
+    """A command to time: `prepare` (untimed) before each run, then `command` in `cwd`."""
+
+    prepare: Callable[[], object]
+    command: Sequence[str]
+    cwd: Path
+    env: Mapping[str, str] | None = None
+
+
+def _stats(samples: Sequence[Sample]) -> Stats:
+    """Median, spread and peak memory of some runs."""
+    times = [s.seconds for s in samples]
+    return Stats(statistics.median(times), min(times), max(times),
+                 max(s.mib for s in samples), len(samples))
+
+
+def interleaved(runs: int, jobs: Sequence[Job]) -> list[Stats]:
+    """`runs` rounds of every job in turn (a, b, a, b...), so changing load hits them alike."""
+    samples: list[list[Sample]] = [[] for _ in jobs]
+    for _ in range(runs):
+        for job, taken in zip(jobs, samples, strict=True):
+            job.prepare()
+            taken.append(run(job.command, job.cwd, job.env))
+    return [_stats(taken) for taken in samples]
+
+
 def median(runs: int, prepare: Callable[[], object], command: Sequence[str],
            cwd: Path) -> Stats:
     """Median of `runs` runs of `command`, calling `prepare` (untimed) before each."""
-    samples = []
-    for _ in range(runs):
-        prepare()
-        samples.append(run(command, cwd))
-    times = [s.seconds for s in samples]
-    return Stats(statistics.median(times), min(times), max(times),
-                 max(s.mib for s in samples), runs)
+    return interleaved(runs, [Job(prepare, command, cwd)])[0]
 
 
 def remove(*paths: Path) -> None:

@@ -18,7 +18,7 @@ import statistics
 import subprocess
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from measure import Stats
@@ -79,44 +79,77 @@ def _reloaded(stream: http.client.HTTPResponse, url: str, marker: str, started: 
     return False
 
 
+class Served:
+    """`cvsite serve` running on `project` (started by `command`), probed by saving files."""
+
+    def __init__(self, project: Path, command: Sequence[str],
+                 env: Mapping[str, str] | None = None, edit: Edit = edit_profile,
+                 poll: bool = False) -> None:
+        self.project, self.edit, self.poll = project, edit, poll
+        path, _ = edit(project, "")  # creates the file to edit before the watcher starts
+        self.path, self.original = path, path.read_bytes()
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.server = subprocess.Popen([*command, "serve", "--port", str(self.port)],
+                                       cwd=project, env=env, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, start_new_session=True)
+        self.problem = self._wait_for_answer()
+
+    def _wait_for_answer(self) -> str:
+        """Empty once the server answers, else why it did not."""
+        deadline = time.monotonic() + 30
+        while _get(self.url) is None:
+            if time.monotonic() > deadline or self.server.poll() is not None:
+                return "not measured (serve did not answer on --port)"
+            time.sleep(0.05)
+        return ""
+
+    def reload(self) -> float | None:
+        """Seconds from one save to the page showing it, or None past 10 s."""
+        marker = f"Benchmark marker {time.time_ns()}"
+        path, text = self.edit(self.project, marker)
+        time.sleep(1.0)  # let the watcher settle after the previous reload
+        stream = None if self.poll else _listen(self.port, _get(self.url) or "")
+        started = time.perf_counter()
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        if stream is not None:
+            seen = _reloaded(stream, self.url, marker, started)
+            stream.close()
+        else:
+            while not (seen := marker in (_get(self.url) or "")):
+                if time.perf_counter() - started > 10:
+                    break
+                time.sleep(0.002)
+        return time.perf_counter() - started if seen else None
+
+    def close(self) -> None:
+        """Stop the server (and its workers) and put the edited file back."""
+        os.killpg(self.server.pid, signal.SIGTERM)
+        self.server.wait(timeout=10)
+        self.path.write_bytes(self.original)
+
+
+def interleaved_latency(runs: int, servers: Sequence[Served]) -> list[Stats | str]:
+    """Median reload seconds of each server, saving to each in turn (a, b, a, b...)."""
+    times: list[list[float]] = [[] for _ in servers]
+    problems = [served.problem for served in servers]
+    for _ in range(runs):
+        for i, served in enumerate(servers):
+            if not problems[i]:
+                seconds = served.reload()
+                problems[i] = "not measured (page did not change within 10 s)" \
+                    if seconds is None else ""
+                times[i] += [] if seconds is None else [seconds]
+    return [problem or Stats(statistics.median(taken), min(taken), max(taken), 0.0, runs)
+            for problem, taken in zip(problems, times, strict=True)]
+
+
 def reload_latency(project: Path, cvsite: str, runs: int,
                    edit: Edit = edit_profile, poll: bool = False) -> Stats | str:
     """Median seconds from saving a file to `serve` answering with the new HTML."""
-    path, _ = edit(project, "")  # creates the file to edit before the watcher starts
-    original = path.read_bytes()
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen([cvsite, "serve", "--port", str(port)], cwd=project,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)
+    served = Served(project, [cvsite], edit=edit, poll=poll)
     try:
-        deadline = time.monotonic() + 30
-        while _get(url) is None:
-            if time.monotonic() > deadline or server.poll() is not None:
-                return "not measured (serve did not answer on --port)"
-            time.sleep(0.05)
-        times = []
-        for i in range(runs):
-            marker = f"Benchmark marker {i} {time.time_ns()}"
-            path, text = edit(project, marker)
-            time.sleep(1.0)  # let the watcher settle after the previous reload
-            stream = None if poll else _listen(port, _get(url) or "")
-            started = time.perf_counter()
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            if stream is not None:
-                seen = _reloaded(stream, url, marker, started)
-                stream.close()
-            else:
-                while not (seen := marker in (_get(url) or "")):
-                    if time.perf_counter() - started > 10:
-                        break
-                    time.sleep(0.002)
-            if not seen:
-                return "not measured (page did not change within 10 s)"
-            times.append(time.perf_counter() - started)
-        path.write_bytes(original)
-        return Stats(statistics.median(times), min(times), max(times), 0.0, runs)
+        return interleaved_latency(runs, [served])[0]
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=10)
+        served.close()

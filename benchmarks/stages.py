@@ -21,10 +21,9 @@ import sys
 from pathlib import Path
 
 STAGES = (  # (module, function, what it is)
-    ("cvsite.speed.sitecache", "load_cached", "load content/ (parse, decode, validate)"),
+    ("cvsite.validate.load", "load_site", "load content/ (parse, decode, validate)"),
     ("cvsite.speed.pages", "render_site_pages", "pages and feeds (a process pool if large)"),
     ("cvsite.build", "write_site", "write the output folder"),
-    ("cvsite.speed.forkwork", "alongside", "write the output + save the cache (two processes)"),
     ("cvsite.build", "remember", "record the build"),
 )
 CHILD = """
@@ -43,7 +42,7 @@ def timed(module, name):
             spans.append((name, began - start, time.perf_counter() - began))
     setattr(owner, name, wrapper)  # where the build looks it up
 from pathlib import Path
-import cvsite.build, cvsite.speed.sitecache, cvsite.speed.pages
+import cvsite.build, cvsite.validate.load, cvsite.speed.pages
 imported = time.perf_counter() - start
 for module, name in json.loads(sys.argv[2]):
     timed(module, name)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from cvsite.commands.cli import main
 from cvsite.models import Site
-from cvsite.sources.bibtex import split as bibsplit
-from cvsite.speed import forkwork
 from cvsite.validate.load import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -76,19 +74,3 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "_site"
     build(ROOT, out)
     return out
-
-
-@pytest.fixture
-def forks(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """One item per .bib text split in two halves, by a forked child where this machine can
-    (threads other tests left running are taken as harmless)."""
-    calls: list[int] = []
-    real = bibsplit.alongside
-
-    def counted(theirs: Callable[[], object], mine: Callable[[], object]) -> object:
-        calls.append(1)
-        return real(theirs, mine)
-    monkeypatch.setattr(bibsplit, "alongside", counted)
-    monkeypatch.setattr(bibsplit, "can_fork", lambda: True)
-    monkeypatch.setattr(forkwork, "_harmless", lambda thread: True)
-    yield calls

@@ -29,17 +29,12 @@ from cvsite.output.write import Data, InPlace, check_output_folder, write_site
 from cvsite.paths import outside_files
 from cvsite.pdf.pool import prestart, stop, warm
 from cvsite.speed.cachecheck import usable
-from cvsite.speed.collector import frozen, held
 from cvsite.speed.uptodate import last_build, remember, unchanged
 
 if TYPE_CHECKING:
     from jinja2 import Environment, TemplateError
 
     from cvsite.models import Site
-
-
-SAVE_ALONGSIDE = 1000
-"""Pages from which the cache is written in a forked process while the output is written."""
 
 
 @dataclass
@@ -151,64 +146,54 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
     from cvsite.output.assets import collect_papers, collect_static
     from cvsite.pdf.build import start_pdfs
     from cvsite.render.environment import make_environment, static_dirs
-    from cvsite.speed.forkwork import alongside
     from cvsite.speed.pages import render_site_pages
-    from cvsite.speed.sitecache import load_cached
-    from cvsite.validate.load import load_config
+    from cvsite.validate.load import load_config, load_site
 
     config = load_config(source)
     if config is not None and not config.pdf.variants:
         stop()  # no PDFs to render: the worker would only take a core from the pages
     warm(list(reversed(static_dirs(source))))  # the worker loads the print fonts meanwhile
-    # What the load makes (a million objects at 10,000 papers) is kept until the pages are
-    # written: no collection walks it while it is made, and none after (each would take ~0.08 s)
-    with frozen():
-        with held():
-            site, diagnostics = load_cached(source, cache, keep_going=keep_going)
-        warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-        failed = has_errors(diagnostics) or (strict and bool(warnings))
-        if site is None or (failed and not keep_going):
+    site, diagnostics = load_site(source, keep_going=keep_going)
+    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+    failed = has_errors(diagnostics) or (strict and bool(warnings))
+    if site is None or (failed and not keep_going):
+        raise ContentError(diagnostics)
+    if base_url:
+        site = with_base_url(site, base_url)
+    env = make_environment(source)
+    try:
+        pdf_step = start_pdfs(site, env, source, cache, render=pdf)
+        if pdf_step.rendering:
+            _compile_templates(env, source)  # while the PDFs render, so the pages are quick
+        files: dict[str, Data] = dict(collect_static(source))
+        files.update(collect_papers(source, site.publications))
+        pdfs = pdf_step.wait()
+        diagnostics += pdfs.diagnostics
+        pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
+        if pdf_failed and not keep_going:
             raise ContentError(diagnostics)
-        if base_url:
-            site = with_base_url(site, base_url)
-        env = make_environment(source)
-        try:
-            pdf_step = start_pdfs(site, env, source, cache, render=pdf)
-            if pdf_step.rendering:
-                _compile_templates(env, source)  # while the PDFs render, so the pages are quick
-            files: dict[str, Data] = dict(collect_static(source))
-            files.update(collect_papers(source, site.publications))
-            pdfs = pdf_step.wait()
-            diagnostics += pdfs.diagnostics
-            pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
-            if pdf_failed and not keep_going:
-                raise ContentError(diagnostics)
-            failed = failed or pdf_failed
-            env.globals["downloads"] = pdfs.downloads
-            pages = render_site_pages(site, env)
-        except TemplateError as exc:
-            raise ContentError([*diagnostics, _template_problem(exc)]) from exc
-        files.update(pdfs.files)
-        files.update(pages)
-        html_pages = sum(1 for path in pages if path.endswith(".html"))
-        complete = not failed and not pdfs.skipped
-        others = {name: data for name, data in files.items()
-                  if not isinstance(data, InPlace)}
+        failed = failed or pdf_failed
+        env.globals["downloads"] = pdfs.downloads
+        pages = render_site_pages(site, env)
+    except TemplateError as exc:
+        raise ContentError([*diagnostics, _template_problem(exc)]) from exc
+    files.update(pdfs.files)
+    files.update(pages)
+    html_pages = sum(1 for path in pages if path.endswith(".html"))
+    complete = not failed and not pdfs.skipped
+    others = {name: data for name, data in files.items() if not isinstance(data, InPlace)}
 
-        def save() -> None:
-            if complete:
-                keep(cache, key, others)
-        # Files with the bytes the last build wrote are not read to be compared
-        before = kept(cache, last) if last is not None and cache.enabled else {}
-        placed = unchanged_in_place(files, last, before)
-        managed = Managed(site.config.keep, adopt, known)
-        if cache.enabled and html_pages >= SAVE_ALONGSIDE:  # a second process writes the cache
-            _, report = alongside(save, lambda: write_site(placed, out, managed, keep_spare=True))
-        else:
-            save()
-            report = write_site(placed, out, managed, keep_spare=True)
+    def save() -> None:
         if complete:
-            remember(cache, key, out, html_pages, diagnostics, report.state)
-        return BuildResult(out, html_pages, len(files), perf_counter() - started, diagnostics,
-                           len(report.written), failed, tuple(left_out(diagnostics)), site,
-                           bool(pdfs.skipped))
+            keep(cache, key, others)
+    # Files with the bytes the last build wrote are not read to be compared
+    before = kept(cache, last) if last is not None and cache.enabled else {}
+    placed = unchanged_in_place(files, last, before)
+    managed = Managed(site.config.keep, adopt, known)
+    save()
+    report = write_site(placed, out, managed, keep_spare=True)
+    if complete:
+        remember(cache, key, out, html_pages, diagnostics, report.state)
+    return BuildResult(out, html_pages, len(files), perf_counter() - started, diagnostics,
+                       len(report.written), failed, tuple(left_out(diagnostics)), site,
+                       bool(pdfs.skipped))

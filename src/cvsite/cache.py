@@ -23,8 +23,6 @@ from typing import Any
 
 import xxhash
 
-from cvsite.speed.memo import file_digest
-
 CACHE_DIR = ".cvsite-cache"
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
@@ -63,6 +61,21 @@ def digest(*parts: str | bytes | memoryview) -> str:
     return hasher.hexdigest()
 
 
+def data_digest(data: bytes) -> str:
+    """The hex digest of `data`: XXH3-128 of its length and its bytes (fast; the files are the
+    user's own, so collisions are no concern)."""
+    hasher = xxhash.xxh3_128()
+    hasher.update(len(data).to_bytes(8, "little"))
+    hasher.update(data)
+    return hasher.hexdigest()
+
+
+def file_digest(path: Path | str) -> str:
+    """`data_digest` of a file's contents."""
+    with open(path, "rb") as handle:
+        return data_digest(handle.read())
+
+
 def _files(folder: Path) -> Iterable[Path]:
     """Every file under `folder`, in a stable order, skipping caches and hidden files."""
     for root, dirs, names in os.walk(folder):
@@ -73,8 +86,7 @@ def _files(folder: Path) -> Iterable[Path]:
 
 
 def tree_digest(folders: Iterable[Path]) -> str:
-    """A digest of the names and contents of every file under the folders (each file's digest
-    is remembered while the file is unchanged: `serve` hashes the fonts once, not per build)."""
+    """A digest of the names and contents of every file under the folders."""
     hasher = hashlib.blake2b(digest_size=20)
     for folder in folders:
         for path in _files(folder) if folder.is_dir() else ():

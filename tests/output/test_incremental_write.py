@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cvsite.output import swap
+from cvsite.output import stage
 from cvsite.output.scan import Stat
 from cvsite.output.write import OutputError, write_site
 
@@ -116,7 +116,7 @@ def test_failed_update_leaves_previous_output_intact(tmp_path: Path,
     write_site(SITE, out)
     files = {name: data + b" v2" for name, data in SITE.items()}
     files["new/index.html"] = b"new"
-    real = swap.write_file
+    real = stage.write_file
     calls = []
 
     def failing(path: str | Path, data: bytes | memoryview, folder: int | None = None) -> Stat:
@@ -125,7 +125,7 @@ def test_failed_update_leaves_previous_output_intact(tmp_path: Path,
             raise OSError(28, "No space left on device")
         return real(path, data, folder)
 
-    monkeypatch.setattr(swap, "write_file", failing)
+    monkeypatch.setattr(stage, "write_file", failing)
     with pytest.raises(OutputError, match="No space left on device"):
         write_site(files, out)
     monkeypatch.undo()

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from cvsite.errors import Diagnostic
 from cvsite.models import SiteConfig
-from cvsite.sources.bibtex import split as bibsplit
 from cvsite.sources.bibtex.reader import load_bib, parse_bib
 from cvsite.sources.bibtex.values import Value, evaluate, plain
 from cvsite.validate.publications import convert_all
@@ -62,17 +61,6 @@ def test_any_bytes_never_raise(data: bytes) -> None:
         entries, problems = load_bib(path, "x.bib")
     _, found = convert_all(entries, CONFIG, "x.bib")
     assert all(isinstance(p, Diagnostic) for p in problems + found)
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(BIBLIKE, st.floats(0.0, 1.0))
-def test_bib_like_text_split_in_two_reads_as_in_one_go(text: str, share: float) -> None:
-    before = bibsplit.SHARE, bibsplit.can_fork
-    bibsplit.SHARE, bibsplit.can_fork = share, lambda: True  # halves even if threads run
-    try:
-        assert parse_bib(text, "x.bib", 0) == parse_bib(text, "x.bib", 10**12)
-    finally:
-        bibsplit.SHARE, bibsplit.can_fork = before
 
 
 @settings(max_examples=300, deadline=None)

@@ -137,7 +137,6 @@ def test_only_displayed_fields_are_decoded(monkeypatch: pytest.MonkeyPatch) -> N
     real = latex._run
     monkeypatch.setattr(latex, "_run", lambda c, text: seen.append(text) or real(c, text))
     monkeypatch.setattr(latex, "fast_decode", lambda text: None)  # every decoding via _run
-    latex.forget()
     one(BASE + " title = {\\'Etude}, annote = {\\`a la carte}, keywords = {\\LaTeX},"
                " file = {:a\\_b.pdf:PDF}, mendeley-tags = {\\emph{x}}")
     assert seen == ["\\'Etude"]

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from cvsite.sources.bibtex import latex
 from cvsite.sources.bibtex.fastlatex import decode
 from cvsite.sources.bibtex.latex import slow_decode as slow
 
@@ -38,10 +39,11 @@ GOOD = PIECES.filter(lambda piece: decode(piece) is not None)
 @example("$x$://b and $y$\\url{z}")
 @example("\\'{e} \\path{a} $k$")
 @example("!``")
-def test_agrees_with_pylatexenc(latex: str) -> None:
-    fast = decode(latex)
+def test_agrees_with_pylatexenc(text: str) -> None:
+    fast = decode(text)
     if fast is not None:
-        assert fast == slow(latex)
+        assert fast == slow(text)
+    assert latex.decode(text) == slow(text)  # the one decoder: fast path, else pylatexenc
 
 
 @pytest.mark.parametrize("latex", ["M{\\\"u}ller", "{van der Berg}", "Garc{\\'\\i}a",

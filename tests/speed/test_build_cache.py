@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -109,6 +110,30 @@ def test_cli_no_cache_flag(project: Path, run_cli: Callable[..., tuple[int, str,
     assert not (project / CACHE_DIR).exists()
 
 
+LATEX_BIB = r"""
+@article{muller2020,
+  author  = {M{\"u}ller, J{\"o}rg and Garc{\'\i}a, Ana and Dvo{\v{r}}{\'a}k, Ji{\v{r}}{\'\i}},
+  title   = {Bounds of $\mathcal{O}(\log n)$ for {BERT} -- a \emph{careful} look},
+  journal = {Journal of {\AA}lgebra \& Things},
+  year    = {2020},
+  abstract = {We show $O(n^2)$ bounds. ``Quoted'' text~here.},
+}
+"""
+
+
+def test_latex_in_entries_gives_the_same_pages_rebuilt(project: Path, tmp_path: Path) -> None:
+    bib = project / "content" / "publications.bib"
+    bib.write_text(bib.read_text("utf-8") + LATEX_BIB, "utf-8")
+    out = project / "_site"
+    build(project, out)
+    shutil.rmtree(out)
+    build(project, out)
+    expected = reference(project, tmp_path)
+    assert tree(out) == expected
+    page = next(v for k, v in expected.items() if "muller2020" in k and k.endswith(".html"))
+    assert "Müller" in page.decode() and "Dvořák" in page.decode()
+
+
 def edit_first_title(project: Path, text: str) -> None:
     """Prefix the first BibTeX title with `text`."""
     bib = project / "content" / "publications.bib"
@@ -165,7 +190,7 @@ def assert_one_edit_reaches_every_paper_page(project: Path, tmp_path: Path) -> N
     assert len(pages) > 2 and all("Only This One Changed" in page for page in pages)
 
 
-def test_a_template_error_in_the_sitemap_points_at_its_line(project: Path) -> None:
+def test_a_template_error_in_a_feed_is_reported_at_its_line(project: Path) -> None:
     (project / "templates").mkdir(exist_ok=True)
     (project / "templates" / "sitemap.xml").write_text("<urlset>\n{{ locations.nope }}\n")
     with pytest.raises(ContentError) as alone:

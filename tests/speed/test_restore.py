@@ -5,10 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
 from test_build_cache import edit_first_title, reference, tree
 
-from cvsite import build as build_module
 from cvsite.build import build
 from cvsite.cache import CACHE_DIR
 
@@ -43,16 +41,4 @@ def test_output_of_other_inputs_is_never_restored(project: Path, tmp_path: Path)
     shutil.rmtree(out)
     again = build(project, out)
     assert again.site is not None
-    assert tree(out) == reference(project, tmp_path)
-
-
-def test_cache_written_by_a_second_process_restores_the_output(
-        project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Large sites write the cache in a forked process while the output is written."""
-    monkeypatch.setattr(build_module, "SAVE_ALONGSIDE", 1)
-    out = project / "_site"
-    build(project, out)
-    shutil.rmtree(out)
-    again = build(project, out)
-    assert again.site is None, "restored from the cache the other process wrote"
     assert tree(out) == reference(project, tmp_path)

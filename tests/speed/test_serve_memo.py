@@ -7,11 +7,9 @@ import os
 import shutil
 from pathlib import Path
 
-import pytest
 from test_build_cache import reference, tree
 
 from cvsite.build import build
-from cvsite.speed import memo
 from cvsite.validate.load import load_site
 
 
@@ -23,28 +21,6 @@ def rewrite_keeping_size_and_mtime(path: Path, old: str, new: str) -> None:
     assert old in text
     path.write_text(text.replace(old, new, 1), "utf-8")
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
-
-
-def test_a_file_digest_follows_an_edit_that_keeps_every_timestamp(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "profile.yaml"
-    path.write_bytes(b"name: Ada\n")
-    frozen = os.stat(path)  # what stat shows when both saves fall within one tick
-    monkeypatch.setattr(memo.os, "stat", lambda name: frozen)
-    first = memo.file_digest(path)
-    path.write_bytes(b"name: Eve\n")
-    assert memo.file_digest(path) != first
-    assert memo.file_digest(path) == memo.data_digest(b"name: Eve\n")
-
-
-def test_a_settled_file_is_hashed_again_once_its_stat_changes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "font.woff"
-    path.write_bytes(b"x" * 100)
-    monkeypatch.setattr(memo, "SETTLED_NS", -10**18)  # as if written long ago
-    assert memo.file_digest(path) == memo.data_digest(b"x" * 100)
-    path.write_bytes(b"y" * 101)
-    assert memo.file_digest(path) == memo.data_digest(b"y" * 101)
 
 
 def test_profile_edit_within_one_tick_is_loaded(project: Path) -> None:
@@ -108,21 +84,3 @@ def test_a_theme_template_shadowed_by_the_project_is_used(project: Path, tmp_pat
     build(project, out, pdf=False)
     assert "<!-- project 404 -->" in (out / "404.html").read_text("utf-8")
 
-
-@pytest.mark.parametrize("size", [0, 1, 4096, 4097, 3 * 4096 + 5])
-def test_a_large_file_read_in_pieces_has_the_digest_of_its_bytes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size: int) -> None:
-    monkeypatch.setattr(memo, "CHUNK", 4096)
-    path = tmp_path / "publications.bib"
-    data = bytes(range(256)) * (size // 256) + b"x" * (size % 256)
-    path.write_bytes(data)
-    assert memo.file_digest(path) == memo.data_digest(data)
-
-
-def test_a_file_whose_size_changed_since_its_stat_has_the_digest_of_what_it_holds(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(memo, "CHUNK", 4096)
-    path = tmp_path / "publications.bib"
-    path.write_bytes(b"y" * 10_000)
-    stale = 9_000  # its size when stat-ed, before an editor appended to it
-    assert memo._read_digest(str(path), stale) == memo.data_digest(b"y" * 10_000)

@@ -1,86 +1,28 @@
 """The preview's HTTP side: files of the last good build, plus live reload and an error overlay.
 
-The reload script and the overlay are added to HTML responses here, in serve mode only; the built
-site itself stays free of JavaScript. The stdlib ThreadingHTTPServer is enough for one local
-reader (one thread per connection, so the long-lived reload stream never blocks a page).
-Pages are never cached (they carry the reload script for the build they show); other files
-carry an ETag, so a reload revalidates the stylesheets and fonts instead of fetching them again.
+The stdlib ThreadingHTTPServer is enough for one local reader (one thread per connection, so the
+long-lived reload stream never blocks a page). Pages are never cached (they carry the reload
+script for the build they show); other files carry an ETag, so a reload revalidates the
+stylesheets and fonts instead of fetching them again.
 """
 
 from __future__ import annotations
 
-import html
+import hashlib
 import mimetypes
 import re
-import threading
 from functools import partial
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from cvsite.commands.livereload import EVENTS, PreviewState, inject, overlay, reload_script
 from cvsite.commands.previewserver import GONE, IDLE_SECONDS, refusal
-from cvsite.speed.memo import data_digest
 
-EVENTS = "/__cvsite/events"
+__all__ = ["PreviewHandler", "PreviewState"]
 BUILD_NUMBER = re.compile(r"[0-9]{1,18}")
 KEEPALIVE_SECONDS = 10.0
-
-
-class PreviewState:
-    """What the builder publishes and the request handlers read: one lock guards it all."""
-
-    def __init__(self, out: Path) -> None:
-        self.out = out
-        self.base_path = "/"
-        self.generation = 0
-        self.problems: list[str] = []
-        self.stale = False
-        self.stopping = False
-        self.changed = threading.Condition()
-
-    def publish(self, base_path: str, problems: list[str], stale: bool) -> None:
-        """Record a finished build attempt and wake every open reload stream."""
-        with self.changed:
-            self.base_path, self.problems, self.stale = base_path, problems, stale
-            self.generation += 1
-            self.changed.notify_all()
-
-    def moved_on(self, since: int) -> bool:
-        """True once a build newer than `since` is published, or the server stops."""
-        return self.generation != since or self.stopping
-
-    def stop(self) -> None:
-        """Tell the reload streams to close."""
-        with self.changed:
-            self.stopping = True
-            self.changed.notify_all()
-
-
-def overlay(problems: list[str], stale: bool) -> str:
-    """A fixed panel listing the build's errors (empty when there are none)."""
-    if not problems:
-        return ""
-    shown = "the last good build" if stale else "what could still be built"
-    text = html.escape("\n".join(problems))
-    return (f'<div id="cvsite-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;'
-            f"max-height:50vh;overflow:auto;margin:0;padding:1rem 1.25rem;z-index:2147483647;"
-            f"background:#2b0b0b;color:#ffe9e9;border-top:4px solid #e5484d;white-space:pre-wrap;"
-            f'font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace">'
-            f"<strong>cvsite: the sources have errors; this page shows {shown}.</strong>\n"
-            f"{text}</div>")
-
-
-def reload_script(generation: int) -> str:
-    """Reload the tab when a newer build than the one it shows is published."""
-    return (f'<script>new EventSource("{EVENTS}?since={generation}")'
-            f'.addEventListener("reload",()=>location.reload())</script>')
-
-
-def inject(page: str, extra: str) -> str:
-    """Put `extra` just before `</body>` (or at the end)."""
-    at = page.lower().rfind("</body>")
-    return page + extra if at < 0 else page[:at] + extra + page[at:]
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
@@ -154,8 +96,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         data = path.read_bytes()
-        tag = f'"{data_digest(data)[:32]}"'  # the tab revalidates its copy: fonts are not sent
-        if self.headers.get("If-None-Match") == tag:  # again on every reload
+        tag = f'"{hashlib.blake2b(data, digest_size=16).hexdigest()}"'
+        if self.headers.get("If-None-Match") == tag:  # the tab revalidates: fonts are not resent
             self._send(HTTPStatus.NOT_MODIFIED, kind, b"", tag)
         else:
             self._send(HTTPStatus.OK, kind, data, tag)

@@ -33,11 +33,11 @@ def _render(source: str) -> list[Diagnostic]:
     from cvsite.cache import Cache
     from cvsite.pdf.build import build_pdfs
     from cvsite.render.environment import make_environment
-    from cvsite.speed.sitecache import load_cached
+    from cvsite.validate.load import load_site
 
     project = Path(source)
     cache = Cache.for_project(project)
-    site, _ = load_cached(project, cache, keep_going=True)
+    site, _ = load_site(project, keep_going=True)
     if site is None:
         return []
     return build_pdfs(site, make_environment(project), project, cache, render=True).diagnostics

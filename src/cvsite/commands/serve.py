@@ -26,7 +26,6 @@ from cvsite.commands.previewserver import PreviewServer
 from cvsite.errors import ContentError, Diagnostic, Severity, display_path
 from cvsite.output.write import OutputError
 from cvsite.render.environment import base_path
-from cvsite.speed.collector import freeze_for_good
 
 WATCHED = ("content", "templates", "static")
 WAKE_MS = 100
@@ -125,10 +124,6 @@ def serve(source: Path, port: int, log: Log) -> None:
                              rust_timeout=WAKE_MS, yield_on_timeout=True, step=STEP_MS):
             if not thread.ident:
                 preview.rebuild()
-                # What the first build left (the libraries, the theme) lives as long as serve:
-                # out of the collector's sight, a full collection during a rebuild takes
-                # ~0.1 ms instead of ~19 ms.
-                freeze_for_good()
                 thread.start()
                 log(f"cvsite: serving http://127.0.0.1:{server.server_address[1]}"
                     f"{preview.state.base_path} (Ctrl-C to stop)")

@@ -51,18 +51,8 @@ def serve(jobs: IO[bytes], results: IO[bytes]) -> None:
 
 
 def _render_all(jobs: dict[str, Job], fonts: Any) -> dict[str, tuple[bool, Any]]:
-    """Every job rendered: the first here, the others side by side in a forked child (which
-    forks again for a third, and so on), all starting warm (copy-on-write)."""
-    from cvsite.speed.forkwork import alongside
-
-    if not jobs:
-        return {}
-    (name, job), *others = jobs.items()
-    if not others:
-        return {name: _attempt(job, fonts)}
-    theirs, mine = alongside(lambda: _render_all(dict(others), fonts),
-                             lambda: {name: _attempt(job, fonts)})
-    return {**mine, **theirs}
+    """Every job rendered, one after the other."""
+    return {name: _attempt(job, fonts) for name, job in jobs.items()}
 
 
 def _reply(results: IO[bytes], out: dict[str, tuple[bool, Any]]) -> None:

@@ -77,11 +77,24 @@ def utf8_position(data: bytes, index: int) -> tuple[int, int]:
     return data.count(b"\n", 0, index) + 1, column
 
 
-def bad_utf8(data: bytes, shown: str, exc: UnicodeDecodeError) -> Diagnostic:
-    """The first byte that is not UTF-8, at its line and column."""
-    line, col = utf8_position(data, exc.start)
-    return error(shown, line, col, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}: "
-                                   f"{exc.reason})", "save the file as UTF-8")
+def strict_text(data: bytes, shown: str,
+                pattern: re.Pattern[str]) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 (or BOM-marked UTF-16/32) text with `\\n` newlines; None, with the errors, for
+    bytes that are not, or for characters matching `pattern` (control characters)."""
+    if wide_encoding(data):
+        text, problems = decode_wide(data, shown)
+    else:
+        try:
+            text, problems = data.decode("utf-8-sig"), []
+        except UnicodeDecodeError as exc:
+            line, col = utf8_position(data, exc.start)
+            return None, [error(shown, line, col, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}"
+                                f": {exc.reason})", "save the file as UTF-8")]
+    if text is None:
+        return None, problems
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    found = control_characters(text, shown, pattern)
+    return (None, found) if found else (text, [])
 
 
 def position(text: str, index: int) -> tuple[int, int]:

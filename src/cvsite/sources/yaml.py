@@ -13,14 +13,7 @@ from typing import Any
 import yaml
 
 from cvsite.errors import Diagnostic, error
-from cvsite.sources.text import (
-    MIB,
-    bad_utf8,
-    control_characters,
-    decode_wide,
-    read_source,
-    wide_encoding,
-)
+from cvsite.sources.text import MIB, read_source, strict_text
 
 Loc = tuple[str | int, ...]
 MAX_BYTES = MIB
@@ -137,7 +130,6 @@ class _Builder:
         for key_node, value_node in node.value:
             before = len(self.problems)
             key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            line, col = _mark(key_node)
             if not isinstance(key, str):
                 if len(self.problems) == before:
                     shown = getattr(key_node, "value", "")
@@ -149,7 +141,7 @@ class _Builder:
                 first = self.doc.keys[(*loc, key)][0]
                 self._problem(key_node, f"duplicate key '{key}' (first at line {first})")
                 continue
-            self.doc.keys[(*loc, key)] = (line, col)
+            self.doc.keys[(*loc, key)] = _mark(key_node)
             result[key] = self.build(value_node, (*loc, key))
         return result
 
@@ -166,25 +158,6 @@ def load_yaml(path: Path, display: str) -> tuple[YamlDoc, list[Diagnostic]]:
     """Read one YAML file; problems are returned, never raised."""
     data, problems = read_source(path, display, MAX_BYTES)
     return (YamlDoc(display), problems) if data is None else parse_yaml(data, display)
-
-
-def decode_yaml(data: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
-    """The text of a YAML file's bytes: UTF-8, or UTF-16/32 with a byte-order mark."""
-    if len(data) > MAX_BYTES:
-        return None, [error(display, 0, 0, f"file too large ({len(data) / MIB:.1f} MiB; the "
-                                           f"limit is {MAX_BYTES // MIB} MiB)")]
-    if wide_encoding(data):
-        text, problems = decode_wide(data, display)
-    else:
-        try:
-            text, problems = data.decode("utf-8-sig"), []
-        except UnicodeDecodeError as exc:
-            return None, [bad_utf8(data, display, exc)]
-    if text is None:
-        return None, problems
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    found = control_characters(text, display, _NON_PRINTABLE)
-    return (None, found) if found else (text, [])
 
 
 def _syntax(display: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
@@ -206,7 +179,7 @@ def _syntax(display: str, exc: yaml.MarkedYAMLError) -> Diagnostic:
 def parse_yaml(data: bytes, display: str) -> tuple[YamlDoc, list[Diagnostic]]:
     """Parse the bytes of one YAML file (shown as `display`); problems are returned."""
     doc = YamlDoc(display)
-    text, problems = decode_yaml(data, display)
+    text, problems = strict_text(data, display, _NON_PRINTABLE)
     if text is None:
         return doc, problems
     try:

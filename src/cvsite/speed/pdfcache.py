@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cvsite.cache import Cache
-from cvsite.speed.memo import file_digest
+from cvsite.cache import Cache, file_digest
 
 FOLDER = "pdf"
 MEMORY_SIZE = 8

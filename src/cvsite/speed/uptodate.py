@@ -32,13 +32,14 @@ from cvsite.cache import Cache
 from cvsite.errors import Diagnostic, Severity
 from cvsite.output.manifest import MANIFEST
 from cvsite.output.scan import Stat, holds, scan
-from cvsite.speed.memo import SETTLED_NS
 
 RECORD = "last-build.marshal"
 OLD_RECORDS = ("last-build.json",)
 """Records of earlier layouts, removed when a build is recorded."""
 SHAPE = "last-build 4"
 """Names the record's layout: a record of any other layout is not read."""
+SETTLED_NS = 2_000_000_000
+"""How long a file must have been left alone before its stat is trusted (git's racy rule)."""
 Ref = tuple[str, str]
 """A page's content key and tag in the page pack."""
 

@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from pydantic import BaseModel
 
-from cvsite.cache import Cache
 from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
-from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text
+from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
 from cvsite.sources.text import read_source
 from cvsite.sources.yaml import MAX_BYTES, parse_yaml
-from cvsite.speed.entryplan import read_publications
-from cvsite.speed.memo import ByContent
 from cvsite.validate.documents import validate_doc
 from cvsite.validate.paperkeys import check_keys
+from cvsite.validate.publications import convert_all
 from cvsite.validate.scholar import missing_files, scholar_warnings
 
 CONTENT = "content"
 BIB = "publications.bib"
 M = TypeVar("M", bound=BaseModel)
-_READ: ByContent[tuple[BaseModel | None, list[Diagnostic]]] = ByContent()
-"""Each YAML file's model by its bytes: `serve` parses only the file that was edited."""
-_BIBS: ByContent[tuple[tuple[Publication, ...], list[Diagnostic]]] = ByContent(4)
-"""The publications by the .bib file's bytes (and the configuration they were checked with)."""
 
 
 def _load_model(folder: Path, name: str, model: type[M],
@@ -41,13 +35,6 @@ def _load_model(folder: Path, name: str, model: type[M],
     data, problems = read_source(path, shown, MAX_BYTES)
     if data is None:
         return None, problems
-    found, problems = _READ.get((model, shown), data,
-                                lambda data: _read_model(data, shown, model))
-    return cast("M | None", found), list(problems)  # the remembered list stays as it is
-
-
-def _read_model(data: bytes, shown: str, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
-    """Parse and validate the bytes of one YAML file."""
     doc, problems = parse_yaml(data, shown)
     if doc.data is None:
         return None, problems
@@ -57,27 +44,28 @@ def _read_model(data: bytes, shown: str, model: type[M]) -> tuple[M | None, list
     return (None if problems else model_found), problems
 
 
-def _read_bib(data: bytes, shown: str, config: SiteConfig,
-              cache: Cache | None) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
+def _read_bib(data: bytes, shown: str,
+              config: SiteConfig) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
     """The publications in the bytes of a .bib file, checked against `config`."""
     text, problems = decode_text(data, shown)
-    publications, found = read_publications(text, shown, config, cache)
+    entries, found = parse_bib(text, shown)
+    problems += found
+    publications, found = convert_all(entries, config, shown)
     publications, clashes = check_keys(publications, shown)
     return publications, problems + found + clashes
 
 
 def load_config(source: Path) -> SiteConfig | None:
-    """site.yaml's configuration, or None when it is missing or invalid (`load_site` reports
-    why; the file is parsed once for both)."""
+    """site.yaml's configuration, or None when it is missing or invalid (`load_site` says why)."""
     return _load_model(source / CONTENT, "site.yaml", SiteConfig)[0]
 
 
-def load_site(source: Path, *, keep_going: bool = False,
-              cache: Cache | None = None) -> tuple[Site | None, list[Diagnostic]]:
+def load_site(source: Path, *,
+              keep_going: bool = False) -> tuple[Site | None, list[Diagnostic]]:
     """The whole record, or None with every problem found (warnings ride along either way).
 
     With `keep_going`, entries in error are left out and the rest is still returned, as long as
-    the YAML files could be read. Entries unchanged since a build with `cache` are recalled.
+    the YAML files could be read.
     """
     folder = source / CONTENT
     config, problems = _load_model(folder, "site.yaml", SiteConfig)
@@ -94,9 +82,7 @@ def load_site(source: Path, *, keep_going: bool = False,
         # With site.yaml in error, still check the entries against an empty configuration.
         checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
         shown = display_path(bib)
-        publications, found = _BIBS.get(
-            (checked_with.model_dump_json(), shown), bib_data,
-            lambda data: _read_bib(data, shown, checked_with, cache))
+        publications, found = _read_bib(bib_data, shown, checked_with)
         problems += found
         missing = missing_files(publications, shown, (folder, source / "static"))
         problems += missing

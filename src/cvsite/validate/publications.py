@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from cvsite.cache import Cache
 from cvsite.errors import Diagnostic, error, has_errors, warning
 from cvsite.models import Publication, SiteConfig
 from cvsite.sources.bibtex.clean import clean_bibtex
@@ -24,11 +23,10 @@ from cvsite.sources.bibtex.fields import (
     verbatim,
     written_field,
 )
-from cvsite.sources.bibtex.latex import decode, to_text
-from cvsite.sources.bibtex.names import parse_authors
+from cvsite.sources.bibtex.latex import Decoder
+from cvsite.sources.bibtex.names import Owner, parse_authors
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.spaces import collapse
-from cvsite.speed.entrycache import decode_all
 from cvsite.validate.documents import did_you_mean
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
@@ -39,16 +37,17 @@ _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 @dataclass(frozen=True)
 class Context:
-    """What decoding an entry depends on besides the entry (hashable, so results can be cached)."""
+    """What decoding an entry depends on besides the entry."""
 
     file: str
-    owner_aliases: tuple[str, ...] = ()
+    owner: Owner
     topics: tuple[str, ...] = ()
+    decoder: Decoder = field(default_factory=Decoder)
 
     @classmethod
     def of(cls, config: SiteConfig, file: str) -> Context:
         """The context for a site configuration."""
-        return cls(file, tuple(config.owner_aliases), tuple(config.publications.topics))
+        return cls(file, Owner(config.owner_aliases), tuple(config.publications.topics))
 
 
 class _At(Protocol):
@@ -125,10 +124,12 @@ def _entry_data(raw: RawEntry, context: Context,
                 at: _At) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     """The data of the entry's Publication (None when in error) and the problems found."""
     fields, notes = normalise(raw.fields)
+    decode = context.decoder.decode
     data, problems = _checks(raw, fields, at)
     problems += [at(name, message, hint, warn=True) for name, message, hint in notes]
     if fields.get("title", "").strip():
-        data["title"], data["title_text"] = decode(fields["title"]), to_text(fields["title"])
+        data["title"] = decode(fields["title"])
+        data["title_text"] = context.decoder.math_as_text(data["title"])
         if not data["title"]:
             problems.append(at("title", "the title is empty once its LaTeX is removed"))
     for name, value in fields.items():
@@ -151,7 +152,7 @@ def _entry_data(raw: RawEntry, context: Context,
             problems.append(at(name, f"'{name}' has an 'and' with no name beside it",
                                "a name is missing, or an 'and' is one too many", warn=True))
         if written:
-            people, et_al = parse_authors(written, context.owner_aliases)
+            people, et_al = parse_authors(written, context.owner)
             data["authors" if name == "author" else "editors"] = people
             data["et_al"] = data.get("et_al", False) or (et_al and name == "author")
     data.setdefault("authors", data.get("editors", ()))
@@ -168,15 +169,14 @@ def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication |
     return decode_entry(raw, Context.of(config, file))
 
 
-def convert_all(entries: list[RawEntry], config: SiteConfig, file: str,
-                cache: Cache | None = None, stored: dict[str, bytes] | None = None,
-                ) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
-    """Crossrefs resolved, every entry decoded (unchanged ones recalled from `cache`, whose
-    store may be read already: `stored`); the ones in error left out."""
+def convert_all(entries: list[RawEntry], config: SiteConfig,
+                file: str) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
+    """Crossrefs resolved, every entry decoded; the ones in error left out."""
     entries, problems = resolve_crossrefs(entries, file)
     context = Context.of(config, file)
     publications = []
-    for publication, found in decode_all(entries, context, cache, decode_entry, stored):
+    for raw in entries:
+        publication, found = decode_entry(raw, context)
         problems += found
         if publication is not None:
             publications.append(publication)

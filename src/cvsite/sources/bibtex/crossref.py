@@ -21,7 +21,7 @@ def _inherit(child: RawEntry, parent: RawEntry) -> RawEntry:
     if "booktitle" not in fields and parent.fields.get("title"):
         fields["booktitle"] = parent.fields["title"]
         lines["booktitle"] = parent.field_lines.get("title", parent.line)
-    return replace(child, fields=fields, field_lines=lines, decided=None)  # decoded anew
+    return replace(child, fields=fields, field_lines=lines)
 
 
 def resolve_crossrefs(entries: list[RawEntry],

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping
-from typing import NamedTuple, cast
+from collections.abc import Mapping
 
 from cvsite.errors import Diagnostic, error, warning
-from cvsite.sources.bibtex.split import Block, Finish
+from cvsite.sources.bibtex.split import Block
 from cvsite.sources.bibtex.values import MAX_VALUE, MONTH_MACROS, Budget, evaluate, plain
 
 Fields = tuple[dict[str, str], dict[str, int], list[Diagnostic]]
 """An entry's values and 1-based lines by lower-case field name, and its problems."""
-Decide = Callable[[Block, Fields], object]
-"""What is made of an entry where its fields are evaluated (e.g. its publication), or None."""
-
-
-class Decided(NamedTuple):
-    """An entry's evaluated fields and what `Decide` made of it (a block's `done`)."""
-
-    fields: Fields
-    outcome: object
 
 
 class Macros(dict[str, str]):
@@ -50,33 +40,27 @@ def define(block: Block, macros: Macros, display: str) -> list[Diagnostic]:
     return problems
 
 
-def _plain_fields(block: Block, names: dict[str, str]) -> Fields | None:
-    """An entry's fields when every value is plain text and no name repeats (most entries);
-    else None. `names` remembers lower-case names (one string object for each)."""
+def _plain_fields(block: Block) -> Fields | None:
+    """An entry's fields when every value is plain text and no name repeats (most entries:
+    no regex needed), else None."""
     fields: dict[str, str] = {}
     lines: dict[str, int] = {}
     for name, raw, at in block.fields:
         end = len(raw) - 1
         simple = raw[:1] == "{" and raw.find("}", 1) == end and raw.find("{", 1) < 0 and \
-            raw[end - 1] != "\\"  # `{text}` with no braces inside: no need for the regex
+            raw[end - 1] != "\\"  # `{text}` with no braces inside
         text = raw[1:end] if simple else plain(raw)
-        if text is None or end >= MAX_VALUE:
-            return None
-        lower = names.get(name) or names.setdefault(name, name.strip().lower())
-        if lower in fields:
+        lower = name.strip().lower()
+        if text is None or end >= MAX_VALUE or lower in fields:
             return None
         fields[lower], lines[lower] = text, at
     return fields, lines, []
 
 
-def _fields(block: Block, macros: Mapping[str, str] | None, display: str,
-            names: dict[str, str]) -> Fields | None:
-    """Every field of an entry evaluated, the first of repeated fields kept.
-
-    Without `macros` (not all known yet), None unless every value is plain text.
-    """
-    done = _plain_fields(block, names)
-    if done is not None or macros is None:
+def entry_fields(block: Block, macros: Macros, display: str) -> Fields:
+    """Every field of an entry evaluated, the first of repeated fields kept."""
+    done = _plain_fields(block)
+    if done is not None:
         return done
     key = block.key.strip()
     fields: dict[str, str] = {}
@@ -86,9 +70,7 @@ def _fields(block: Block, macros: Mapping[str, str] | None, display: str,
         while True:
             text, follower = plain(raw) if len(raw) <= MAX_VALUE else None, None
             if text is None:
-                if macros is None:
-                    return None
-                value = evaluate(raw, macros, getattr(macros, "budget", None))
+                value = evaluate(raw, macros, macros.budget)
                 text, follower = value.text, value.next_field
                 problems += [error(display, at + p.offset, 0, f"entry '{key}': field '{name}': "
                                    f"{p.message}", _macro_hint(p.macro, macros) or p.hint, key)
@@ -108,36 +90,3 @@ def _fields(block: Block, macros: Mapping[str, str] | None, display: str,
                 break
             name, raw, at = follower[0], follower[1], at + follower[2]
     return fields, lines, problems
-
-
-def entry_fields(block: Block, macros: Mapping[str, str], display: str,
-                 names: dict[str, str]) -> Fields:
-    """An entry's fields evaluated (by the process that split it, if it could)."""
-    if isinstance(block.done, Decided):
-        return block.done.fields
-    if block.done is not None:
-        return cast(Fields, block.done)
-    done = _fields(block, macros, display, names)
-    assert done is not None
-    return done
-
-
-def outcome(block: Block) -> object:
-    """What `Decide` made of an entry where it was split, or None."""
-    return block.done.outcome if isinstance(block.done, Decided) else None
-
-
-def finisher(macros: Mapping[str, str] | None, display: str,
-             decide: Decide | None = None) -> Finish:
-    """Evaluate entries where they are split, if that needs no @string (or there is none);
-    with `decide`, go on with each entry evaluated there."""
-    names: dict[str, str] = {}
-
-    def finish(block: Block) -> Block:
-        done = _fields(block, macros, display, names) if block.kind == "entry" else None
-        if done is None:
-            return block
-        made = decide(block, done) if decide else None
-        return Block(block.kind, block.line, block.key, block.text, (), block.detail,
-                     done if made is None else Decided(done, made))
-    return finish

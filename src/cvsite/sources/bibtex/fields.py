@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
+from functools import lru_cache
 
 from cvsite.paths import ANY, WEB, link_problem
 from cvsite.sources.bibtex.spaces import collapse
@@ -67,10 +67,8 @@ def month_number(word: str) -> int | None:
     return None
 
 
-@cache
 def month_range(value: str) -> tuple[int, int | None] | None:
-    """(first, last) months from `6`, `jun`, `June--July`, `6-7`; None when unreadable (worked
-    out once a value: entries repeat a few)."""
+    """(first, last) months from `6`, `jun`, `June--July`, `6-7`; None when unreadable."""
     parts = [p for p in _RANGE.split(value.strip()) if p]
     numbers = [month_number(p) for p in parts]
     if not 1 <= len(numbers) <= 2 or None in numbers:
@@ -146,7 +144,7 @@ def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, s
     return fields, notes
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _typo_of(name: str) -> str | None:
     """The known field name an unknown one is very close to, if any (worked out once a name:
     the comparison takes ~50 us, and exports repeat their own fields in every entry)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
@@ -70,10 +70,9 @@ def _run(converter: LatexNodes2Text, latex: str) -> str:
 
 
 def _walk(converter: LatexNodes2Text, latex: str) -> Iterator[str]:
-    """`_run` in a generator's frame, where the chain of callers' frames ends: at the end of
-    its input pylatexenc keeps an exception in a cycle with the frames it was raised in, and
-    through those every caller's frame stayed alive until a collection (when reading a .bib:
-    all of its blocks and entries)."""
+    """`_run` in a generator's frame, where the chain of callers' frames ends: pylatexenc keeps
+    an exception in a cycle with the frames it was raised in, which would keep every caller's
+    locals alive until a collection."""
     try:
         walker = LatexWalker(latex, latex_context=_WALKER_CONTEXT, tolerant_parsing=True)
         yield str(converter.nodelist_to_text(walker.get_latex_nodes()[0]))
@@ -82,21 +81,7 @@ def _walk(converter: LatexNodes2Text, latex: str) -> Iterator[str]:
 
 
 def _math_text(math: str) -> str:
-    """A Unicode approximation of a math snippet: `$O(n^2)$` → `O(n²)` (kept like pylatexenc's
-    decodings: titles repeat a few snippets)."""
-    key = _MATH_KEY + math
-    text = _USED.get(key)
-    if text is None:
-        text = _KNOWN.get(key)
-        if text is None:
-            text = _SLOW[key] = _approximate(math)
-            _NEW[0] += 1
-        _USED[key] = text
-    return text
-
-
-def _approximate(math: str) -> str:
-    """`_math_text` without the memo."""
+    """A Unicode approximation of a math snippet: `$O(n^2)$` → `O(n²)`."""
     math = re.sub(r"\^(?:\{([0-9+\-=()n*]+)\}|([0-9n*]))",
                   lambda m: (m[1] or m[2]).translate(_SUPERSCRIPTS), math)
     math = re.sub(r"_(?:\{([0-9+\-=()]+)\}|([0-9]))",
@@ -105,7 +90,7 @@ def _approximate(math: str) -> str:
 
 
 def slow_decode(latex: str) -> str:
-    """`decode` without the fast subset decoder or any memo (the reference it must agree with)."""
+    """`decode` by pylatexenc alone (the reference the fast decoder must agree with)."""
     if not _MARKUP.search(latex):
         return _SPACES.sub(" ", latex.replace("{", "").replace("}", "")).strip()
     kept: list[str] = []
@@ -129,78 +114,38 @@ def slow_decode(latex: str) -> str:
     return _SPACES.sub(" ", text.replace("\N{NO-BREAK SPACE}", " ")).strip()
 
 
-_USED: dict[str, str] = {}
-"""Every decoding made or recalled in this process (a build, or all the rebuilds of `serve`)."""
-_KNOWN: dict[str, str] = {}
-"""Decodings recalled from the build cache (see `textcache`)."""
-_SLOW: dict[str, str] = {}
-"""Decodings this process made with pylatexenc: the ones worth keeping (the fast decoder takes
-microseconds, so its results are not stored)."""
-_NEW = [0]
-_TEXT_KEY = "\0text\0"
-_MATH_KEY = "\0math\0"
-
-
 def decode(latex: str) -> str:
     """Plain Unicode with single spaces; math left as `$…$` or `\\(…\\)` for a math renderer."""
-    text = _USED.get(latex)
-    if text is None:
-        text = _KNOWN.get(latex)
+    text = fast_decode(latex)
+    return slow_decode(latex) if text is None else text
+
+
+class Decoder:
+    """`decode` for the strings of one file, each distinct string decoded once (names, venues
+    and math snippets repeat across entries; pylatexenc takes about a millisecond a string)."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+        self._math: dict[str, str] = {}
+
+    def decode(self, latex: str) -> str:
+        """`decode(latex)`."""
+        text = self._texts.get(latex)
         if text is None:
-            text = fast_decode(latex)
-            if text is None:
-                text = _SLOW[latex] = slow_decode(latex)
-                _NEW[0] += 1
-        _USED[latex] = text
-    return text
+            text = self._texts[latex] = decode(latex)
+        return text
 
+    def math_as_text(self, text: str) -> str:
+        """Decoded text with its math approximated (for titles, meta tags, sorting)."""
+        if "$" not in text and "\\" not in text:  # math has a `$` or a `\`
+            return text
+        return _MATH.sub(lambda m: self._snippet(m[0]), text)
 
-def to_text(latex: str) -> str:
-    """Decode LaTeX markup to plain Unicode, math approximated (for titles, meta tags, sorting)."""
-    key = _TEXT_KEY + latex
-    text = _USED.get(key)
-    if text is None:
-        text = decode(latex)
-        if "$" in text or "\\" in text:  # math has a `$` or a `\`; each snippet approximated once
-            text = _MATH.sub(lambda m: _math_text(m[0]), text)
-        _USED[key] = text
-    return text
-
-
-def remember(known: Mapping[str, str]) -> None:
-    """Decodings of earlier builds, trusted as results (the cache keys them on this code)."""
-    _KNOWN.update(known)
-    _NEW[0] = 0
-
-
-def adopt(decodings: Mapping[str, str]) -> None:
-    """pylatexenc decodings made by a worker process of this build, as if made here."""
-    _SLOW.update(decodings)
-    _USED.update(decodings)
-    _NEW[0] += len(decodings)
-
-
-def slow_made() -> dict[str, str]:
-    """The decodings this process made with pylatexenc."""
-    return dict(_SLOW)
-
-
-def worth_keeping() -> dict[str, str]:
-    """The pylatexenc decodings recalled or made: what the build cache keeps."""
-    return {**_KNOWN, **_SLOW}
-
-
-def forget() -> None:
-    """Drop every decoding held by this process (the next ones are decoded or recalled anew)."""
-    _USED.clear()
-    _KNOWN.clear()
-    _SLOW.clear()
-    _NEW[0] = 0
-
-
-def decoded_new() -> int:
-    """How many strings pylatexenc decoded (not recalled) since `remember` was last called."""
-    return _NEW[0]
+    def _snippet(self, math: str) -> str:
+        text = self._math.get(math)
+        if text is None:
+            text = self._math[math] = _math_text(math)
+        return text
 
 
 def fold(text: str) -> str:

@@ -16,6 +16,7 @@ EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ET_AL = ("others", "et al.", "et al", "et~al.")
 _SPACE_COMMA = re.compile(r"\s+,")
+_DANGLING = re.compile(r"(?i)^and\s+|\s+and$")
 
 Person = tuple[str, str, str, str]
 """(given, von, family, jr), decoded."""
@@ -63,6 +64,8 @@ class Owner:
         self.aliases = tuple(aliases)
         self.names = [parse_person(_strip_mark(a)[0]) for a in aliases]
         self.lasts = [fold(f"{v} {f}") for _, v, f, _ in self.names]
+        self.known: dict[str, Author | bool | None] = {}
+        """Each name met so far in the file's lists, as `_author` made it (names repeat)."""
 
     def __contains__(self, person: Person) -> bool:
         given, von, family, _ = person
@@ -92,12 +95,6 @@ def _new_author(raw: str, owner: Owner) -> Author:
                   owner=(given, von, family, jr) in owner, family_first=cjk and "," in name)
 
 
-_OWNERS: dict[tuple[str, ...], tuple[Owner, dict[str, Author | bool | None]]] = {}
-"""Each owner's names, with the names of lists met so far as `_author` made them (names repeat
-across entries, and Authors are immutable)."""
-_LISTS: dict[tuple[str, tuple[str, ...]], tuple[tuple[Author, ...], bool]] = {}
-_DANGLING = re.compile(r"(?i)^and\s+|\s+and$")
-
 
 def without_dangling(field: str) -> str:
     """A name list without an `and` at its start or end (searched for only where one could be:
@@ -107,25 +104,15 @@ def without_dangling(field: str) -> str:
     return field
 
 
-def parse_authors(field: str, aliases: Sequence[str]) -> tuple[tuple[Author, ...], bool]:
+def parse_authors(field: str, owner: Owner) -> tuple[tuple[Author, ...], bool]:
     """Split a BibTeX name list (its whitespace collapsed) into decoded people; the flag says
     `and others` ended it."""
-    key = (field, tuple(aliases))
-    found = _LISTS.get(key)
-    if found is None:
-        found = _LISTS[key] = _parse_authors(field, key[1])
-    return found
-
-
-def _parse_authors(field: str, aliases: tuple[str, ...]) -> tuple[tuple[Author, ...], bool]:
-    """`parse_authors` without the memo."""
-    owner, made = _OWNERS.get(aliases) or _OWNERS.setdefault(aliases, (Owner(aliases), {}))
     authors: list[Author] = []
     et_al = False
     for raw in split_names(without_dangling(field)):  # dangling: warned
-        author = made.get(raw, False)  # never made: `_author` gives no False
+        author = owner.known.get(raw, False)  # never made: `_author` gives no False
         if author is False:
-            author = made[raw] = _author(raw, owner)
+            author = owner.known[raw] = _author(raw, owner)
         if isinstance(author, Author):
             authors.append(author)
         elif author:

@@ -19,7 +19,6 @@ for _ in range(4):
 _REGULAR = re.compile(r"(?:[^{}\\]++|" + _GROUP + r")*+")
 """Balanced braces (nested up to 5 deep) and no backslash outside them."""
 _AND = re.compile(r"( [aA][nN][dD] )")
-_KNOWN: dict[str, tuple[str, ...]] = {}
 
 
 def _fast(names: str) -> tuple[str, ...] | None:
@@ -47,14 +46,8 @@ def _fast(names: str) -> tuple[str, ...] | None:
 
 
 def split_names(names: str) -> tuple[str, ...]:
-    """The names of a BibTeX name list, as bibtexparser splits them (memoised)."""
-    found = _KNOWN.get(names)
-    if found is None:
-        if not names.strip(" \r\n\t"):
-            found = ()
-        else:
-            found = _fast(names)
-            if found is None:
-                found = tuple(library_split(names))
-        _KNOWN[names] = found
-    return found
+    """The names of a BibTeX name list, as bibtexparser splits them."""
+    if not names.strip(" \r\n\t"):
+        return ()
+    found = _fast(names)
+    return tuple(library_split(names)) if found is None else found

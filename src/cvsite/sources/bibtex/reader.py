@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from cvsite.errors import Diagnostic, Severity, error, warning
 from cvsite.sources.bibtex.blocks import duplicate_keys, failure, leftover_problems, strip_comments
-from cvsite.sources.bibtex.entries import Fields, Macros, define, entry_fields, finisher, outcome
+from cvsite.sources.bibtex.entries import Macros, define, entry_fields
 from cvsite.sources.bibtex.raw import RawEntry
-from cvsite.sources.bibtex.split import SPLIT_ABOVE, Block, Ship, split_blocks
+from cvsite.sources.bibtex.split import Block, split_blocks
 from cvsite.sources.text import (
     CONTROL,
     MIB,
@@ -21,13 +20,10 @@ from cvsite.sources.text import (
     utf8_position,
     wide_encoding,
 )
-from cvsite.speed.collector import paused
 
 _SPLITTER_LOG = logging.getLogger("bibtexparser")
 _SPLITTER_LOG.addHandler(logging.NullHandler())
 _SPLITTER_LOG.propagate = False  # its complaints reach the user as our diagnostics instead
-_STRING = re.compile("@string", re.I | re.A)
-"""How every @string block starts (the splitter takes any `@string…{` for one)."""
 MAX_BIB_BYTES = 16 * MIB
 """A .bib file larger than this is refused (10,000 entries take about 8 MiB)."""
 MAX_BLOCKS = 20_000
@@ -71,41 +67,14 @@ def _narrow(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
         return text, [note]
 
 
-Decide = Callable[[RawEntry], object]
-"""What to make of an entry in the process that split it (None: nothing)."""
-
-
-def parse_bib(text: str, display: str, split_above: int = SPLIT_ABOVE,
-              decide: Decide | None = None,
-              ship: Ship | None = None) -> tuple[list[RawEntry], list[Diagnostic]]:
-    """Every readable entry of a BibTeX string; problems are returned, never raised.
-
-    Above `split_above` characters, both cores split the text (same result as one split).
-    `decide` is called with entries whose fields need no @string where they are split (also
-    those left out later); the forked child's blocks travel by `ship`.
-    """
-    with paused():  # hundreds of thousands of objects made, none in cycles
-        return _parse(text, display, split_above, decide, ship)
-
-
-def _raw(block: Block, fields: Fields, decided: object = None) -> RawEntry:
-    """The entry of an entry block with its evaluated fields."""
-    return RawEntry(block.key.strip(), block.detail.strip().lower(), fields[0], block.line,
-                    fields[1], block.text, decided)
-
-
-def _parse(text: str, display: str, split_above: int, decide: Decide | None,
-           ship: Ship | None) -> tuple[list[RawEntry], list[Diagnostic]]:
-    """`parse_bib`."""
+def parse_bib(text: str, display: str) -> tuple[list[RawEntry], list[Diagnostic]]:
+    """Every readable entry of a BibTeX string; problems are returned, never raised."""
     too_many = _too_many(text, display)
     if too_many:
         return [], too_many
     text, problems = strip_comments(text, display)
-    no_strings = _STRING.search(text) is None  # then every macro is a month's
-    finish = finisher(Macros() if no_strings else None, display,
-                      (lambda block, done: decide(_raw(block, done))) if decide else None)
     try:
-        blocks = split_blocks(text, finish, split_above, ship)
+        blocks = split_blocks(text)
     except Exception as exc:  # a splitter bug must still be a diagnostic
         return [], [error(display, 1, 0, f"cannot split the file into entries: {exc}")]
     macros = Macros()
@@ -135,7 +104,6 @@ def _too_many(text: str, display: str) -> list[Diagnostic]:
 def _entries(blocks: list[Block], macros: Macros,
              display: str) -> tuple[list[RawEntry], set[int], list[Diagnostic]]:
     """The entries, the indexes of those in error, and the problems of every block in order."""
-    names: dict[str, str] = {}
     entries: list[RawEntry] = []
     broken: set[int] = set()
     problems: list[Diagnostic] = []
@@ -143,9 +111,9 @@ def _entries(blocks: list[Block], macros: Macros,
     for index, block in enumerate(blocks):
         kind, found = block.kind, None
         if kind == "entry":
-            fields = entry_fields(block, macros, display, names)
-            entries.append(_raw(block, fields, outcome(block)))
-            found = fields[2]
+            fields, lines, found = entry_fields(block, macros, display)
+            entries.append(RawEntry(block.key.strip(), block.detail.strip().lower(), fields,
+                                    block.line, lines, block.text))
         elif kind == "failed":
             following = blocks[index + 1].line if index + 1 < len(blocks) else 0
             found = [failure(block.line, block.text, block.detail, display, following)]
