@@ -3,9 +3,8 @@
 The no-change fast path (`uptodate`) trusts a build whose inputs digest equals the last build's
 to make the same output. When that holds but the output folder no longer matches (it was
 deleted, or files were edited by hand), the last build's output is written back from the
-cache: its pages from the page pack (found by their content keys, so a pack rewritten since
-can only miss, never give other bytes) and every other file from a blob stored beside the
-record. Anything missing or damaged is a miss, and the build runs as usual. Stdlib only.
+cache: every file from a blob stored beside the record. Anything missing or damaged is a miss,
+and the build runs as usual. Stdlib only.
 """
 
 from __future__ import annotations
@@ -25,8 +24,7 @@ def _names(key: str) -> tuple[str, str]:
 
 
 def keep(cache: Cache, key: str, files: Mapping[str, bytes | memoryview]) -> None:
-    """Keep the bytes of this build's files other than its pages (which the page pack holds),
-    to restore its output."""
+    """Keep the bytes of this build's files (those not left in place), to restore its output."""
     if not cache.enabled or cache.folder is None:
         return
     manifest, blob = _names(key)
@@ -44,8 +42,8 @@ def keep(cache: Cache, key: str, files: Mapping[str, bytes | memoryview]) -> Non
 
 
 def kept(cache: Cache, last: LastBuild) -> dict[str, memoryview]:
-    """The bytes `keep` kept of the `last` build's files other than its pages, by path (empty
-    when they cannot be found)."""
+    """The bytes `keep` kept of the `last` build's files, by path (empty when they cannot be
+    found)."""
     manifest_name, blob_name = _names(last.key)
     manifest = cache.read_json(manifest_name)
     if manifest is None or manifest.get("key") != last.key:
