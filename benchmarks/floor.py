@@ -52,20 +52,16 @@ def _decode(project: Path) -> float:
 
 
 def _render(project: Path) -> float:
-    """CPU seconds of rendering every page, as a build's pages are rendered."""
-    from cvsite.render.environment import make_environment, page_specs
-    from cvsite.render.pages import _render, _templates_as_loaded
-    from cvsite.speed.once import remembered
+    """CPU seconds of rendering every page and feed in one process (`render_pages`)."""
+    from cvsite.render.environment import make_environment
+    from cvsite.render.pages import render_pages
     from cvsite.validate.load import load_site
 
     site, _ = load_site(project)
     assert site is not None
     env = make_environment(project)
-    specs = page_specs(site)
     started = time.process_time()
-    with _templates_as_loaded(env), remembered(env):
-        for spec in specs:
-            _render(site, env, spec)
+    render_pages(site, env)
     return time.process_time() - started
 
 

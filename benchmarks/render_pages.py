@@ -4,10 +4,10 @@
 
 The site is loaded once (`--site-pickle PATH` keeps it in a pickle for later invocations: loading
 10,000 publications takes seconds); each run renders the list pages and `--papers` paper pages
-inside one `once.remembered` block with the templates checked once, the way `pagerender` renders
-a build's pages, and reports the CPU seconds (`time.process_time`) of each part: the median and
-the minimum over the runs. Compare two versions of the code by running this file with each on
-PYTHONPATH, interleaved (the machine is shared: single-process CPU time is the steadier figure).
+with `render_page`, as `render_pages` does, and reports the CPU seconds (`time.process_time`) of
+each part: the median and the minimum over the runs. Compare two versions of the code by
+running this file with each on PYTHONPATH, interleaved (the machine is shared: single-process
+CPU time is the steadier figure).
 """
 
 from __future__ import annotations
@@ -21,9 +21,8 @@ import time
 from pathlib import Path
 
 from cvsite.models import Site
-from cvsite.render.environment import make_environment, page_specs
-from cvsite.render.pages import _render, _templates_as_loaded
-from cvsite.speed.once import remembered
+from cvsite.render.environment import make_environment
+from cvsite.render.pages import page_specs, render_page
 from cvsite.validate.load import load_site
 
 
@@ -55,25 +54,24 @@ def main() -> None:
     lists = [] if args.no_lists else [s for s in specs if not s[2]]
     papers = [s for s in specs if s[2]][: args.papers]
     for spec in specs[:10]:  # compile the templates
-        _render(site, env, spec)
+        render_page(site, env, spec)
     results: dict[str, list[float]] = {}
     for _ in range(args.runs):
         profiler = cProfile.Profile() if args.profile else None
-        with _templates_as_loaded(env), remembered(env):
-            if profiler:
-                profiler.enable()
-            for spec in lists:
-                started = time.process_time()
-                _render(site, env, spec)
-                results.setdefault(spec[0], []).append(time.process_time() - started)
+        if profiler:
+            profiler.enable()
+        for spec in lists:
             started = time.process_time()
-            for spec in papers:
-                _render(site, env, spec)
-            results.setdefault("paper page (ms)", []).append(
-                (time.process_time() - started) * 1000 / len(papers))
-            if profiler:
-                profiler.disable()
-                pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+            render_page(site, env, spec)
+            results.setdefault(spec[0], []).append(time.process_time() - started)
+        started = time.process_time()
+        for spec in papers:
+            render_page(site, env, spec)
+        results.setdefault("paper page (ms)", []).append(
+            (time.process_time() - started) * 1000 / len(papers))
+        if profiler:
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
     for name, values in results.items():
         print(f"{name:35} median {statistics.median(values):.4f}  min {min(values):.4f}")
     lists_total = [sum(results[s[0]][i] for s in lists) for i in range(args.runs)]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 STAGES = (  # (module, function, what it is)
     ("cvsite.validate.load", "load_site", "load content/ (parse, decode, validate)"),
-    ("cvsite.speed.pagecache", "render_cached", "pages: keys, cache, rendering, feeds"),
+    ("cvsite.speed.pages", "render_site_pages", "pages and feeds (a process pool if large)"),
     ("cvsite.build", "write_site", "write the output folder"),
     ("cvsite.build", "remember", "record the build"),
 )
@@ -42,7 +42,7 @@ def timed(module, name):
             spans.append((name, began - start, time.perf_counter() - began))
     setattr(owner, name, wrapper)  # where the build looks it up
 from pathlib import Path
-import cvsite.build, cvsite.validate.load, cvsite.speed.pagecache, cvsite.render.pages
+import cvsite.build, cvsite.validate.load, cvsite.speed.pages
 imported = time.perf_counter() - start
 for module, name in json.loads(sys.argv[2]):
     timed(module, name)

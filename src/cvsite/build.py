@@ -17,9 +17,9 @@ from cvsite.output.manifest import Managed, locked
 from cvsite.output.write import check_output_folder, write_site
 from cvsite.paths import base_url_problem, outside_files
 from cvsite.render.environment import make_environment
-from cvsite.render.pages import render_pages
 from cvsite.render.problems import template_problem
 from cvsite.speed.pdfs import PdfWorkers, start_pdfs
+from cvsite.speed.pages import render_site_pages
 from cvsite.speed.unchanged import inputs_key, known_files, remember, unchanged
 from cvsite.validate.load import load_site
 
@@ -79,7 +79,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             try:
                 pdfs = start_pdfs(site, env, source, cache, workers, render=pdf).wait()
                 env.globals["downloads"] = pdfs.downloads
-                pages = render_pages(site, env)
+                pages = render_site_pages(site, env)
             except TemplateError as exc:
                 raise ContentError([*notes, *diagnostics, template_problem(exc)]) from exc
         diagnostics += pdfs.diagnostics
@@ -87,13 +87,14 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         if pdf_failed and not keep_going:
             _stop_on(notes + diagnostics)
         files = {**collect_static(source), **collect_papers(source, site.publications),
-                 **pdfs.files, **{path: text.encode("utf-8") for path, text in pages.items()}}
+                 **pdfs.files, **pages}
         managed = Managed(site.config.keep, adopt, known_files(cache, out))
         report = write_site(files, out, managed, keep_spare=True)
         failed = failed or pdf_failed
+        html = sum(path.endswith(".html") for path in pages)
         if not failed and not pdfs.skipped:
-            remember(cache, key, out, len(pages), diagnostics, report.state)
-        return BuildResult(out, len(pages), len(files), perf_counter() - started,
+            remember(cache, key, out, html, diagnostics, report.state)
+        return BuildResult(out, html, len(files), perf_counter() - started,
                            notes + diagnostics, len(report.written), failed,
                            tuple(left_out(diagnostics)), site, bool(pdfs.skipped))
 

@@ -1,5 +1,5 @@
-"""The template environment's shortcuts give the pages they gave before: `once` across
-imports, live globals, and the publication groups of the list pages."""
+"""The template environment gives the pages it gave before: `once` in old templates, live
+globals, and the publication groups of the list pages."""
 
 from __future__ import annotations
 
@@ -8,48 +8,38 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from jinja2 import Environment
 
 from cvsite.models import Author, Publication, Site
 from cvsite.models.publication import newest_first
+from cvsite.paths import THEME
 from cvsite.render.environment import make_environment
-from cvsite.speed.once import remembered
-
-MACROS = ("{% macro item(x) %}[{{ x }}:{{ count() }}]{% endmacro %}"
-          "{% macro twice(x) %}{{ once(item, x) }}{{ once(item, x) }}{% endmacro %}")
-PAGE = "{% import '_items.html' as m %}{{ m.twice(thing) }}"
 
 
-def environment(tmp_path: Path, calls: list[int]) -> Environment:
-    """An environment over templates that count the renders of one macro."""
+def test_a_template_made_by_an_older_cvsite_new_still_renders_its_once_calls(
+        site: Site, tmp_path: Path) -> None:
+    """`once(macro, ...)`, copied into projects by earlier versions, is the macro's call."""
     folder = tmp_path / "templates"
-    folder.mkdir(exist_ok=True)
-    (folder / "_items.html").write_text(MACROS, "utf-8")
-    (folder / "page.html").write_text(PAGE, "utf-8")
+    folder.mkdir()
+    (folder / "old.html").write_text(
+        '{% import "_macros.html" as m with context %}{% macro hello() %}hi{% endmacro %}'
+        "{% for pub in site.publications %}{{ once(m.publication, pub, true) }}{% endfor %}"
+        "{{ once(hello) }}{{ once(hello) }}", "utf-8")
+    (folder / "new.html").write_text(
+        '{% import "_macros.html" as m with context %}'
+        "{% for pub in site.publications %}{{ m.publication(pub, true) }}{% endfor %}hihi",
+        "utf-8")
     env = make_environment(tmp_path)
-    env.globals["count"] = lambda: calls.append(1) or len(calls)
-    return env
-
-
-def test_once_reuses_a_macro_imported_without_context_within_a_build_only(
-        tmp_path: Path) -> None:
-    calls: list[int] = []
-    env = environment(tmp_path, calls)
-    page = env.get_template("page.html")
-    thing = "a"
-    assert page.render(thing=thing) == "[a:1][a:2]"  # outside a build: every call renders
-    with remembered(env):
-        assert page.render(thing=thing) == "[a:3][a:3]"
-        assert page.render(thing=thing) == "[a:3][a:3]"  # the next page of the same build
-    with remembered(env):  # the module Jinja cached still sees the memory of this build
-        assert page.render(thing=thing) == "[a:4][a:4]"
-    assert page.render(thing=thing) == "[a:5][a:6]"
+    html = {name: env.get_template(name).render(site=site, url=lambda p="": "/" + p)
+            for name in ("old.html", "new.html")}
+    assert html["old.html"] == html["new.html"]
+    assert html["old.html"].count('<li class="pub') == len(site.publications) > 0
 
 
 def test_globals_set_after_the_templates_are_compiled_reach_the_pages(tmp_path: Path) -> None:
     """The build sets the PDF downloads after compiling every template."""
-    env = environment(tmp_path, [])
+    (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "late.html").write_text("{{ downloads | join(',') }}", "utf-8")
+    env = make_environment(tmp_path)
     late = env.get_template("late.html")
     assert late.render() == ""
     env.globals["downloads"] = ("cv.pdf", "resume.pdf")
@@ -119,8 +109,13 @@ def test_the_list_macros_give_what_the_list_pages_include(site: Site, tmp_path: 
         '{% with pubs = site.publications, start = 5, mark_selected = true %}'
         '{% include "_publication_list.html" %}{% endwith %}', "utf-8")
     env = make_environment(tmp_path)
-    with remembered(env):
-        html = {name: env.get_template(name).render(site=site, url=lambda p="": "/" + p)
-                for name in ("calls.html", "includes.html")}
+    html = {name: env.get_template(name).render(site=site, url=lambda p="": "/" + p)
+            for name in ("calls.html", "includes.html")}
     assert html["calls.html"] == html["includes.html"]
     assert html["calls.html"].count('<li class="pub') == 2 * len(site.publications)
+
+
+def test_the_theme_that_cvsite_new_copies_calls_no_once() -> None:
+    """Projects made from now on get templates that call their macros directly."""
+    texts = {path.name: path.read_text("utf-8") for path in (THEME / "templates").iterdir()}
+    assert texts and not [name for name, text in texts.items() if "once(" in text]

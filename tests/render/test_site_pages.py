@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cvsite.models import Site
-from cvsite.render.environment import period
+from cvsite.render.filters import period
 from pagetext import parse, text_of
 
 PAGES = ["index.html", "publications/index.html", "cv/index.html", "404.html"]

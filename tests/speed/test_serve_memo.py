@@ -7,7 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
-from test_build_cache import reference, tree
+from test_build import reference, tree
 
 from cvsite.build import build
 from cvsite.validate.load import load_site

@@ -1,103 +1,47 @@
-"""Pages rendered for a build, each noting whether it read the publication list.
-
-Whether a page read the publication list (a list page, or any template or helper that looks
-at other papers) is observed while it renders, through a stand-in for the list that notes any
-look inside (`pagecache` then keys such a page on every publication).
-"""
+"""Every file the site's pages and feeds make, by output path: `render_pages` (pure)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from typing import Any
 
-from jinja2 import Environment, TemplateError
+from jinja2 import Environment
 
-from cvsite.models import Publication, Site
-from cvsite.render.environment import PageSpec, render_page
-from cvsite.speed.once import Lasting, Once, remembered
+from cvsite.models import Site
+from cvsite.render.environment import PAGES, PAPER_TEMPLATE, base_path
+from cvsite.render.feeds import render_extras
+from cvsite.validate import scholar
 
-Blob = bytes | memoryview
-"""Encoded page text (the same as `cvsite.cache.Blob`)."""
-Rendered = tuple[dict[int, tuple[Blob, bool]], dict[str, Blob]]
-"""Pages by number, with whether each read the publication list, and the other files made."""
-
-
-class _Watched:
-    """The publication list, noting whether anything beyond its length was looked at."""
-
-    def __init__(self, items: tuple[Publication, ...]) -> None:
-        self._items = items
-        self.touched = False
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __bool__(self) -> bool:
-        return bool(self._items)
-
-    def __iter__(self) -> Iterator[Publication]:
-        self.touched = True
-        return iter(self._items)
-
-    def __getitem__(self, index: Any) -> Any:
-        self.touched = True
-        return self._items[index]
-
-    def __contains__(self, item: object) -> bool:
-        self.touched = True
-        return item in self._items
-
-    def __reversed__(self) -> Iterator[Publication]:
-        self.touched = True
-        return reversed(self._items)
-
-    def __getattr__(self, name: str) -> Any:
-        self.touched = True
-        return getattr(self._items, name)
+PageSpec = tuple[str, str, dict[str, Any]]
+"""(path in the output folder, template name, extra template variables) of one page."""
 
 
-def _render(site: Site, env: Environment, spec: PageSpec) -> tuple[bytes, bool]:
-    """A page's bytes, and whether it read the publication list (also through `once`)."""
-    watched = _Watched(site.publications)
-    once = env.globals.get("once")
-    memo = once if isinstance(once, Once) else Once()
-    try:
-        memo.watched = watched
-        html = render_page(site.model_copy(update={"publications": watched}), env, spec)
-    except Exception:  # a stand-in the code cannot use: render for real, keyed on everything
-        memo.watched = None
-        return render_page(site, env, spec).encode("utf-8"), True
-    return html.encode("utf-8"), watched.touched
+def page_specs(site: Site) -> list[PageSpec]:
+    """Every page the site has: the fixed ones, then one per publication."""
+    specs: list[PageSpec] = [(out_path, template, {}) for out_path, template in PAGES.items()]
+    specs += [(scholar.paper_path(pub) + "index.html", PAPER_TEMPLATE, {"pub": pub})
+              for pub in site.publications]
+    return specs
 
 
-@contextmanager
-def _templates_as_loaded(env: Environment) -> Iterator[None]:
-    """Every template checked for changes once, not at every page (3 checks a page, each
-    reading and hashing the file): the pages of one build use the templates as they are now."""
-    broken = False
-    for name in env.list_templates(extensions=["html", "xml", "txt"]):
-        try:
-            env.get_template(name)
-        except TemplateError:  # raised where a page uses it (while checked at every page:
-            broken = True      # the cache may still hold the template as it was before)
-    reload = env.auto_reload
-    env.auto_reload = reload and broken
-    try:
-        yield
-    finally:
-        env.auto_reload = reload
+def render_page(site: Site, env: Environment, spec: PageSpec) -> str:
+    """One page's HTML; everything it shows comes from `site` and the spec's variables."""
+    out_path, template, extra = spec
+    root = base_path(site.config.base_url)
+    base_url = site.config.base_url.rstrip("/") + "/"
+
+    def url(path: str = "") -> str:
+        return root + path.lstrip("/")
+
+    def absolute(path: str = "") -> str:
+        return base_url + path.lstrip("/")
+
+    page_path = "" if out_path in ("index.html", "404.html") else out_path[: -len("index.html")]
+    return env.get_template(template).render(site=site, page_path=page_path, url=url,
+                                             absolute=absolute, **extra)
 
 
-def render_all(site: Site, env: Environment, specs: list[PageSpec], todo: list[int],
-               lasting: Lasting | None, also: Callable[[], dict[str, str]]) -> Rendered:
-    """Render the pages `todo` and make `also`'s files."""
-    if not todo:
-        return {}, _encoded(also())
-    with _templates_as_loaded(env), remembered(env, lasting):
-        return {i: _render(site, env, specs[i]) for i in todo}, _encoded(also())
-
-
-def _encoded(files: dict[str, str]) -> dict[str, Blob]:
-    """The files as UTF-8."""
-    return {name: text.encode("utf-8") for name, text in files.items()}
+def render_pages(site: Site, env: Environment) -> dict[str, str]:
+    """Every page (home, lists, CV, 404, one per paper) and the feeds, sitemap, robots.txt and
+    .bib files, by path in the output folder; raises jinja2.TemplateError on a broken template."""
+    pages = {spec[0]: render_page(site, env, spec) for spec in page_specs(site)}
+    return pages | render_extras(site, env, pages)

@@ -1,0 +1,33 @@
+"""The theme's Jinja filters: dates, Markdown and the equal-contribution check (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from markupsafe import Markup
+
+from cvsite import richtext
+from cvsite.models import Publication
+
+
+def month_year(value: date | None) -> str:
+    """`Jul 2024`, or `Present` for an open end."""
+    return value.strftime("%b %Y") if value else "Present"
+
+
+def period(start: date | None, end: date | None) -> str:
+    """`Jul 2024 – Present`; a single month when start equals end."""
+    if start is None:
+        return month_year(end) if end else ""
+    return month_year(start) if start == end else f"{month_year(start)} – {month_year(end)}"
+
+
+def markdown(text: str) -> Markup:
+    """Markdown to sanitised HTML (raw HTML in the source is shown as text)."""
+    return Markup(richtext.to_html(text))
+
+
+def has_equal_contribution(pubs: Iterable[Publication]) -> bool:
+    """True when an author of any of the publications is marked as an equal contributor."""
+    return any(author.equal for pub in pubs for author in pub.authors)
