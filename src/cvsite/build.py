@@ -27,9 +27,9 @@ from cvsite.errors import (
 from cvsite.output.manifest import Managed, locked
 from cvsite.output.write import Data, InPlace, check_output_folder, write_site
 from cvsite.paths import outside_files
-from cvsite.pdf.pool import prestart, stop, warm
 from cvsite.speed.cachecheck import usable
 from cvsite.speed.collector import frozen, held
+from cvsite.speed.pdfworkers import PdfWorkers
 from cvsite.speed.uptodate import last_build, remember, unchanged
 
 if TYPE_CHECKING:
@@ -119,25 +119,23 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     outside = outside_files(source)  # before any file is read, even to be hashed
     if outside:
         raise ContentError(outside)
-    with locked(out):
-        return _build(source, out, strict=strict, use_cache=use_cache, keep_going=keep_going,
+    cache = Cache.for_project(source, enabled=use_cache and usable(source))
+    with locked(out), PdfWorkers(cache, render=pdf) as workers:
+        return _build(source, out, cache, workers, strict=strict, keep_going=keep_going,
                       base_url=base_url, pdf=pdf, adopt=adopt, started=started)
 
 
-def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going: bool,
-           base_url: str | None, pdf: bool, adopt: bool, started: float) -> BuildResult:
+def _build(source: Path, out: Path, cache: Cache, workers: PdfWorkers, *, strict: bool,
+           keep_going: bool, base_url: str | None, pdf: bool, adopt: bool,
+           started: float) -> BuildResult:
     """`build`, once the output folder is this build's alone."""
-    cache = Cache.for_project(source, enabled=use_cache and usable(source))
     use_cache = cache.enabled
     options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url, "pdf": pdf,
                "cwd": os.getcwd()}  # diagnostics show paths relative to it
-    if pdf:
-        prestart(cache.folder)  # WeasyPrint loads in a worker while this process works
     key = inputs_key(source, options) if use_cache else ""
     last = last_build(cache, out) if use_cache else None  # read once: 2 MB at 10,000 papers
     previous = unchanged(cache, last, key, out)
     if previous is not None:
-        stop()
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                            previous.diagnostics)
     from cvsite.speed.restore import keep, kept, restore, unchanged_in_place
@@ -145,7 +143,6 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
     known = frozenset(last.files) if last is not None else frozenset()
     restored = restore(cache, last, key, out, Managed(adopt=adopt, known=known))
     if restored is not None:  # same inputs as the last build, output deleted or touched
-        stop()
         previous, report = restored
         return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                            previous.diagnostics, len(report.written))
@@ -153,20 +150,15 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
     from jinja2 import TemplateError
 
     from cvsite.output.assets import collect_papers, collect_static
-    from cvsite.pdf.build import start_pdfs
-    from cvsite.render.environment import make_environment, static_dirs
+    from cvsite.render.environment import make_environment
     from cvsite.render.feeds import render_extras
     from cvsite.speed.forkwork import alongside
     from cvsite.speed.pagecache import render_cached
+    from cvsite.speed.pdfs import start_pdfs
     from cvsite.speed.sitecache import load_cached
     from cvsite.speed.templatecache import attach, store_templates
     from cvsite.speed.textcache import recall, store
-    from cvsite.validate.load import load_config
 
-    config = load_config(source)
-    if config is not None and not config.pdf.variants:
-        stop()  # no PDFs to render: the worker would only take a core from the pages
-    warm(list(reversed(static_dirs(source))))  # the worker loads the print fonts meanwhile
     recall(cache)
     # What the load makes (a million objects at 10,000 papers) is kept until the pages are
     # written: no collection walks it while it is made, and none after (each would take ~0.08 s)
@@ -183,7 +175,7 @@ def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going
         env = make_environment(source)
         templates = attach(env, cache)
         try:
-            pdf_step = start_pdfs(site, env, source, cache, render=pdf)
+            pdf_step = start_pdfs(site, env, source, cache, workers, render=pdf)
             if pdf_step.rendering:
                 _compile_templates(env, source)  # while the PDFs render, so the pages are quick
             files: dict[str, Data] = dict(collect_static(source))

@@ -201,19 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         with terminate_as_interrupt():
-            if args.command == "build" and args.pdf:
-                _prestart(args)
             return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return interrupted()
-
-
-def _prestart(args: argparse.Namespace) -> None:
-    """Fork the PDF worker before importing the build, so WeasyPrint starts loading sooner."""
-    from cvsite.cache import CACHE_DIR
-    from cvsite.pdf.pool import prestart
-
-    prestart(args.source / CACHE_DIR if args.use_cache else None)
 
 
 if __name__ == "__main__":
