@@ -70,11 +70,12 @@ def _signals_held(ignore: bool = False) -> Iterator[None]:
 
 
 def stop(pool: ProcessPoolExecutor) -> None:
-    """Kill the pool's processes now, their work unfinished (`shutdown` would wait for it)."""
+    """Kill the pool's processes now, their work unfinished (`shutdown` would wait for it), and
+    wait for the pool's thread to see it (one left running can fail as Python exits)."""
     for process in list(pool._processes.values()):  # Python 3.14: `pool.kill_workers()`
         if process.pid is not None:
             process.kill()
-    pool.shutdown(wait=False, cancel_futures=True)
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 class PdfWorkers:
