@@ -18,8 +18,8 @@ from cvsite.output.write import check_output_folder, write_site
 from cvsite.paths import base_url_problem, outside_files
 from cvsite.render.environment import make_environment
 from cvsite.render.problems import template_problem
-from cvsite.speed.pdfs import PdfWorkers, start_pdfs
 from cvsite.speed.pages import render_site_pages
+from cvsite.speed.pdfs import PdfWorkers, start_pdfs
 from cvsite.speed.unchanged import inputs_key, known_files, remember, unchanged
 from cvsite.validate.load import load_site
 
@@ -69,7 +69,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         if previous is not None:
             return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                                notes + previous.diagnostics)
-        with PdfWorkers(wanted=pdf) as workers:  # WeasyPrint loads while the content is read
+        with PdfWorkers(cache, render=pdf) as workers:  # WeasyPrint loads while the content is read
             site, diagnostics = load_site(source, keep_going=keep_going)
             failed = has_errors(diagnostics) or (strict and bool(diagnostics))
             if site is None or (failed and not keep_going):

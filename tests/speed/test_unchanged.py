@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_build import reference, tree
 
 from cvsite.build import build
 from cvsite.cache import Cache
 from cvsite.speed.unchanged import RECORD
+from test_build import reference, tree
 
 
 def rewrite_record(project: Path, **change: object) -> None:

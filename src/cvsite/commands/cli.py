@@ -202,18 +202,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with terminate_as_interrupt():
             if args.command == "build" and args.pdf:
-                _prestart(args)
+                _warm_pdf_workers(args)
             return COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return interrupted()
 
 
-def _prestart(args: argparse.Namespace) -> None:
-    """Fork the PDF worker before importing the build, so WeasyPrint starts loading sooner."""
-    from cvsite.cache import CACHE_DIR
-    from cvsite.pdf.pool import prestart
+def _warm_pdf_workers(args: argparse.Namespace) -> None:
+    """Have WeasyPrint load while the build's own modules are imported (speed layer)."""
+    from cvsite.cache import CACHE_DIR, Cache
+    from cvsite.speed.pdfworkers import warm_early
 
-    prestart(args.source / CACHE_DIR if args.use_cache else None)
+    warm_early(Cache(args.source / CACHE_DIR if args.use_cache else None))
 
 
 if __name__ == "__main__":

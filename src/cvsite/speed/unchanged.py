@@ -97,7 +97,8 @@ def unchanged(cache: Cache, key: str, out: Path) -> Previous | None:
     if not out.is_dir() or not _as_left(out, record.get("output")):
         return None
     try:
-        shown = [Diagnostic(*d[:5], Severity(d[5])) for d in record["diagnostics"]]
+        shown = [Diagnostic(d[0], d[1], d[2], d[3], d[4], Severity(d[5]))
+                 for d in record["diagnostics"]]
         return Previous(int(record["pages"]), int(record["files"]), shown)
     except (KeyError, TypeError, ValueError, IndexError):
         return None

@@ -84,8 +84,8 @@ def load_site(source: Path, *,
         # With site.yaml in error, still check the entries against an empty configuration.
         checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
         shown = display_path(bib)
-        publications, found = _read_bib(bib_data, shown, checked_with)
-        problems += found
+        publications, read = _read_bib(bib_data, shown, checked_with)
+        problems += read
         missing = missing_files(publications, shown, (folder, source / "static"))
         problems += missing
         gone = {d.entry for d in missing}
