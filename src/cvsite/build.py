@@ -20,6 +20,7 @@ from cvsite.render.environment import make_environment
 from cvsite.render.problems import template_problem
 from cvsite.speed.pages import render_site_pages
 from cvsite.speed.pdfs import PdfWorkers, start_pdfs
+from cvsite.speed.templates import CompiledTemplates
 from cvsite.speed.unchanged import inputs_key, known_files, remember, unchanged
 from cvsite.validate.load import load_site
 
@@ -76,6 +77,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
                 raise ContentError(notes + diagnostics)
             site = with_base_url(site, base_url) if base_url else site
             env = make_environment(source)
+            env.bytecode_cache = CompiledTemplates(cache) if cache.enabled else None
             try:
                 pdfs = start_pdfs(site, env, source, cache, workers, render=pdf).wait()
                 env.globals["downloads"] = pdfs.downloads

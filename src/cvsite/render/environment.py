@@ -74,7 +74,8 @@ def make_environment(source: Path) -> Environment:
     """A Jinja environment with autoescaping, StrictUndefined and cvsite's filters."""
     loader = ChoiceLoader([FileSystemLoader(d) for d in template_dirs(source)])
     env = _Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                       auto_reload=False)  # one environment per build: templates read once
     env.filters.update(month_year=filters.month_year, period=filters.period, slug=slug,
                        markdown=filters.markdown,
                        has_equal_contribution=filters.has_equal_contribution,
