@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
 
@@ -14,6 +12,7 @@ from cvsite.errors import ContentError, Diagnostic, error, has_errors, left_out
 from cvsite.models import Site
 from cvsite.output.assets import collect_papers, collect_static
 from cvsite.output.manifest import Managed, locked
+from cvsite.output.result import BuildResult
 from cvsite.output.write import check_output_folder, write_site
 from cvsite.paths import base_url_problem, outside_files
 from cvsite.render.environment import make_environment
@@ -21,29 +20,8 @@ from cvsite.render.problems import template_problem
 from cvsite.speed.pages import render_site_pages
 from cvsite.speed.pdfs import PdfWorkers, start_pdfs
 from cvsite.speed.templates import CompiledTemplates
-from cvsite.speed.unchanged import inputs_key, known_files, remember, unchanged
+from cvsite.speed.unchanged import build_options, inputs_key, known_files, remember, unchanged
 from cvsite.validate.load import load_site
-
-
-@dataclass
-class BuildResult:
-    """What a successful build made."""
-
-    out: Path
-    pages: int
-    files: int
-    seconds: float
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    written: int = 0
-    """Files written or replaced in the output folder (0 when nothing changed)."""
-    failed: bool = False
-    """True when `keep_going` wrote the site despite errors (exit status 1)."""
-    left_out: tuple[str, ...] = ()
-    """Keys of the BibTeX entries left out because of errors (with `keep_going`)."""
-    site: Site | None = None
-    """The site as built (None when nothing had changed since the last build)."""
-    pdf_pending: bool = False
-    """True when `pdf=False` left out PDFs that must still be rendered."""
 
 
 def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = True,
@@ -63,8 +41,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     with locked(out):
         cache = Cache.for_project(source, enabled=use_cache)
         notes = [cache.problem] if cache.problem else []
-        options = {"strict": strict, "keep_going": keep_going, "out": str(out.resolve()),
-                   "base_url": base_url, "pdf": pdf, "adopt": adopt, "cwd": os.getcwd()}
+        options = build_options(out, strict=strict, keep_going=keep_going, base_url=base_url,
+                                pdf=pdf, adopt=adopt)
         key = inputs_key(source, options) if cache.enabled else ""
         previous = unchanged(cache, key, out) if cache.enabled else None
         if previous is not None:

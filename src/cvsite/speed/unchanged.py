@@ -18,11 +18,12 @@ from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from cvsite.cache import Cache, digest, file_digest
+from cvsite.cache import CACHE_DIR, Cache, digest, file_digest
 from cvsite.errors import Diagnostic, Severity
-from cvsite.output.manifest import MANIFEST
+from cvsite.output.manifest import MANIFEST, OutputError, locked
 from cvsite.output.scan import Stat, scan
-from cvsite.paths import THEME
+from cvsite.output.write import check_output_folder
+from cvsite.paths import THEME, outside_files
 
 RECORD = "last-build.json"
 PROJECT_DIRS = ("content", "templates", "static")
@@ -87,6 +88,27 @@ def _as_left(out: Path, recorded: object) -> bool:
         return False
     return isinstance(recorded, dict) and all(
         list(now.get(name, ())) == stat for name, stat in recorded.items())
+
+
+def build_options(out: Path, **options: object) -> dict[str, object]:
+    """How a build was asked to run, as its key sees it (with where paths are shown from)."""
+    return {**options, "out": str(out.resolve()), "cwd": os.getcwd()}
+
+
+def last_result(source: Path, out: Path, options: Mapping[str, object]) -> Previous | None:
+    """The last build's result when nothing changed since, found without importing the
+    rendering stack (the CLI asks before it imports the build); None when in any doubt."""
+    try:
+        check_output_folder(out, source)
+    except OutputError:
+        return None
+    if outside_files(source) or not (source / CACHE_DIR).is_dir():
+        return None
+    cache = Cache.for_project(source)
+    if not cache.enabled:
+        return None
+    with locked(out):
+        return unchanged(cache, inputs_key(source, options), out)
 
 
 def unchanged(cache: Cache, key: str, out: Path) -> Previous | None:
