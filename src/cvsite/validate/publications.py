@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from cvsite.errors import Diagnostic, error, has_errors, warning
+from cvsite.errors import Diagnostic, did_you_mean, error, has_errors, warning
 from cvsite.models import Publication, SiteConfig
 from cvsite.sources.bibtex.clean import clean_bibtex
 from cvsite.sources.bibtex.crossref import resolve_crossrefs
@@ -27,7 +27,6 @@ from cvsite.sources.bibtex.latex import Decoder
 from cvsite.sources.bibtex.names import Owner, parse_authors
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.spaces import collapse
-from cvsite.validate.documents import did_you_mean
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
 _DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
@@ -64,7 +63,7 @@ def _checks(raw: RawEntry, fields: dict[str, str],
     kind = raw.entry_type
     if kind not in REQUIRED_BY_TYPE:
         problems.append(at("", f"unknown entry type '@{kind}'; shown like @misc",
-                           did_you_mean(kind, list(REQUIRED_BY_TYPE)), warn=True))
+                           did_you_mean(kind, REQUIRED_BY_TYPE), warn=True))
     for name in ("title", "year"):
         if not fields.get(name, "").strip():
             problems.append(at(name, f"missing required field '{name}'"))
@@ -145,7 +144,7 @@ def _entry_data(raw: RawEntry, context: Context,
     topic = data.get("topic")
     if topic and context.topics and topic not in context.topics:
         problems.append(at("topic", f"unknown topic '{topic}'", did_you_mean(
-            topic, list(context.topics)) or f"topics: {', '.join(context.topics)}"))
+            topic, context.topics) or f"topics: {', '.join(context.topics)}"))
     for name in ("author", "editor"):
         written = collapse(fields.get(name, ""))
         if written and _dangling_and(written):

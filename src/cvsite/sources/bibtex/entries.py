@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
-
-from cvsite.errors import Diagnostic, error, warning
+from cvsite.errors import Diagnostic, did_you_mean, error, warning
 from cvsite.sources.bibtex.split import Block
 from cvsite.sources.bibtex.values import MAX_VALUE, MONTH_MACROS, Budget, evaluate, plain
 
@@ -19,12 +16,6 @@ class Macros(dict[str, str]):
     def __init__(self) -> None:
         super().__init__(MONTH_MACROS)
         self.budget = Budget()
-
-
-def _macro_hint(name: str | None, macros: Mapping[str, str]) -> str | None:
-    """`did you mean 'acl'?` for an undefined macro close to a defined one."""
-    close = difflib.get_close_matches(name.lower(), list(macros), n=1) if name else []
-    return f"did you mean '{close[0]}'?" if close else None
 
 
 def define(block: Block, macros: Macros, display: str) -> list[Diagnostic]:
@@ -73,7 +64,8 @@ def entry_fields(block: Block, macros: Macros, display: str) -> Fields:
                 value = evaluate(raw, macros, macros.budget)
                 text, follower = value.text, value.next_field
                 problems += [error(display, at + p.offset, 0, f"entry '{key}': field '{name}': "
-                                   f"{p.message}", _macro_hint(p.macro, macros) or p.hint, key)
+                                   f"{p.message}", did_you_mean((p.macro or "").lower(), macros)
+                                   or p.hint, key)
                              for p in value.problems]
                 if follower is not None:
                     problems.append(error(display, at + follower[2], 0, f"entry '{key}': missing "
