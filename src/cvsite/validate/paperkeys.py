@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from cvsite.errors import Diagnostic, error
 from cvsite.models import Publication
@@ -17,7 +16,6 @@ _WINDOWS = re.compile(r"(?i)(con|prn|aux|nul|com\d|lpt\d)(\..*)?")
 """Names Windows will not give a file or folder."""
 
 
-@lru_cache(maxsize=1 << 16)
 def folder_name(key: str) -> str:
     """The key's page folder name: runs of characters other than letters, digits, `.`, `_`
     and `-` as one `-`, no dot at either end (`DBLP:conf/icml/X20` → `DBLP-conf-icml-X20`)."""

@@ -26,7 +26,7 @@ from cvsite.sources.bibtex.fields import (
 from cvsite.sources.bibtex.latex import Decoder
 from cvsite.sources.bibtex.names import Owner, parse_authors
 from cvsite.sources.bibtex.raw import RawEntry
-from cvsite.sources.bibtex.spaces import collapse
+from cvsite.sources.bibtex.values import collapse
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
 _DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
@@ -93,14 +93,6 @@ def _checks(raw: RawEntry, fields: dict[str, str],
     return data, problems
 
 
-def _dangling_and(names: str) -> bool:
-    """An `and` at either end of a name list, or twice in a row (searched for only where the
-    lower-cased list has one there: a case-insensitive search of every list is slow)."""
-    folded = names.lower()  # what the search matches lowers to `and`, wherever it is
-    could = folded.startswith("and") or folded.endswith("and") or "and and" in folded
-    return could and bool(_DANGLING_AND.search(names))
-
-
 def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, list[Diagnostic]]:
     """One entry as a Publication, or the reasons it cannot be one (a pure function)."""
     def at(name: str, message: str, hint: str | None = None, warn: bool = False) -> Diagnostic:
@@ -147,7 +139,7 @@ def _entry_data(raw: RawEntry, context: Context,
             topic, context.topics) or f"topics: {', '.join(context.topics)}"))
     for name in ("author", "editor"):
         written = collapse(fields.get(name, ""))
-        if written and _dangling_and(written):
+        if _DANGLING_AND.search(written):
             problems.append(at(name, f"'{name}' has an 'and' with no name beside it",
                                "a name is missing, or an 'and' is one too many", warn=True))
         if written:

@@ -6,8 +6,7 @@ import re
 
 from cvsite.errors import did_you_mean
 from cvsite.paths import ANY, WEB, link_problem
-from cvsite.sources.bibtex.spaces import collapse
-from cvsite.sources.bibtex.values import MONTH_NAMES
+from cvsite.sources.bibtex.values import MONTH_NAMES, collapse
 
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     "article": ("journal",), "book": ("publisher",), "booklet": (), "inbook": ("publisher",),

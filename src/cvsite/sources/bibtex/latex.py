@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from typing import Any
 
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
@@ -66,18 +65,11 @@ def _crude(latex: str) -> str:
 
 def _run(converter: LatexNodes2Text, latex: str) -> str:
     """pylatexenc's text, or the crude fallback if it raises on malformed input."""
-    return next(_walk(converter, latex))
-
-
-def _walk(converter: LatexNodes2Text, latex: str) -> Iterator[str]:
-    """`_run` in a generator's frame, where the chain of callers' frames ends: pylatexenc keeps
-    an exception in a cycle with the frames it was raised in, which would keep every caller's
-    locals alive until a collection."""
     try:
         walker = LatexWalker(latex, latex_context=_WALKER_CONTEXT, tolerant_parsing=True)
-        yield str(converter.nodelist_to_text(walker.get_latex_nodes()[0]))
+        return str(converter.nodelist_to_text(walker.get_latex_nodes()[0]))
     except Exception:
-        yield _crude(latex)
+        return _crude(latex)
 
 
 def _math_text(math: str) -> str:
@@ -150,9 +142,6 @@ class Decoder:
 
 def fold(text: str) -> str:
     """A comparison key: accents and case removed, dots as spaces, spaces collapsed."""
-    if text.isascii():  # already decomposed, nothing combining
-        bare = text
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", bare.replace(".", " ").replace("-", " ")).strip().casefold()

@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts as parse_name
+from bibtexparser.middlewares.names import split_multiple_persons_names
 
 from cvsite.models import Author
 from cvsite.sources.bibtex.latex import decode, fold
-from cvsite.sources.bibtex.namesplit import split_names
 
 EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)\s*\}"
                          r"|\$\s*\^?\s*\{?\s*(?:\*|\\ast)\s*\}?\s*\$|\*")
@@ -24,8 +24,7 @@ Person = tuple[str, str, str, str]
 
 def _strip_mark(name: str) -> tuple[str, bool]:
     """Remove an equal-contribution mark (`*`, `$^*$`, `\\textsuperscript{*}`) from a name."""
-    marked = "*" in name or "\\ast" in name  # every mark has one
-    stripped = _SPACE_COMMA.sub(",", (EQUAL_MARK.sub(" ", name) if marked else name).strip())
+    stripped = _SPACE_COMMA.sub(",", EQUAL_MARK.sub(" ", name).strip())
     return stripped, stripped != name.strip()
 
 
@@ -95,13 +94,9 @@ def _new_author(raw: str, owner: Owner) -> Author:
                   owner=(given, von, family, jr) in owner, family_first=cjk and "," in name)
 
 
-
-def without_dangling(field: str) -> str:
-    """A name list without an `and` at its start or end (searched for only where one could be:
-    the case-insensitive search is slow)."""
-    if field[:3].lower() == "and" or field[-3:].lower() == "and":
-        return _DANGLING.sub("", field)
-    return field
+def split_names(names: str) -> tuple[str, ...]:
+    """The names of a BibTeX name list, split at its top-level `and`s by bibtexparser."""
+    return tuple(split_multiple_persons_names(names)) if names.strip(" \r\n\t") else ()
 
 
 def parse_authors(field: str, owner: Owner) -> tuple[tuple[Author, ...], bool]:
@@ -109,8 +104,8 @@ def parse_authors(field: str, owner: Owner) -> tuple[tuple[Author, ...], bool]:
     `and others` ended it."""
     authors: list[Author] = []
     et_al = False
-    for raw in split_names(without_dangling(field)):  # dangling: warned
-        author = owner.known.get(raw, False)  # never made: `_author` gives no False
+    for raw in split_names(_DANGLING.sub("", field)):  # dangling: warned
+        author = owner.known.get(raw, False)  # `_author` never gives False
         if author is False:
             author = owner.known[raw] = _author(raw, owner)
         if isinstance(author, Author):

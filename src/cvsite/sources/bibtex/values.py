@@ -48,6 +48,11 @@ class Value:
     """(name, raw value, line offset) of a field that followed without a comma."""
 
 
+def collapse(text: str) -> str:
+    """`text` with single spaces between its words and none around them."""
+    return " ".join(text.split())
+
+
 def _delimited(raw: str, start: int) -> int:
     """Index just past the `{…}` or `"…"` starting at `start`; -1 when it never closes."""
     closing = "}" if raw[start] == "{" else '"'
