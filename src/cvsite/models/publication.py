@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import Any
 
 from pydantic import model_validator
@@ -23,10 +22,9 @@ class Author(Model):
     family_first: bool = False
     """Chinese, Japanese and Korean names: family name first, no space (王小明)."""
 
-    @cached_property
+    @property
     def display(self) -> str:
-        """First-von-Last (`Martin Luther King Jr.`), or family first for CJK names (made once:
-        authors are shared by entries, and pages show each many times)."""
+        """First-von-Last (`Martin Luther King Jr.`), or family first for CJK names (`王小明`)."""
         if self.family_first:
             return f"{self.family}{self.given}"
         return " ".join(part for part in (self.given, self.von, self.family, self.jr) if part)

@@ -17,8 +17,7 @@ _WINDOWS = re.compile(r"(?i)(con|prn|aux|nul|com\d|lpt\d)(\..*)?")
 
 
 def folder_name(key: str) -> str:
-    """The key's page folder name: runs of characters other than letters, digits, `.`, `_`
-    and `-` as one `-`, no dot at either end (`DBLP:conf/icml/X20` → `DBLP-conf-icml-X20`)."""
+    """The key's page folder name: `DBLP:conf/icml/X20` → `DBLP-conf-icml-X20`."""
     return _UNSAFE.sub("-", key).strip(".")
 
 
@@ -40,10 +39,7 @@ def _unusable(key: str, name: str) -> str | None:
 
 def check_keys(pubs: tuple[Publication, ...],
                display: str) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
-    """The publications whose key gives a folder of their own; an error for each other one.
-
-    Folders are compared ignoring case, as macOS and Windows do.
-    """
+    """Publications whose key gives a folder of their own (case ignored); an error for the rest."""
     kept: list[Publication] = []
     owners: dict[str, Publication] = {}
     problems: list[Diagnostic] = []

@@ -121,8 +121,7 @@ def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
 
 def missing_files(pubs: tuple[Publication, ...], file: str,
                   looked_in: tuple[Path, ...]) -> list[Diagnostic]:
-    """An error at each entry whose `pdf` is a path naming no file in `looked_in` (content/,
-    static/): the site would link to nothing."""
+    """An error at each entry whose `pdf` path names no file in `looked_in` (content/, static/)."""
     found = []
     for pub in pubs:
         if not pub.pdf or urlsplit(pub.pdf).scheme:

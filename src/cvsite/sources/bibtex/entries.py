@@ -31,28 +31,8 @@ def define(block: Block, macros: Macros, display: str) -> list[Diagnostic]:
     return problems
 
 
-def _plain_fields(block: Block) -> Fields | None:
-    """An entry's fields when every value is plain text and no name repeats (most entries:
-    no regex needed), else None."""
-    fields: dict[str, str] = {}
-    lines: dict[str, int] = {}
-    for name, raw, at in block.fields:
-        end = len(raw) - 1
-        simple = raw[:1] == "{" and raw.find("}", 1) == end and raw.find("{", 1) < 0 and \
-            raw[end - 1] != "\\"  # `{text}` with no braces inside
-        text = raw[1:end] if simple else plain(raw)
-        lower = name.strip().lower()
-        if text is None or end >= MAX_VALUE or lower in fields:
-            return None
-        fields[lower], lines[lower] = text, at
-    return fields, lines, []
-
-
 def entry_fields(block: Block, macros: Macros, display: str) -> Fields:
     """Every field of an entry evaluated, the first of repeated fields kept."""
-    done = _plain_fields(block)
-    if done is not None:
-        return done
     key = block.key.strip()
     fields: dict[str, str] = {}
     lines: dict[str, int] = {}

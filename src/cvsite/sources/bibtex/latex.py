@@ -27,8 +27,7 @@ def _braced_arguments(node: Any, l2tobj: LatexNodes2Text) -> str:
 
 
 def _converter(math_mode: str) -> LatexNodes2Text:
-    """A pylatexenc converter that knows the TeX logos (`\\BibTeX` stays as text) and keeps the
-    text of macros it has no rule for (`\\texttt{BERT}`, `\\mbox{…}`) instead of dropping it."""
+    """pylatexenc knowing the TeX logos and keeping the text of macros it has no rule for."""
     context = get_default_latex_context_db()
     logos = [MacroTextSpec(name, "LaTeX2e" if name == "LaTeXe" else name) for name in _LOGOS]
     logos.append(MacroTextSpec("textunderscore", "_"))
@@ -51,8 +50,7 @@ _MATH = re.compile(r"(?<!\\)\$\$.+?(?<!\\)\$\$|(?<!\\)\$.+?(?<!\\)\$|\\\(.+?\\\)
                    re.S)
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
 _MARKUP = re.compile(r"[\\$~%\ue000-\uf8ff]|--|''|``|[!?]`|<<|>>")
-"""What pylatexenc would change besides braces; text without any of it needs only the braces
-removed (most names and many titles: a fast path, since pylatexenc takes about a millisecond)."""
+"""What pylatexenc would change besides braces: text without any needs only the braces removed."""
 _PROTECTED = re.compile("[\ue000-\uf8ff]")
 _SUPERSCRIPTS = str.maketrans("0123456789+-=()n*", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ*")
 _SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
@@ -113,8 +111,7 @@ def decode(latex: str) -> str:
 
 
 class Decoder:
-    """`decode` for the strings of one file, each distinct string decoded once (names, venues
-    and math snippets repeat across entries; pylatexenc takes about a millisecond a string)."""
+    """`decode` for the strings of one file, each distinct string decoded once."""
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}

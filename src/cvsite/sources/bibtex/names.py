@@ -100,8 +100,7 @@ def split_names(names: str) -> tuple[str, ...]:
 
 
 def parse_authors(field: str, owner: Owner) -> tuple[tuple[Author, ...], bool]:
-    """Split a BibTeX name list (its whitespace collapsed) into decoded people; the flag says
-    `and others` ended it."""
+    """Decoded people of a name list (whitespace collapsed), and whether `and others` ended it."""
     authors: list[Author] = []
     et_al = False
     for raw in split_names(_DANGLING.sub("", field)):  # dangling: warned

@@ -40,8 +40,7 @@ def read_text(path: Path, display: str) -> tuple[str, list[Diagnostic]]:
 
 
 def decode_text(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
-    """`read_text` of a file's bytes; control characters are errors (and replaced by U+FFFD, so
-    nothing after chokes on them), UTF-16/32 without a byte-order mark is refused."""
+    """`read_text` of a file's bytes; control characters are errors, replaced by U+FFFD."""
     if wide_encoding(data):
         text, problems = decode_wide(data, display)
         if text is None:

@@ -74,10 +74,7 @@ def _delimited(raw: str, start: int) -> int:
 
 
 def plain(raw: str) -> str | None:
-    """The text of a value that needs no macros and has no problems (the common case); else None.
-
-    Gives what `evaluate` would, only faster: escaped braces (`\\{`) do not count, as there.
-    """
+    """The text of a value that needs no macros and has no problems, as `evaluate` gives it."""
     if _PLAIN.fullmatch(raw) is None:
         return None
     return raw if raw[0] not in "{\"" else raw[1:-1]
@@ -102,8 +99,7 @@ def too_long(offset: int) -> Problem:
 
 
 def evaluate(raw: str, macros: Mapping[str, str], budget: Budget | None = None) -> Value:
-    """Resolve one raw value; macros are looked up case-insensitively. Past `MAX_VALUE`
-    characters, or past the `budget` of macro text, the value stops with a problem."""
+    """Resolve one raw value (macros case-insensitively), stopping past `MAX_VALUE` or `budget`."""
     parts: list[str] = []
     problems: list[Problem] = []
     i = size = 0
