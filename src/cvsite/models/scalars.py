@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJso
 from pydantic_core import PydanticCustomError
 
 from cvsite.paths import ANY, WEB, base_url_problem, link_problem
+from cvsite.richtext import link_problems
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -70,8 +71,6 @@ def check_base_url(value: str) -> str:
 
 def check_markdown(value: str) -> str:
     """Allow only Markdown whose every link and image the link policy allows."""
-    from cvsite.richtext import link_problems  # Markdown is loaded once there is some
-
     problems = link_problems(value)
     if problems:
         raise PydanticCustomError("markdown_link", "{problem}", {"problem": "; ".join(problems)})

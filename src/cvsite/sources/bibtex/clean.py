@@ -6,17 +6,14 @@ import re
 
 from cvsite.sources.bibtex.names import EQUAL_MARK, split_names
 from cvsite.sources.bibtex.raw import RawEntry
-from cvsite.sources.bibtex.values import MONTH_MACROS as MONTH_NAME_OF
-from cvsite.sources.bibtex.values import collapse
+from cvsite.sources.bibtex.values import MONTH_MACROS, collapse
 
 CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "poster",
                            "video", "project"})
 """Fields that steer the site (grouping, badges, links) and mean nothing to a reference manager."""
 NAME_LISTS = ("author", "editor")
-MONTH_MACROS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                          "nov", "dec"))
-_MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_NAME_OF.items()},
-                  **{abbr: abbr for abbr in MONTH_NAME_OF}}
+_MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_MACROS.items()},
+                  **{abbr: abbr for abbr in MONTH_MACROS}}
 """`June` (the value of the `jun` macro, as the reader resolves it) written back as `jun`."""
 
 
