@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cvsite.sources.bibtex.names import EQUAL_MARK, split_names
+from cvsite.sources.bibtex.names import EQUAL_MARK
+from cvsite.sources.bibtex.namesplit import split_names
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.values import MONTH_MACROS, collapse
 

@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts as parse_name
-from bibtexparser.middlewares.names import split_multiple_persons_names
 
 from cvsite.models import Author
 from cvsite.sources.bibtex.latex import decode, fold
+from cvsite.sources.bibtex.namesplit import split_names
 
 EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)\s*\}"
                          r"|\$\s*\^?\s*\{?\s*(?:\*|\\ast)\s*\}?\s*\$|\*")
@@ -92,11 +92,6 @@ def _new_author(raw: str, owner: Owner) -> Author:
     cjk = bool(_CJK.search(family)) and (not given or bool(_CJK.search(given)))
     return Author(given=given, von=von, family=family, jr=jr, equal=equal,
                   owner=(given, von, family, jr) in owner, family_first=cjk and "," in name)
-
-
-def split_names(names: str) -> tuple[str, ...]:
-    """The names of a BibTeX name list, split at its top-level `and`s by bibtexparser."""
-    return tuple(split_multiple_persons_names(names)) if names.strip(" \r\n\t") else ()
 
 
 def parse_authors(field: str, owner: Owner) -> tuple[tuple[Author, ...], bool]:
