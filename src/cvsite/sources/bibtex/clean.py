@@ -20,6 +20,8 @@ _MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_MACROS.items()},
 
 def _names(value: str) -> str:
     """An author list without the equal-contribution marks cvsite reads."""
+    if "*" not in value and "\\ast" not in value and " ," not in value:
+        return " and ".join(split_names(value))  # no marks (every mark has a `*` or `\ast`)
     names = (EQUAL_MARK.sub("", name).strip() for name in split_names(value))
     return " and ".join(re.sub(r"\s+,", ",", name) for name in names)
 

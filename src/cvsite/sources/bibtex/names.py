@@ -24,7 +24,8 @@ Person = tuple[str, str, str, str]
 
 def _strip_mark(name: str) -> tuple[str, bool]:
     """Remove an equal-contribution mark (`*`, `$^*$`, `\\textsuperscript{*}`) from a name."""
-    stripped = _SPACE_COMMA.sub(",", EQUAL_MARK.sub(" ", name).strip())
+    marked = "*" in name or "\\ast" in name  # every mark has one
+    stripped = _SPACE_COMMA.sub(",", (EQUAL_MARK.sub(" ", name) if marked else name).strip())
     return stripped, stripped != name.strip()
 
 

@@ -50,6 +50,8 @@ class Value:
 
 def collapse(text: str) -> str:
     """`text` with single spaces between its words and none around them."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # the only printable whitespace is the space: nothing to collapse
     return " ".join(text.split())
 
 
