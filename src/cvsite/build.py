@@ -1,40 +1,27 @@
-"""The build, top to bottom: load, render, collect static files, write.
-
-The rendering stack is imported only when there is work to do: a build whose inputs and output
-are unchanged since the last one returns after hashing its inputs (see `uptodate`).
-"""
+"""The build, top to bottom: check, load, render the PDFs and the pages, collect, write."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from time import perf_counter
-from typing import TYPE_CHECKING
 
-from cvsite.cache import Cache, inputs_key
-from cvsite.errors import (
-    ContentError,
-    Diagnostic,
-    Severity,
-    display_path,
-    error,
-    has_errors,
-    left_out,
-)
+from jinja2 import TemplateError
+
+from cvsite.cache import Cache
+from cvsite.errors import ContentError, Diagnostic, error, has_errors, left_out
+from cvsite.models import Site
+from cvsite.output.assets import collect_papers, collect_static
 from cvsite.output.manifest import Managed, locked
-from cvsite.output.write import Data, InPlace, check_output_folder, write_site
-from cvsite.paths import outside_files
-from cvsite.pdf.pool import prestart, stop, warm
-from cvsite.speed.cachecheck import usable
-from cvsite.speed.uptodate import last_build, remember, unchanged
-
-if TYPE_CHECKING:
-    from jinja2 import Environment, TemplateError
-
-    from cvsite.models import Site
+from cvsite.output.write import check_output_folder, write_site
+from cvsite.paths import base_url_problem, outside_files
+from cvsite.render.environment import make_environment
+from cvsite.render.problems import template_problem
+from cvsite.speed.pages import render_site_pages
+from cvsite.speed.pdfs import PdfWorkers, start_pdfs
+from cvsite.speed.unchanged import inputs_key, known_files, remember, unchanged
+from cvsite.validate.load import load_site
 
 
 @dataclass
@@ -53,45 +40,9 @@ class BuildResult:
     left_out: tuple[str, ...] = ()
     """Keys of the BibTeX entries left out because of errors (with `keep_going`)."""
     site: Site | None = None
-    """The site as built (None when the no-change fast path skipped the build)."""
+    """The site as built (None when nothing had changed since the last build)."""
     pdf_pending: bool = False
     """True when `pdf=False` left out PDFs that must still be rendered."""
-
-
-def _template_problem(exc: TemplateError) -> Diagnostic:
-    """A template error located at the template's file and line."""
-    import traceback
-
-    from jinja2 import TemplateSyntaxError
-
-    if isinstance(exc, TemplateSyntaxError) and exc.filename:
-        return error(display_path(Path(exc.filename)), exc.lineno, 0, f"template: {exc.message}")
-    for frame, line in reversed(list(traceback.walk_tb(sys.exc_info()[2]))):
-        name = frame.f_code.co_filename
-        if name.endswith((".html", ".xml", ".txt")):
-            return error(display_path(Path(name)), line, 0, f"template: {exc}")
-    return error("templates", 0, 0, f"template: {exc}")
-
-
-def _compile_templates(env: Environment, source: Path) -> None:
-    """Compile every template (the pages then render quickly, once the PDFs are in); errors
-    show when a template is used."""
-    from jinja2 import TemplateError
-
-    for name in env.list_templates(extensions=["html", "xml", "txt"]):
-        with contextlib.suppress(TemplateError):
-            env.get_template(name)
-
-
-def with_base_url(site: Site, base_url: str) -> Site:
-    """The site published at another address (the `--base-url` override); raises ContentError."""
-    from cvsite.paths import base_url_problem
-
-    problem = base_url_problem(base_url)
-    if problem:
-        raise ContentError([error("--base-url", 0, 0, f"{problem}, got {base_url!r}",
-                                  "for example https://user.github.io/repo/")])
-    return site.model_copy(update={"config": site.config.model_copy(update={"base_url": base_url})})
 
 
 def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = True,
@@ -107,93 +58,59 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
     """
     started = perf_counter()
     check_output_folder(out, source)
-    outside = outside_files(source)  # before any file is read, even to be hashed
-    if outside:
-        raise ContentError(outside)
+    _stop_on(outside_files(source))  # before any file is read, even to be hashed
     with locked(out):
-        return _build(source, out, strict=strict, use_cache=use_cache, keep_going=keep_going,
-                      base_url=base_url, pdf=pdf, adopt=adopt, started=started)
-
-
-def _build(source: Path, out: Path, *, strict: bool, use_cache: bool, keep_going: bool,
-           base_url: str | None, pdf: bool, adopt: bool, started: float) -> BuildResult:
-    """`build`, once the output folder is this build's alone."""
-    cache = Cache.for_project(source, enabled=use_cache and usable(source))
-    use_cache = cache.enabled
-    options = {"strict": strict, "out": str(out.resolve()), "base_url": base_url, "pdf": pdf,
-               "cwd": os.getcwd()}  # diagnostics show paths relative to it
-    if pdf:
-        prestart(cache.folder)  # WeasyPrint loads in a worker while this process works
-    key = inputs_key(source, options) if use_cache else ""
-    last = last_build(cache, out) if use_cache else None  # read once: 2 MB at 10,000 papers
-    previous = unchanged(cache, last, key, out)
-    if previous is not None:
-        stop()
-        return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
-                           previous.diagnostics)
-    from cvsite.speed.restore import keep, kept, restore, unchanged_in_place
-
-    known = frozenset(last.files) if last is not None else frozenset()
-    restored = restore(cache, last, key, out, Managed(adopt=adopt, known=known))
-    if restored is not None:  # same inputs as the last build, output deleted or touched
-        stop()
-        previous, report = restored
-        return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
-                           previous.diagnostics, len(report.written))
-
-    from jinja2 import TemplateError
-
-    from cvsite.output.assets import collect_papers, collect_static
-    from cvsite.pdf.build import start_pdfs
-    from cvsite.render.environment import make_environment, static_dirs
-    from cvsite.speed.pages import render_site_pages
-    from cvsite.validate.load import load_config, load_site
-
-    config = load_config(source)
-    if config is not None and not config.pdf.variants:
-        stop()  # no PDFs to render: the worker would only take a core from the pages
-    warm(list(reversed(static_dirs(source))))  # the worker loads the print fonts meanwhile
-    site, diagnostics = load_site(source, keep_going=keep_going)
-    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
-    failed = has_errors(diagnostics) or (strict and bool(warnings))
-    if site is None or (failed and not keep_going):
-        raise ContentError(diagnostics)
-    if base_url:
-        site = with_base_url(site, base_url)
-    env = make_environment(source)
-    try:
-        pdf_step = start_pdfs(site, env, source, cache, render=pdf)
-        if pdf_step.rendering:
-            _compile_templates(env, source)  # while the PDFs render, so the pages are quick
-        files: dict[str, Data] = dict(collect_static(source))
-        files.update(collect_papers(source, site.publications))
-        pdfs = pdf_step.wait()
+        cache = Cache.for_project(source, enabled=use_cache)
+        notes = [cache.problem] if cache.problem else []
+        options = {"strict": strict, "keep_going": keep_going, "out": str(out.resolve()),
+                   "base_url": base_url, "pdf": pdf, "adopt": adopt, "cwd": os.getcwd()}
+        key = inputs_key(source, options) if cache.enabled else ""
+        previous = unchanged(cache, key, out) if cache.enabled else None
+        if previous is not None:
+            return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
+                               notes + previous.diagnostics)
+        with PdfWorkers(cache, render=pdf) as workers:  # WeasyPrint loads while the content is read
+            site, diagnostics = load_site(source, keep_going=keep_going)
+            failed = has_errors(diagnostics) or (strict and bool(diagnostics))
+            if site is None or (failed and not keep_going):
+                raise ContentError(notes + diagnostics)
+            site = with_base_url(site, base_url) if base_url else site
+            env = make_environment(source)
+            try:
+                pdfs = start_pdfs(site, env, source, cache, workers, render=pdf).wait()
+                env.globals["downloads"] = pdfs.downloads
+                pages = render_site_pages(site, env)
+            except TemplateError as exc:
+                raise ContentError([*notes, *diagnostics, template_problem(exc)]) from exc
         diagnostics += pdfs.diagnostics
         pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
         if pdf_failed and not keep_going:
-            raise ContentError(diagnostics)
+            _stop_on(notes + diagnostics)
+        files = {**collect_static(source), **collect_papers(source, site.publications),
+                 **pdfs.files, **pages}
+        managed = Managed(site.config.keep, adopt, known_files(cache, out))
+        report = write_site(files, out, managed, keep_spare=True)
         failed = failed or pdf_failed
-        env.globals["downloads"] = pdfs.downloads
-        pages = render_site_pages(site, env)
-    except TemplateError as exc:
-        raise ContentError([*diagnostics, _template_problem(exc)]) from exc
-    files.update(pdfs.files)
-    files.update(pages)
-    html_pages = sum(1 for path in pages if path.endswith(".html"))
-    complete = not failed and not pdfs.skipped
-    others = {name: data for name, data in files.items() if not isinstance(data, InPlace)}
+        html = sum(path.endswith(".html") for path in pages)
+        if not failed and not pdfs.skipped:
+            remember(cache, key, out, html, diagnostics, report.state)
+        return BuildResult(out, html, len(files), perf_counter() - started,
+                           notes + diagnostics, len(report.written), failed,
+                           tuple(left_out(diagnostics)), site, bool(pdfs.skipped))
 
-    def save() -> None:
-        if complete:
-            keep(cache, key, others)
-    # Files with the bytes the last build wrote are not read to be compared
-    before = kept(cache, last) if last is not None and cache.enabled else {}
-    placed = unchanged_in_place(files, last, before)
-    managed = Managed(site.config.keep, adopt, known)
-    save()
-    report = write_site(placed, out, managed, keep_spare=True)
-    if complete:
-        remember(cache, key, out, html_pages, diagnostics, report.state)
-    return BuildResult(out, html_pages, len(files), perf_counter() - started, diagnostics,
-                       len(report.written), failed, tuple(left_out(diagnostics)), site,
-                       bool(pdfs.skipped))
+
+def _stop_on(diagnostics: list[Diagnostic]) -> None:
+    """Raise ContentError when there is anything to report (an empty list passes)."""
+    if diagnostics:
+        raise ContentError(diagnostics)
+
+
+def with_base_url(site: Site, base_url: str) -> Site:
+    """The site published at another address (the `--base-url` override); raises ContentError."""
+    problem = base_url_problem(base_url)
+    if problem:
+        raise ContentError([error("--base-url", 0, 0, f"{problem}, got {base_url!r}",
+                                  "for example https://user.github.io/repo/")])
+    config = site.config.model_copy(update={"base_url": base_url})
+    return site.model_copy(update={"config": config})
+

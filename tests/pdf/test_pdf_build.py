@@ -10,15 +10,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 from pypdf import PdfReader
 
 from conftest import ROOT
 from cvsite.cache import Cache
 from cvsite.models import PdfVariant, Site
-from cvsite.pdf.build import build_pdfs, print_html, section_titles
+from cvsite.pdf.build import PdfOutput, print_html, section_titles
 from cvsite.pdf.document import local_path, render_pdf
 from cvsite.render.environment import make_environment, static_dirs
 from cvsite.speed import pdfcache
+from cvsite.speed.pdfs import start_pdfs
 from cvsite.validate.load import load_site
 
 Run = Callable[..., tuple[int, str, str]]
@@ -35,6 +37,11 @@ POSITION = """  - role: Visiting Scientist {n}
 
 def _roots(source: Path) -> list[Path]:
     return list(reversed(static_dirs(source)))
+
+
+def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache) -> PdfOutput:
+    """The build's PDF step, rendering here."""
+    return start_pdfs(site, env, source, cache, None).wait()
 
 
 def _loaded(source: Path) -> Site:

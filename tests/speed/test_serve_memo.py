@@ -7,10 +7,9 @@ import os
 import shutil
 from pathlib import Path
 
-from test_build_cache import reference, tree
-
 from cvsite.build import build
 from cvsite.validate.load import load_site
+from test_build import reference, tree
 
 
 def rewrite_keeping_size_and_mtime(path: Path, old: str, new: str) -> None:

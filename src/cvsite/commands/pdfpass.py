@@ -9,21 +9,24 @@ simply never used.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from concurrent.futures import Future
+import signal
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from cvsite.errors import Diagnostic
-from cvsite.pdf.spawnpool import QuietPool
+from cvsite.speed.pdfworkers import stop
 
 NICE = 10
 """The worker's scheduling niceness: the HTML after a save comes first."""
 
 
 def _start() -> None:
-    """Prepare the worker: it yields the CPU to serve's HTML builds (on two cores shared with
-    an editor and a browser), and WeasyPrint is imported now, once: each pass then renders
-    here rather than in processes of its own (see `pdfrender.start`)."""
+    """Prepare the worker: Ctrl-C is serve's to handle (it stops the worker); it yields the CPU
+    to serve's HTML builds (on two cores shared with an editor and a browser); WeasyPrint is
+    imported now, once, and each pass renders in this process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.nice(NICE)
     import weasyprint  # noqa: F401
 
@@ -31,8 +34,8 @@ def _start() -> None:
 def _render(source: str) -> list[Diagnostic]:
     """Render the PDFs of the site as it is now into its cache; the PDF step's diagnostics."""
     from cvsite.cache import Cache
-    from cvsite.pdf.build import build_pdfs
     from cvsite.render.environment import make_environment
+    from cvsite.speed.pdfs import start_pdfs
     from cvsite.validate.load import load_site
 
     project = Path(source)
@@ -40,7 +43,7 @@ def _render(source: str) -> list[Diagnostic]:
     site, _ = load_site(project, keep_going=True)
     if site is None:
         return []
-    return build_pdfs(site, make_environment(project), project, cache, render=True).diagnostics
+    return start_pdfs(site, make_environment(project), project, cache, None).wait().diagnostics
 
 
 class PdfWorker:
@@ -48,7 +51,7 @@ class PdfWorker:
 
     def __init__(self, source: Path) -> None:
         self.source = source
-        self._pool: QuietPool | None = None
+        self._pool: ProcessPoolExecutor | None = None
         self._running: Future[list[Diagnostic]] | None = None
         self._again = False
 
@@ -58,7 +61,8 @@ class PdfWorker:
             self._again = True
             return
         if self._pool is None:
-            self._pool = QuietPool(1, initializer=_start)
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_start)
         self._running = self._pool.submit(_render, str(self.source))
 
     def finished(self) -> list[Diagnostic] | None:
@@ -87,6 +91,6 @@ class PdfWorker:
     def close(self) -> None:
         """Stop the worker now (a rendering in progress is dropped)."""
         if self._pool is not None:
-            self._pool.kill()
+            stop(self._pool)
             self._pool = None
         self._running = None

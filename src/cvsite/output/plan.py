@@ -25,24 +25,12 @@ from cvsite.output.manifest import (
 from cvsite.output.scan import Stat, scan
 from cvsite.output.stage import FILE_MODE, Source, folders_of
 
-
-@dataclass(frozen=True)
-class InPlace:
-    """A file the output folder already holds as the last build wrote it (with `stat` then):
-    left alone while it still has that stat, else written from `load()`."""
-
-    stat: Stat
-    load: Callable[[], bytes | memoryview]
-
-
-Data = bytes | memoryview | InPlace
-"""A file's contents (a memoryview: a slice of a cached pack, not copied), or `InPlace`."""
+Data = bytes
+"""A file's contents."""
 
 
 def _same(path: str, data: Data, stat: Stat) -> bool:
     """True when the file at `path` (with `stat`) already holds exactly `data`."""
-    if isinstance(data, InPlace):
-        return stat == data.stat
     if stat[0] != len(data):
         return False
     try:
@@ -52,9 +40,9 @@ def _same(path: str, data: Data, stat: Stat) -> bool:
         return False
 
 
-def _loader(data: Data) -> Callable[[], bytes | memoryview]:
+def _loader(data: Data) -> Callable[[], bytes]:
     """A function giving the bytes to write for `data`."""
-    return data.load if isinstance(data, InPlace) else lambda: data
+    return lambda: data
 
 
 def _owned(out: Path, existing: dict[str, Stat], folders: set[str],

@@ -19,11 +19,11 @@ from cvsite.output.scan import Stat, scan
 
 FILE_MODE = 0o644
 FOLDER_MODE = 0o755
-Source = Callable[[], bytes | memoryview] | str
+Source = Callable[[], bytes] | str
 """A new file's bytes (a function giving them) or the path of the old file it links to."""
 
 
-def write_file(path: str | Path, data: bytes | memoryview, folder: int | None = None) -> Stat:
+def write_file(path: str | Path, data: bytes, folder: int | None = None) -> Stat:
     """Write one file, mode 0644 (`path` relative to the open `folder` if given); its stat."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, FILE_MODE,
                  dir_fd=folder)

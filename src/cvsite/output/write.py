@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cvsite.output.manifest import MANIFEST, Managed, OutputError, failure
-from cvsite.output.plan import Data, InPlace, Plan, plan
+from cvsite.output.plan import Data, Plan, plan
 from cvsite.output.scan import Stat
 from cvsite.output.stage import stage
 from cvsite.output.swap import recover, siblings, swap_in
 
-__all__ = ["Data", "InPlace", "Managed", "OutputError", "WriteReport", "check_output_folder",
+__all__ = ["Data", "Managed", "OutputError", "WriteReport", "check_output_folder",
            "write_site"]
 
 

@@ -1,26 +1,20 @@
-"""The PDF step of the build: print HTML per variant, cached or rendered PDFs, page budgets."""
+"""The PDF step's pure parts: print HTML per variant, file names, page budgets, the downloads."""
 
 from __future__ import annotations
 
-import functools
 import os
-from collections.abc import Callable
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from importlib.metadata import version
 from pathlib import Path
 
 from jinja2 import Environment
 
-import cvsite
-from cvsite.cache import Cache, digest
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.models import PdfVariant, Site
-from cvsite.pdf.document import RECIPE
-from cvsite.pdf.render import TAGGED, Rendered, start
-from cvsite.render.environment import PRINT_TEMPLATE, slug, static_dirs
+from cvsite.pdf.document import Pdf, RenderedPdf
+from cvsite.render.environment import PRINT_TEMPLATE, slug
 from cvsite.sources.yaml import load_yaml
-from cvsite.speed.pdfcache import CachedPdf, depends, latest, lookup, store
 from cvsite.validate.load import CONTENT
 
 TEMPLATE = PRINT_TEMPLATE
@@ -61,16 +55,6 @@ class PdfOutput:
     """Names of the variants left out because rendering was not allowed (`render=False`)."""
 
 
-@dataclass(frozen=True)
-class PdfStep:
-    """The PDF step under way (`start_pdfs`)."""
-
-    wait: Callable[[], PdfOutput]
-    """Wait for the PDFs; what the step adds to the build."""
-    rendering: bool
-    """True while PDFs render in other processes: a time for the build to do other work."""
-
-
 def file_name(variant: PdfVariant, site: Site) -> str:
     """`xiaoxia-shirley-wu-cv.pdf`: the configured name, or her name and the variant's."""
     return variant.file or f"{slug(site.profile.display_name)}-{slug(variant.name)}.pdf"
@@ -101,7 +85,7 @@ def print_html(site: Site, env: Environment, variant: PdfVariant) -> str:
 
 
 def _budget(site: Site, source: Path, index: int, variant: PdfVariant,
-            pdf: CachedPdf) -> Diagnostic | None:
+            pdf: Pdf) -> Diagnostic | None:
     """The over-budget error, at the variant's `max_pages` in site.yaml, naming the section."""
     if variant.max_pages is None or pdf.pages <= variant.max_pages:
         return None
@@ -133,70 +117,30 @@ def _shadowed(source: Path, index: int, name: str) -> Diagnostic | None:
                  "variant another `file`")
 
 
-def build_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
-               render: bool = True) -> PdfOutput:
-    """Every configured PDF: from the cache when nothing it depends on changed, else rendered.
+def pdf_output(site: Site, source: Path, pdfs: Mapping[str, Pdf],
+               rendered: Mapping[str, RenderedPdf], skipped: Sequence[str] = ()) -> PdfOutput:
+    """What the PDF step adds to the build, from the PDFs found (`pdfs`) and just `rendered`.
 
-    With `render=False` (serve's quick HTML pass) nothing is rendered: a variant whose PDF
-    changed keeps its last rendering meanwhile (links stay valid), or is left out.
+    A variant in `skipped` has no PDF of its own yet: one in `pdfs` is a stand-in (its last
+    rendering), whose budget is checked once it is rendered.
     """
-    return start_pdfs(site, env, source, cache, render).wait()
-
-
-@functools.cache
-def _versions() -> tuple[str, str]:
-    """WeasyPrint's and cvsite's versions, read once a process (0.4 ms a read; the running
-    code is the code imported, so a later upgrade would not change what this process makes);
-    a source tree that is not installed has cvsite's placeholder version."""
-    return version("weasyprint"), cvsite.__version__
-
-
-def start_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
-               render: bool = True) -> PdfStep:
-    """`build_pdfs` in two steps: start rendering, and (the function returned) wait for it."""
-    roots = list(reversed(static_dirs(source)))
-    variants = site.config.pdf.variants
-    htmls = {v.name: print_html(site, env, v) for v in variants}
-    keys = {name: digest(html, *_versions(), str(TAGGED), RECIPE)
-            for name, html in htmls.items()}
-    pdfs: dict[str, CachedPdf] = {}
-    for name, key in keys.items():
-        cached = lookup(cache, name, key, roots)
-        if cached is not None:
-            pdfs[name] = cached
-    missing = {name: html for name, html in htmls.items() if name not in pdfs}
-    if not render:
-        out = PdfOutput(skipped=tuple(missing))
-        stand_ins = {name: latest(cache, name) for name in missing}
-        pdfs.update({name: pdf for name, pdf in stand_ins.items() if pdf is not None})
-        missing = {}
-    else:
-        out = PdfOutput(rendered=tuple(missing))
-    waiting, rendering = start(missing, roots)
-    return PdfStep(lambda: _finish(site, source, cache, out, pdfs, waiting(), keys, roots),
-                   rendering)
-
-
-def _finish(site: Site, source: Path, cache: Cache, out: PdfOutput, pdfs: dict[str, CachedPdf],
-            rendered: dict[str, Rendered], keys: dict[str, str], roots: list[Path]) -> PdfOutput:
-    """Store what was rendered; check the page budgets; the files and the downloads."""
+    out = PdfOutput(rendered=tuple(rendered), skipped=tuple(skipped))
     template = display_path(source / "templates" / TEMPLATE)
-    for name, (pdf, fetched, problems) in rendered.items():
-        pdfs[name] = pdf
-        out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in problems]
-        store(cache, name, keys[name], pdf, depends(fetched, roots))
+    for name, new in rendered.items():
+        out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in new.problems()]
+    made: dict[str, Pdf] = {**pdfs, **rendered}
     downloads = []
     for index, variant in enumerate(site.config.pdf.variants):
-        made = pdfs.get(variant.name)
-        if made is None:
+        pdf = made.get(variant.name)
+        if pdf is None:
             continue
         name = file_name(variant, site)
-        late = variant.name in out.skipped  # a stand-in: its budget is checked when rendered
-        checks = [None if late else _budget(site, source, index, variant, made),
+        late = variant.name in out.skipped
+        checks = [None if late else _budget(site, source, index, variant, pdf),
                   _shadowed(source, index, name)]
         out.diagnostics += [d for d in checks if d is not None]
-        out.files[name] = made.data
+        out.files[name] = pdf.data
         downloads.append(Download(variant.name, variant.title, variant.label, name,
-                                  len(made.data), made.pages))
+                                  len(pdf.data), pdf.pages))
     out.downloads = tuple(downloads)
     return out

@@ -15,22 +15,37 @@ FONT_EPOCH = "0"
 """The `SOURCE_DATE_EPOCH` fontTools stamps into the fonts it writes when none is set."""
 RECIPE = "2"
 """Changes when the same HTML renders to other bytes (part of the PDF cache key)."""
+TAGGED = True
+"""Render tagged PDF/UA-1 (structure tree for screen readers and hiring systems)."""
 
 END_PREFIX = "end-"
 """Id prefix of the empty marker closing each section (`end-experience`), to find page breaks."""
 
 
 @dataclass(frozen=True)
-class RenderedPdf:
-    """A rendered PDF and what its layout says about it."""
+class Pdf:
+    """A PDF and the layout facts the build checks."""
 
     data: bytes
     pages: int
     section_pages: tuple[tuple[str, int, int], ...]
     """(section id, first page, last page) of every section with both markers, 1-based."""
+
+
+@dataclass(frozen=True)
+class RenderedPdf(Pdf):
+    """A PDF just rendered: also the files it read, the URLs refused, WeasyPrint's warnings."""
+
     fetched: tuple[Path, ...]
     refused: tuple[str, ...]
     warnings: tuple[str, ...]
+
+    def problems(self) -> list[str]:
+        """What the build warns about: refused fetches, then WeasyPrint's other warnings."""
+        problems = [f"refused to fetch {url}: the PDF may only use the site's own files"
+                    for url in self.refused]
+        return problems + [f"WeasyPrint: {message}" for message in self.warnings
+                           if not any(url in message for url in self.refused)]
 
 
 class _Fetched:
@@ -135,41 +150,14 @@ def _undated_fonts() -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
-@dataclass(frozen=True)
-class Fonts:
-    """A WeasyPrint font configuration already holding the print stylesheet's web fonts."""
-
-    config: Any
-    fetched: tuple[Path, ...]
-    """The font files it loaded (a rendering that reuses them depends on them too)."""
-
-
 WARM_UP = ('<!doctype html><html lang="en"><head><title>-</title>'
            '<link rel="stylesheet" href="css/print.css"></head>'
            '<body><h1 class="name">W</h1><p>w <b>w</b> <i>w</i></p></body></html>')
-"""A page using the default print stylesheet, to load its fonts before the real documents."""
+"""A short page using the default print stylesheet (and so its fonts)."""
 
 
-def warm_up(roots: Sequence[Path]) -> Fonts:
-    """Load the print stylesheet's fonts and WeasyPrint's lazily built state, once per process.
-
-    A worker calls this while it waits for the print HTML and before it forks one process per
-    PDF, so that no document pays again for decoding the web fonts (or for cffi's first use).
-    """
-    from weasyprint.text.fonts import FontConfiguration
-
-    fonts = Fonts(FontConfiguration(), ())
-    out = render_pdf(WARM_UP, roots, fonts=fonts)
-    return Fonts(fonts.config, tuple(p for p in out.fetched if p.suffix != ".css"))
-
-
-def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = True,
-               fonts: Fonts | None = None) -> RenderedPdf:
-    """Lay out `html` (relative URLs resolve in roots[0]; roots overlay, first wins) as a PDF.
-
-    With `fonts` from `warm_up`, web fonts it already holds are not fetched and decoded again
-    (the PDF is the same bytes either way).
-    """
+def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = TAGGED) -> RenderedPdf:
+    """Lay out `html` (relative URLs resolve in roots[0]; roots overlay, first wins) as a PDF."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -178,13 +166,12 @@ def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = True,
     base = roots[0].resolve().as_uri() + "/"
     with _captured_warnings() as caught, _undated_fonts():
         document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
-            font_config=fonts.config if fonts else FontConfiguration())
+            font_config=FontConfiguration())
         variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
         data = document.write_pdf(pdf_identifier=False, **variant)
-    preloaded = fonts.fetched if fonts else ()
     return RenderedPdf(data=data, pages=len(document.pages),
                        section_pages=_section_pages(document.pages),
-                       fetched=tuple(dict.fromkeys([*log.served, *preloaded])),
+                       fetched=tuple(dict.fromkeys(log.served)),
                        refused=tuple(dict.fromkeys(log.refused)),
                        warnings=tuple(caught.messages))
 

@@ -1,6 +1,7 @@
-"""Speed: caches of entries, pages, templates and sites, the no-change check, forked workers.
+"""Speed: what makes a build quicker, wrapped around the pure layers from the outside.
 
-Meant to be used only by `cvsite.build` and `cvsite.commands`, wrapping the domain from the
-outside; it may import every layer below them. The domain modules that still call into it are
-listed, one import each, in pyproject.toml's import contracts ("speed debt: issue 16").
+Four modules, used only by `cvsite.build` and `cvsite.commands`: `unchanged` (the no-change
+record), `pdfs` + `pdfcache` + `pdfworkers` (+ `nolookup`) (cached PDFs, the missing ones
+rendered side by side in `concurrent.futures` workers), `pages` (`render_pages`' work on every
+core above 400 papers). May import every layer below `cvsite.build`; no layer below imports it.
 """

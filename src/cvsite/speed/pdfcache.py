@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from cvsite.cache import Cache, file_digest
+from cvsite.pdf.document import Pdf
 
 FOLDER = "pdf"
 MEMORY_SIZE = 8
@@ -24,16 +24,12 @@ Depends = dict[str, str | None]
 """Files a rendering read: path relative to the static folders -> digest of its contents."""
 
 
-@dataclass(frozen=True)
-class CachedPdf:
-    """A PDF and the layout facts the build checks (page count, pages of each section)."""
-
-    data: bytes
-    pages: int
-    section_pages: tuple[tuple[str, int, int], ...]
+_memory: dict[str, tuple[Depends, Pdf]] = {}
 
 
-_memory: dict[str, tuple[Depends, CachedPdf]] = {}
+def holds_pdfs(cache: Cache) -> bool:
+    """Whether the cache is used and has kept a PDF before (a rebuild's are most likely there)."""
+    return cache.folder is not None and (cache.folder / FOLDER).is_dir()
 
 
 def _file_digest(path: Path | None) -> str | None:
@@ -66,7 +62,7 @@ def _names(key: str) -> tuple[str, str]:
     return f"{FOLDER}/{key}.pdf", f"{FOLDER}/{key}.json"
 
 
-def lookup(cache: Cache, name: str, key: str, roots: Sequence[Path]) -> CachedPdf | None:
+def lookup(cache: Cache, name: str, key: str, roots: Sequence[Path]) -> Pdf | None:
     """The PDF of variant `name` made from `key`, if the files it read are unchanged."""
     if not cache.enabled:
         return None
@@ -86,14 +82,14 @@ def lookup(cache: Cache, name: str, key: str, roots: Sequence[Path]) -> CachedPd
         if data is None or hashlib.sha256(data).hexdigest() != info["sha256"]:
             return None
         sections = tuple((str(s), int(a), int(b)) for s, a, b in info["section_pages"])
-        pdf = CachedPdf(data, int(info["pages"]), sections)
+        pdf = Pdf(data, int(info["pages"]), sections)
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     _remember(key, files, pdf)
     return pdf
 
 
-def latest(cache: Cache, name: str) -> CachedPdf | None:
+def latest(cache: Cache, name: str) -> Pdf | None:
     """The most recent rendering of variant `name`, whatever it was made from (for previews)."""
     keys = (cache.read_json(f"{FOLDER}/{name}.index.json") or {}).get("keys") or [None]
     if not isinstance(keys[0], str):
@@ -102,19 +98,20 @@ def latest(cache: Cache, name: str) -> CachedPdf | None:
     info, data = cache.read_json(meta), cache.read_bytes(blob)
     if info is None or data is None or hashlib.sha256(data).hexdigest() != info.get("sha256"):
         return None
-    return CachedPdf(data, int(info.get("pages", 0)), ())
+    return Pdf(data, int(info.get("pages", 0)), ())
 
 
-def _remember(key: str, files: Depends, pdf: CachedPdf) -> None:
+def _remember(key: str, files: Depends, pdf: Pdf) -> None:
     _memory[key] = (files, pdf)
     while len(_memory) > MEMORY_SIZE:
         del _memory[next(iter(_memory))]
 
 
-def store(cache: Cache, name: str, key: str, pdf: CachedPdf, files: Depends) -> None:
+def store(cache: Cache, name: str, key: str, pdf: Pdf, files: Depends) -> None:
     """Keep `pdf`, and the last few renderings of variant `name` (best effort, like the cache)."""
     if not cache.enabled:
         return
+    pdf = Pdf(pdf.data, pdf.pages, pdf.section_pages)  # without what a rendering also says
     _remember(key, files, pdf)
     blob, meta = _names(key)
     if cache.read_json(meta) is None:
@@ -128,5 +125,4 @@ def store(cache: Cache, name: str, key: str, pdf: CachedPdf, files: Depends) -> 
     cache.write_json(index, {"keys": keys[:KEEP]})
     for old in keys[KEEP:]:
         for stale in _names(old):
-            if cache.folder is not None:
-                (cache.folder / stale).unlink(missing_ok=True)
+            cache.remove(stale)

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
+from cvsite.cache import remembered
 from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
 from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
@@ -44,15 +45,16 @@ def _load_model(folder: Path, name: str, model: type[M],
     return (None if problems else model_found), problems
 
 
+@remembered(size=2)
 def _read_bib(data: bytes, shown: str,
-              config: SiteConfig) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
+              config: SiteConfig) -> tuple[tuple[Publication, ...], tuple[Diagnostic, ...]]:
     """The publications in the bytes of a .bib file, checked against `config`."""
     text, problems = decode_text(data, shown)
     entries, found = parse_bib(text, shown)
     problems += found
     publications, found = convert_all(entries, config, shown)
     publications, clashes = check_keys(publications, shown)
-    return publications, problems + found + clashes
+    return publications, (*problems, *found, *clashes)
 
 
 def load_config(source: Path) -> SiteConfig | None:
@@ -78,8 +80,8 @@ def load_site(source: Path, *,
         # With site.yaml in error, still check the entries against an empty configuration.
         checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
         shown = display_path(bib)
-        publications, found = _read_bib(bib_data, shown, checked_with)
-        problems += found
+        publications, read = _read_bib(bib_data, shown, checked_with)
+        problems += read
         missing = missing_files(publications, shown, (folder, source / "static"))
         problems += missing
         gone = {d.entry for d in missing}

@@ -1,4 +1,4 @@
-"""The build cache only saves time: with, without, stale or corrupt, the output is the same."""
+"""A build makes the same site with, without, a stale or a corrupt cache; edits reach every page."""
 
 from __future__ import annotations
 
@@ -155,7 +155,7 @@ def test_edited_entry_updates_its_page_and_the_lists(project: Path, tmp_path: Pa
                for name in changed - {"publications/index.html", "index.html"})
 
 
-def test_files_the_edit_does_not_change_are_left_unread_unless_touched(
+def test_files_the_edit_does_not_change_keep_their_inode_and_time_unless_touched(
         project: Path, tmp_path: Path) -> None:
     out = project / "_site"
     build(project, out)

@@ -1,0 +1,74 @@
+"""The command line's arguments: every command and option, with its help."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import cvsite
+
+
+class _Version(argparse.Action):
+    """`--version`, looking the version up only when asked."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"cvsite {cvsite.__version__}")
+        parser.exit()
+
+
+def _port(text: str) -> int:
+    """A TCP port number (0 for any free one), else a usage error."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return port
+
+
+def _source(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
+                         help="project folder holding content/ (default: current folder)")
+
+
+def parser() -> argparse.ArgumentParser:
+    """The parser of `cvsite COMMAND [OPTIONS]`."""
+    parser = argparse.ArgumentParser(
+        prog="cvsite",
+        description="An academic website and PDF CV from content/ (YAML and BibTeX).",
+        epilog="Exit status: 0 ok, 1 content errors (nothing written), 2 usage errors.")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    b = commands.add_parser("build", help="build the website into the output folder")
+    _source(b)
+    b.add_argument("--out", type=Path, default=None, metavar="DIR",
+                   help="output folder (default: SOURCE/_site)")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    b.add_argument("-k", "--keep-going", action="store_true",
+                   help="on errors, still write the site without the entries in error (exit 1)")
+    b.add_argument("--no-cache", dest="use_cache", action="store_false",
+                   help="neither use nor update .cvsite-cache/ (the output is the same either way)")
+    b.add_argument("--base-url", default=None, metavar="URL",
+                   help="publish at this address instead of site.yaml's base_url")
+    b.add_argument("--adopt", action="store_true",
+                   help="publish into an existing folder cvsite did not make (a user.github.io "
+                        "checkout), keeping every file it holds")
+    b.add_argument("--no-pdf", dest="pdf", action="store_false",
+                   help="render no PDF: the HTML only, linking PDFs already in .cvsite-cache/")
+    s = commands.add_parser("serve", help="preview on 127.0.0.1, rebuilding as files change")
+    _source(s)
+    s.add_argument("--port", type=_port, default=8000,
+                   help="port to listen on, 0 for any free one (default: 8000)")
+    c = commands.add_parser("check", help="validate everything and check the built site's links")
+    _source(c)
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.add_argument("--base-url", default=None, metavar="URL",
+                   help="check as if published at this address")
+    n = commands.add_parser("new", help="create a starter project in DIR")
+    n.add_argument("dir", type=Path, metavar="DIR", help="folder to create (must be new or empty)")
+    sc = commands.add_parser("schema", help="write JSON Schema for the content files to schema/")
+    _source(sc)
+    sc.add_argument("--check", action="store_true",
+                    help="write nothing; exit 1 when schema/ is out of step with the models")
+    return parser
