@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -76,3 +78,9 @@ def display_path(path: Path) -> str:
 def left_out(diagnostics: list[Diagnostic]) -> list[str]:
     """Keys of the BibTeX entries that errors keep out of the site, sorted."""
     return sorted({d.entry for d in diagnostics if d.entry and d.severity is Severity.ERROR})
+
+
+def did_you_mean(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """`did you mean 'x'?` for the choice closest to `word`, if one is close enough."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f"did you mean '{close[0]}'?" if close else None

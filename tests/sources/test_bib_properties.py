@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cvsite.errors import Diagnostic
 from cvsite.models import SiteConfig
 from cvsite.sources.bibtex.reader import load_bib, parse_bib
-from cvsite.sources.bibtex.values import Value, evaluate, plain
+from cvsite.sources.bibtex.values import Value, collapse, evaluate, plain
 from cvsite.validate.publications import convert_all
 
 CONFIG = SiteConfig(title="T", base_url="https://example.org/", owner_aliases=("X. Wu",))
@@ -72,3 +72,15 @@ def test_a_plain_value_is_what_evaluating_it_gives(value: str) -> None:
     for wrapped in (f"{{{value}}}", f'"{value}"'):
         if plain(wrapped) is not None:
             assert evaluate(wrapped, {}) == Value(plain(wrapped) or "")
+
+
+SPACES = st.sampled_from([" ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x85", "\xa0",
+                          "\u2002", "\u2028", "\u3000", "\u200b", "\ufeff"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.text(max_size=4) | SPACES, max_size=12).map("".join))
+@example(" a")
+@example("a\xa0b")
+def test_whitespace_is_collapsed_as_split_and_join_collapse_it(text: str) -> None:
+    assert collapse(text) == " ".join(text.split())

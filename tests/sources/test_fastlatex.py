@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gc
-import weakref
-
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -59,26 +56,3 @@ def test_common_bibtex_is_decoded_without_pylatexenc(latex: str) -> None:
                                    "$a://b$"])
 def test_anything_else_is_left_to_pylatexenc(latex: str) -> None:
     assert decode(latex) is None
-
-
-@pytest.mark.parametrize("text", ["$O(n^2) x^{y$", "\\emph{unclosed", "plain \\'{e}"])
-def test_pylatexenc_keeps_nothing_of_its_callers_alive(text: str) -> None:
-    """Its exception at the end of the input sits in a cycle with the frames it was raised in;
-    through them, the callers' locals (a whole .bib's blocks) would wait for a collection."""
-    class Held:
-        """Something a caller holds while a string is decoded."""
-
-    def caller(held: Held) -> str:
-        return slow(text)
-
-    held = Held()
-    gone = weakref.ref(held)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        assert caller(held)
-        del held
-        assert gone() is None
-    finally:
-        if enabled:
-            gc.enable()

@@ -1,4 +1,4 @@
-"""Name lists split as bibtexparser splits them (most without it); dangling `and`s found alike."""
+"""Name lists split as bibtexparser splits them (most without it)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ from bibtexparser.middlewares.names import split_multiple_persons_names as libra
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cvsite.sources.bibtex.names import _DANGLING, without_dangling
 from cvsite.sources.bibtex.namesplit import _fast, split_names
-from cvsite.validate.publications import _DANGLING_AND, _dangling_and
 
 PIECES = st.sampled_from([
     "a", "n", "d", "A", "N", "D", "and", "AND", "And", " and ", " AND ", " ", "  ", "\t", "\n",
@@ -40,21 +38,3 @@ def test_agrees_with_bibtexparser(names: str) -> None:
 def test_regular_lists_are_split_without_bibtexparser(names: str) -> None:
     assert _fast(names) is not None
     assert list(_fast(names) or ()) == library_split(names)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(PIECES, max_size=10).map(lambda parts: " ".join("".join(parts).split())))
-@example("and Wu, X.")
-@example("Wu, X. AND")
-@example("Wu, X. and And Doe, J.")
-def test_dangling_ands_are_found_as_the_search_finds_them(names: str) -> None:
-    assert _dangling_and(names) == bool(_DANGLING_AND.search(names))
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(PIECES, max_size=10).map(lambda parts: " ".join("".join(parts).split())))
-@example("and Wu, X.")
-@example("Wu, X. AND")
-@example("ANDand")
-def test_dangling_ands_are_removed_as_the_substitution_removes_them(names: str) -> None:
-    assert without_dangling(names) == _DANGLING.sub("", names)

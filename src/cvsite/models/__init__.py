@@ -1,10 +1,8 @@
-"""The typed record: frozen pydantic models, data only (no I/O).
+"""Models: the typed record as frozen pydantic models; data only (no I/O, no formatting).
 
 One module per content file (`config` for site.yaml, `person` for profile.yaml and cv.yaml,
-`publication` for the BibTeX file) and `site` for the whole; import them from here. `scalars`
-holds the checked field types. No formatting: render/citeformat.py words a publication's venue.
-
-May import only the base modules: `cvsite.errors`, `cvsite.paths`, `cvsite.richtext`.
+`publication` for the BibTeX file) and `site` for the whole; `scalars` holds the checked field
+types. Import them from here. May import only `cvsite.richtext`, `cvsite.paths`, `cvsite.errors`.
 """
 
 from cvsite.models.base import Model

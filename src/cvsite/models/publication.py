@@ -23,10 +23,9 @@ class Author(Model):
     family_first: bool = False
     """Chinese, Japanese and Korean names: family name first, no space (王小明)."""
 
-    @cached_property
+    @cached_property  # ~1 µs a call, and pages of 10,000 papers ask for it ~10 times an author
     def display(self) -> str:
-        """First-von-Last (`Martin Luther King Jr.`), or family first for CJK names (made once:
-        authors are shared by entries, and pages show each many times)."""
+        """First-von-Last (`Martin Luther King Jr.`), or family first for CJK names (`王小明`)."""
         if self.family_first:
             return f"{self.family}{self.given}"
         return " ".join(part for part in (self.given, self.von, self.family, self.jr) if part)

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJso
 from pydantic_core import PydanticCustomError
 
 from cvsite.paths import ANY, WEB, base_url_problem, link_problem
+from cvsite.richtext import link_problems
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -70,38 +71,20 @@ def check_base_url(value: str) -> str:
 
 def check_markdown(value: str) -> str:
     """Allow only Markdown whose every link and image the link policy allows."""
-    from cvsite.richtext import link_problems  # Markdown is loaded once there is some
-
     problems = link_problems(value)
     if problems:
         raise PydanticCustomError("markdown_link", "{problem}", {"problem": "; ".join(problems)})
     return value
 
 
-def check_email(value: str) -> str:
-    """Require something shaped like an e-mail address."""
-    if not _EMAIL.match(value):
-        raise PydanticCustomError("email", "not an e-mail address: {value}", {"value": repr(value)})
-    return value
+def _matching(pattern: re.Pattern[str], kind: str, message: str) -> AfterValidator:
+    """A validator refusing text that `pattern` does not match, with `message` ({value})."""
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise PydanticCustomError(kind, message, {"value": repr(value)})
+        return value
 
-
-def check_handle(value: str) -> str:
-    """Require a profile handle such as `xiaoxiawu1` (no spaces, no URL)."""
-    if not _HANDLE.match(value):
-        raise PydanticCustomError(
-            "handle", "expected a user name (letters, digits, '.', '_' or '-'), got {value}",
-            {"value": repr(value)},
-        )
-    return value
-
-
-def check_term(value: str) -> str:
-    """Require an academic term such as `Spring 2019`."""
-    if not _TERM.match(value):
-        raise PydanticCustomError(
-            "term", "expected a term such as 'Fall 2019', got {value}", {"value": repr(value)}
-        )
-    return value
+    return AfterValidator(check)
 
 
 _MONTH = r"\d{4}-(0?[1-9]|1[0-2])"
@@ -125,11 +108,15 @@ Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
                      WithJsonSchema({"type": "string", "minLength": 1,
                                      "description": "text (Markdown); links may be http://, "
                                      "https://, mailto: or paths inside the site"})]
-Email = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_email),
+Email = Annotated[str, StringConstraints(strip_whitespace=True),
+                  _matching(_EMAIL, "email", "not an e-mail address: {value}"),
                   WithJsonSchema({"type": "string", "pattern": _EMAIL.pattern})]
-Term = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_term),
+Term = Annotated[str, StringConstraints(strip_whitespace=True),
+                 _matching(_TERM, "term", "expected a term such as 'Fall 2019', got {value}"),
                  WithJsonSchema({"type": "string", "pattern": _TERM.pattern,
                                  "description": "an academic term such as 'Fall 2019'"})]
-Handle = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_handle),
+Handle = Annotated[str, StringConstraints(strip_whitespace=True),
+                   _matching(_HANDLE, "handle", "expected a user name (letters, digits, '.', '_' "
+                             "or '-'), got {value}"),
                    WithJsonSchema({"type": "string", "pattern": _HANDLE.pattern,
                                    "description": "a user name, not a URL"})]

@@ -36,7 +36,7 @@ class Site(Model):
         pubs = self.selected_publications if selected_only else newest_first(self.publications)
         found: dict[str | None, list[Publication]] = {t: [] for t in topics}
         rest: list[Publication] = []
-        for p in pubs:  # one pass, not one per topic (10,000 publications)
+        for p in pubs:
             found.get(p.topic, rest).append(p)
         groups = [(t, tuple(found[t])) for t in topics]
         if rest:
@@ -45,5 +45,5 @@ class Site(Model):
 
     def publications_by_year(self) -> list[tuple[int, tuple[Publication, ...]]]:
         """(year, publications newest first), newest year first."""
-        ordered = newest_first(self.publications)  # newest year first: one run per year
+        ordered = newest_first(self.publications)
         return [(y, tuple(run)) for y, run in groupby(ordered, key=attrgetter("year"))]

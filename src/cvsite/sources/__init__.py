@@ -1,5 +1,5 @@
-"""Sources: the project's files read with positions (YAML documents, BibTeX entries and names).
+"""Sources: the project's files read safely with positions (YAML documents; BibTeX in `bibtex/`).
 
-May import: `cvsite.models` (names become `Author`s), `cvsite.errors`, `cvsite.paths`,
-`cvsite.richtext`.
+Gives raw data and diagnostics, never models (but `Author`s for names). May import:
+`cvsite.models`, `cvsite.paths`, `cvsite.errors`; never `validate` or anything above it.
 """

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cvsite.errors import Diagnostic, error
+from cvsite.errors import Diagnostic, error, warning
 
 MIB = 1 << 20
 _BOMS = ((b"\xff\xfe\x00\x00", "UTF-32", "utf-32"), (b"\x00\x00\xfe\xff", "UTF-32", "utf-32"),
@@ -77,19 +77,32 @@ def utf8_position(data: bytes, index: int) -> tuple[int, int]:
     return data.count(b"\n", 0, index) + 1, column
 
 
+def decode(data: bytes, shown: str, *, strict: bool) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 (BOM allowed) or BOM-marked UTF-16/32; else an error, or (not `strict`) a warning
+    and the text read as Windows-1252 (or Latin-1)."""
+    if wide_encoding(data):
+        return decode_wide(data, shown)
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line, col = utf8_position(data, exc.start)
+        byte = data[exc.start]
+        if strict:
+            return None, [error(shown, line, col, f"not valid UTF-8 (byte 0x{byte:02x}: "
+                                                  f"{exc.reason})", "save the file as UTF-8")]
+        try:
+            text, codec = data.decode("cp1252"), "Windows-1252"
+        except UnicodeDecodeError:
+            text, codec = data.decode("latin-1"), "Latin-1"
+        return text, [warning(shown, line, col, f"file is not UTF-8 (byte 0x{byte:02x} here); "
+                                                f"read as {codec}", "save the file as UTF-8")]
+
+
 def strict_text(data: bytes, shown: str,
                 pattern: re.Pattern[str]) -> tuple[str | None, list[Diagnostic]]:
     """UTF-8 (or BOM-marked UTF-16/32) text with `\\n` newlines; None, with the errors, for
     bytes that are not, or for characters matching `pattern` (control characters)."""
-    if wide_encoding(data):
-        text, problems = decode_wide(data, shown)
-    else:
-        try:
-            text, problems = data.decode("utf-8-sig"), []
-        except UnicodeDecodeError as exc:
-            line, col = utf8_position(data, exc.start)
-            return None, [error(shown, line, col, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}"
-                                f": {exc.reason})", "save the file as UTF-8")]
+    text, problems = decode(data, shown, strict=True)
     if text is None:
         return None, problems
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")

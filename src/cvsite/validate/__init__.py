@@ -1,4 +1,6 @@
-"""Validate: raw sources -> `cvsite.models`, every problem collected; Scholar warnings.
+"""Validate: raw sources -> `cvsite.models.Site`, every problem collected as a diagnostic at its
+file:line:col (YAML documents, BibTeX entries, paper keys, Scholar warnings); no I/O beyond
+reading `content/` and checking that linked files exist.
 
-May import: `cvsite.sources`, `cvsite.models`, `cvsite.errors`, `cvsite.paths`, `cvsite.richtext`.
+May import: `cvsite.sources`, `cvsite.models`, `cvsite.richtext`, `cvsite.paths`, `cvsite.errors`.
 """

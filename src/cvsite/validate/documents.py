@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from cvsite.errors import Diagnostic, error
+from cvsite.errors import Diagnostic, did_you_mean, error
 from cvsite.sources.yaml import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -28,12 +27,6 @@ MESSAGES = {
     "model_attributes_type": "expected a mapping of fields, got {input!r}",
     "dict_type": "expected a mapping of fields, got {input!r}",
 }
-
-
-def did_you_mean(word: str, choices: list[str]) -> str | None:
-    """`did you mean 'x'?` for the closest choice, if any is close."""
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
 
 
 def describe(loc: Loc) -> str:

@@ -64,11 +64,7 @@ def load_config(source: Path) -> SiteConfig | None:
 
 def load_site(source: Path, *,
               keep_going: bool = False) -> tuple[Site | None, list[Diagnostic]]:
-    """The whole record, or None with every problem found (warnings ride along either way).
-
-    With `keep_going`, entries in error are left out and the rest is still returned, as long as
-    the YAML files could be read.
-    """
+    """The whole record, or None, with every problem; `keep_going` leaves out entries in error."""
     folder = source / CONTENT
     config, problems = _load_model(folder, "site.yaml", SiteConfig)
     profile, found = _load_model(folder, "profile.yaml", Profile)

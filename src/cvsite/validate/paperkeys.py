@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from cvsite.errors import Diagnostic, error
 from cvsite.models import Publication
@@ -17,10 +16,8 @@ _WINDOWS = re.compile(r"(?i)(con|prn|aux|nul|com\d|lpt\d)(\..*)?")
 """Names Windows will not give a file or folder."""
 
 
-@lru_cache(maxsize=1 << 16)
 def folder_name(key: str) -> str:
-    """The key's page folder name: runs of characters other than letters, digits, `.`, `_`
-    and `-` as one `-`, no dot at either end (`DBLP:conf/icml/X20` → `DBLP-conf-icml-X20`)."""
+    """The key's page folder name: `DBLP:conf/icml/X20` → `DBLP-conf-icml-X20`."""
     return _UNSAFE.sub("-", key).strip(".")
 
 
@@ -42,10 +39,7 @@ def _unusable(key: str, name: str) -> str | None:
 
 def check_keys(pubs: tuple[Publication, ...],
                display: str) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
-    """The publications whose key gives a folder of their own; an error for each other one.
-
-    Folders are compared ignoring case, as macOS and Windows do.
-    """
+    """Publications whose key gives a folder of their own (case ignored); an error for the rest."""
     kept: list[Publication] = []
     owners: dict[str, Publication] = {}
     problems: list[Diagnostic] = []

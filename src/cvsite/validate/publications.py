@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from pydantic import ValidationError
 
-from cvsite.errors import Diagnostic, error, has_errors, warning
+from cvsite.errors import Diagnostic, did_you_mean, error, has_errors, warning
 from cvsite.models import Publication, SiteConfig
 from cvsite.sources.bibtex.clean import clean_bibtex
 from cvsite.sources.bibtex.crossref import resolve_crossrefs
@@ -26,8 +26,7 @@ from cvsite.sources.bibtex.fields import (
 from cvsite.sources.bibtex.latex import Decoder
 from cvsite.sources.bibtex.names import Owner, parse_authors
 from cvsite.sources.bibtex.raw import RawEntry
-from cvsite.sources.bibtex.spaces import collapse
-from cvsite.validate.documents import did_you_mean
+from cvsite.sources.bibtex.values import collapse
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
 _DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
@@ -64,7 +63,7 @@ def _checks(raw: RawEntry, fields: dict[str, str],
     kind = raw.entry_type
     if kind not in REQUIRED_BY_TYPE:
         problems.append(at("", f"unknown entry type '@{kind}'; shown like @misc",
-                           did_you_mean(kind, list(REQUIRED_BY_TYPE)), warn=True))
+                           did_you_mean(kind, REQUIRED_BY_TYPE), warn=True))
     for name in ("title", "year"):
         if not fields.get(name, "").strip():
             problems.append(at(name, f"missing required field '{name}'"))
@@ -92,14 +91,6 @@ def _checks(raw: RawEntry, fields: dict[str, str],
             problems.append(at("selected", f"selected must be true or false, not {flag!r}"))
         data["selected"] = flag in TRUE
     return data, problems
-
-
-def _dangling_and(names: str) -> bool:
-    """An `and` at either end of a name list, or twice in a row (searched for only where the
-    lower-cased list has one there: a case-insensitive search of every list is slow)."""
-    folded = names.lower()  # what the search matches lowers to `and`, wherever it is
-    could = folded.startswith("and") or folded.endswith("and") or "and and" in folded
-    return could and bool(_DANGLING_AND.search(names))
 
 
 def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, list[Diagnostic]]:
@@ -145,10 +136,10 @@ def _entry_data(raw: RawEntry, context: Context,
     topic = data.get("topic")
     if topic and context.topics and topic not in context.topics:
         problems.append(at("topic", f"unknown topic '{topic}'", did_you_mean(
-            topic, list(context.topics)) or f"topics: {', '.join(context.topics)}"))
+            topic, context.topics) or f"topics: {', '.join(context.topics)}"))
     for name in ("author", "editor"):
         written = collapse(fields.get(name, ""))
-        if written and _dangling_and(written):
+        if _DANGLING_AND.search(written):
             problems.append(at(name, f"'{name}' has an 'and' with no name beside it",
                                "a name is missing, or an 'and' is one too many", warn=True))
         if written:

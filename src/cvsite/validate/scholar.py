@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from posixpath import normpath
 from typing import NamedTuple
@@ -35,20 +34,7 @@ class Link(NamedTuple):
 
 def paper_path(pub: Publication) -> str:
     """The paper page's folder in the site: `publications/<key>/` (unsafe characters as `-`)."""
-    return _folder(pub.key)
-
-
-@lru_cache(maxsize=1 << 16)
-def _folder(key: str) -> str:
-    """`paper_path` of the key (asked for several times a page and again by the list pages)."""
-    return f"publications/{folder_name(key)}/"
-
-
-@lru_cache(maxsize=64)
-def _origin(url: str) -> tuple[str, str]:
-    """The URL's (scheme, host): the site's own, asked for at every paper page."""
-    parts = urlsplit(url)
-    return parts.scheme, parts.netloc
+    return f"publications/{folder_name(pub.key)}/"
 
 
 def absolute(config: SiteConfig, path: str = "") -> str:
@@ -90,14 +76,13 @@ def pdf_url(pub: Publication, config: SiteConfig) -> str | None:
     path = local_file(pub.pdf)
     url = absolute(config, path) if path else pub.pdf
     target = urlsplit(url)
-    same_origin = _origin(config.base_url) == (target.scheme, target.netloc)
+    site = urlsplit(config.base_url)
+    same_origin = (site.scheme, site.netloc) == (target.scheme, target.netloc)
     return url if same_origin and target.path.lower().endswith(".pdf") else None
 
 
 def citation_name(author: Author) -> str:
     """`Family, Given` (with von and Jr. parts), the form Scholar matches best."""
-    if not author.von and not author.jr and author.family and author.given:
-        return f"{author.family}, {author.given}"  # the usual name, without the joins
     family = " ".join(p for p in (author.von, author.family) if p)
     return ", ".join(p for p in (family, author.jr, author.given) if p)
 
@@ -136,8 +121,7 @@ def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
 
 def missing_files(pubs: tuple[Publication, ...], file: str,
                   looked_in: tuple[Path, ...]) -> list[Diagnostic]:
-    """An error at each entry whose `pdf` is a path naming no file in `looked_in` (content/,
-    static/): the site would link to nothing."""
+    """An error at each entry whose `pdf` path names no file in `looked_in` (content/, static/)."""
     found = []
     for pub in pubs:
         if not pub.pdf or urlsplit(pub.pdf).scheme:

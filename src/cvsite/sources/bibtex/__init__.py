@@ -1,4 +1,6 @@
-"""BibTeX: split, read, evaluate values, resolve crossrefs, decode LaTeX, split names.
+"""BibTeX: split (bibtexparser), evaluate values and macros, resolve crossrefs, decode LaTeX
+(`fastlatex`, with pylatexenc as its fallback), split names, write clean BibTeX for citing.
 
-May import: the rest of `cvsite.sources`, `cvsite.models`, `cvsite.errors`, `cvsite.paths`.
+`reader` uses the other modules, never the reverse. May import: the rest of `cvsite.sources`,
+`cvsite.models`, `cvsite.paths`, `cvsite.errors`.
 """

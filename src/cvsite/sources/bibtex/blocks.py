@@ -22,8 +22,7 @@ def _line_of(text: str, index: int) -> int:
 
 
 def failure(line: int, raw: str, reason: str, display: str, next_line: int) -> Diagnostic:
-    """An entry bibtexparser gave up on (at `line`, for `reason`), named by its key, with the
-    cause in our words. `next_line` is where the block that interrupted it starts."""
+    """An entry bibtexparser gave up on, named by its key, with the cause in our words."""
     head = _HEAD.match(raw.lstrip())
     key = head[2] if head else ""
     what = f"entry '{key}'" if key else f"@{head[1]} block" if head else "block"

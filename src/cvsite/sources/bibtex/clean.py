@@ -1,10 +1,4 @@
-"""Clean BibTeX for citing: a raw entry minus cvsite's own fields, in bibtexparser's layout.
-
-The text is what bibtexparser's writer makes of the cleaned entry (two-space indent, values
-aligned after the longest field name, every value braced but month macros); it is formatted
-here directly, since the writer deep-copies its format for every entry (a test compares the
-two over the BibTeX corpus).
-"""
+"""Clean BibTeX for citing: a raw entry minus cvsite's own fields, in bibtexparser's layout."""
 
 from __future__ import annotations
 
@@ -13,26 +7,22 @@ import re
 from cvsite.sources.bibtex.names import EQUAL_MARK
 from cvsite.sources.bibtex.namesplit import split_names
 from cvsite.sources.bibtex.raw import RawEntry
-from cvsite.sources.bibtex.spaces import collapse
-from cvsite.sources.bibtex.values import MONTH_MACROS as MONTH_NAME_OF
+from cvsite.sources.bibtex.values import MONTH_MACROS, collapse
 
 CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "poster",
                            "video", "project"})
 """Fields that steer the site (grouping, badges, links) and mean nothing to a reference manager."""
 NAME_LISTS = ("author", "editor")
-MONTH_MACROS = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                          "nov", "dec"))
-_MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_NAME_OF.items()},
-                  **{abbr: abbr for abbr in MONTH_NAME_OF}}
+_MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_MACROS.items()},
+                  **{abbr: abbr for abbr in MONTH_MACROS}}
 """`June` (the value of the `jun` macro, as the reader resolves it) written back as `jun`."""
 
 
 def _names(value: str) -> str:
     """An author list without the equal-contribution marks cvsite reads."""
-    names = split_names(value)
     if "*" not in value and "\\ast" not in value and " ," not in value:
-        return " and ".join(names)  # no marks to remove (`value` has single spaces, no ends)
-    names = tuple(EQUAL_MARK.sub("", name).strip() for name in names)
+        return " and ".join(split_names(value))  # no marks (every mark has a `*` or `\ast`)
+    names = (EQUAL_MARK.sub("", name).strip() for name in split_names(value))
     return " and ".join(re.sub(r"\s+,", ",", name) for name in names)
 
 

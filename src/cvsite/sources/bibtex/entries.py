@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Mapping
-
-from cvsite.errors import Diagnostic, error, warning
+from cvsite.errors import Diagnostic, did_you_mean, error, warning
 from cvsite.sources.bibtex.split import Block
 from cvsite.sources.bibtex.values import MAX_VALUE, MONTH_MACROS, Budget, evaluate, plain
 
@@ -21,12 +18,6 @@ class Macros(dict[str, str]):
         self.budget = Budget()
 
 
-def _macro_hint(name: str | None, macros: Mapping[str, str]) -> str | None:
-    """`did you mean 'acl'?` for an undefined macro close to a defined one."""
-    close = difflib.get_close_matches(name.lower(), list(macros), n=1) if name else []
-    return f"did you mean '{close[0]}'?" if close else None
-
-
 def define(block: Block, macros: Macros, display: str) -> list[Diagnostic]:
     """Evaluate one @string (it may use earlier ones) and remember it."""
     value = evaluate(block.text, macros, macros.budget)
@@ -40,28 +31,8 @@ def define(block: Block, macros: Macros, display: str) -> list[Diagnostic]:
     return problems
 
 
-def _plain_fields(block: Block) -> Fields | None:
-    """An entry's fields when every value is plain text and no name repeats (most entries:
-    no regex needed), else None."""
-    fields: dict[str, str] = {}
-    lines: dict[str, int] = {}
-    for name, raw, at in block.fields:
-        end = len(raw) - 1
-        simple = raw[:1] == "{" and raw.find("}", 1) == end and raw.find("{", 1) < 0 and \
-            raw[end - 1] != "\\"  # `{text}` with no braces inside
-        text = raw[1:end] if simple else plain(raw)
-        lower = name.strip().lower()
-        if text is None or end >= MAX_VALUE or lower in fields:
-            return None
-        fields[lower], lines[lower] = text, at
-    return fields, lines, []
-
-
 def entry_fields(block: Block, macros: Macros, display: str) -> Fields:
     """Every field of an entry evaluated, the first of repeated fields kept."""
-    done = _plain_fields(block)
-    if done is not None:
-        return done
     key = block.key.strip()
     fields: dict[str, str] = {}
     lines: dict[str, int] = {}
@@ -73,7 +44,8 @@ def entry_fields(block: Block, macros: Macros, display: str) -> Fields:
                 value = evaluate(raw, macros, macros.budget)
                 text, follower = value.text, value.next_field
                 problems += [error(display, at + p.offset, 0, f"entry '{key}': field '{name}': "
-                                   f"{p.message}", _macro_hint(p.macro, macros) or p.hint, key)
+                                   f"{p.message}", did_you_mean((p.macro or "").lower(), macros)
+                                   or p.hint, key)
                              for p in value.problems]
                 if follower is not None:
                     problems.append(error(display, at + follower[2], 0, f"entry '{key}': missing "

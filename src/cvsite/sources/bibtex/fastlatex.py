@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from cvsite.sources.bibtex.spaces import collapse
+from cvsite.sources.bibtex.values import collapse
 
 ACCENTS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303",
            "=": "\u0304", ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b",

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from functools import lru_cache
 
+from cvsite.errors import did_you_mean
 from cvsite.paths import ANY, WEB, link_problem
-from cvsite.sources.bibtex.spaces import collapse
-from cvsite.sources.bibtex.values import MONTH_NAMES
+from cvsite.sources.bibtex.values import MONTH_NAMES, collapse
 
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
     "article": ("journal",), "book": ("publisher",), "booklet": (), "inbook": ("publisher",),
@@ -137,16 +135,8 @@ def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, s
             if match[2] and not fields.get("month", "").strip():
                 fields["month"] = match[2]
     for name in fields:
-        close = None if name in KNOWN else _typo_of(name)
-        if close:
-            notes.append((name, f"unknown field '{name}' is ignored", f"did you mean "
-                                                                     f"'{close}'?"))
+        hint = None if name in KNOWN else did_you_mean(name, KNOWN, cutoff=0.85)
+        if hint:
+            notes.append((name, f"unknown field '{name}' is ignored", hint))
     return fields, notes
 
-
-@lru_cache(maxsize=1024)
-def _typo_of(name: str) -> str | None:
-    """The known field name an unknown one is very close to, if any (worked out once a name:
-    the comparison takes ~50 us, and exports repeat their own fields in every entry)."""
-    close = difflib.get_close_matches(name, KNOWN, 1, 0.85)
-    return close[0] if close else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from typing import Any
 
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
@@ -28,8 +27,7 @@ def _braced_arguments(node: Any, l2tobj: LatexNodes2Text) -> str:
 
 
 def _converter(math_mode: str) -> LatexNodes2Text:
-    """A pylatexenc converter that knows the TeX logos (`\\BibTeX` stays as text) and keeps the
-    text of macros it has no rule for (`\\texttt{BERT}`, `\\mbox{…}`) instead of dropping it."""
+    """pylatexenc knowing the TeX logos and keeping the text of macros it has no rule for."""
     context = get_default_latex_context_db()
     logos = [MacroTextSpec(name, "LaTeX2e" if name == "LaTeXe" else name) for name in _LOGOS]
     logos.append(MacroTextSpec("textunderscore", "_"))
@@ -52,8 +50,7 @@ _MATH = re.compile(r"(?<!\\)\$\$.+?(?<!\\)\$\$|(?<!\\)\$.+?(?<!\\)\$|\\\(.+?\\\)
                    re.S)
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
 _MARKUP = re.compile(r"[\\$~%\ue000-\uf8ff]|--|''|``|[!?]`|<<|>>")
-"""What pylatexenc would change besides braces; text without any of it needs only the braces
-removed (most names and many titles: a fast path, since pylatexenc takes about a millisecond)."""
+"""What pylatexenc would change besides braces: text without any needs only the braces removed."""
 _PROTECTED = re.compile("[\ue000-\uf8ff]")
 _SUPERSCRIPTS = str.maketrans("0123456789+-=()n*", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ*")
 _SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
@@ -66,18 +63,11 @@ def _crude(latex: str) -> str:
 
 def _run(converter: LatexNodes2Text, latex: str) -> str:
     """pylatexenc's text, or the crude fallback if it raises on malformed input."""
-    return next(_walk(converter, latex))
-
-
-def _walk(converter: LatexNodes2Text, latex: str) -> Iterator[str]:
-    """`_run` in a generator's frame, where the chain of callers' frames ends: pylatexenc keeps
-    an exception in a cycle with the frames it was raised in, which would keep every caller's
-    locals alive until a collection."""
     try:
         walker = LatexWalker(latex, latex_context=_WALKER_CONTEXT, tolerant_parsing=True)
-        yield str(converter.nodelist_to_text(walker.get_latex_nodes()[0]))
+        return str(converter.nodelist_to_text(walker.get_latex_nodes()[0]))
     except Exception:
-        yield _crude(latex)
+        return _crude(latex)
 
 
 def _math_text(math: str) -> str:
@@ -121,8 +111,7 @@ def decode(latex: str) -> str:
 
 
 class Decoder:
-    """`decode` for the strings of one file, each distinct string decoded once (names, venues
-    and math snippets repeat across entries; pylatexenc takes about a millisecond a string)."""
+    """`decode` for the strings of one file, each distinct string decoded once."""
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
@@ -150,9 +139,6 @@ class Decoder:
 
 def fold(text: str) -> str:
     """A comparison key: accents and case removed, dots as spaces, spaces collapsed."""
-    if text.isascii():  # already decomposed, nothing combining
-        bare = text
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return _SPACES.sub(" ", bare.replace(".", " ").replace("-", " ")).strip().casefold()

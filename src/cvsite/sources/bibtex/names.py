@@ -95,22 +95,12 @@ def _new_author(raw: str, owner: Owner) -> Author:
                   owner=(given, von, family, jr) in owner, family_first=cjk and "," in name)
 
 
-
-def without_dangling(field: str) -> str:
-    """A name list without an `and` at its start or end (searched for only where one could be:
-    the case-insensitive search is slow)."""
-    if field[:3].lower() == "and" or field[-3:].lower() == "and":
-        return _DANGLING.sub("", field)
-    return field
-
-
 def parse_authors(field: str, owner: Owner) -> tuple[tuple[Author, ...], bool]:
-    """Split a BibTeX name list (its whitespace collapsed) into decoded people; the flag says
-    `and others` ended it."""
+    """Decoded people of a name list (whitespace collapsed), and whether `and others` ended it."""
     authors: list[Author] = []
     et_al = False
-    for raw in split_names(without_dangling(field)):  # dangling: warned
-        author = owner.known.get(raw, False)  # never made: `_author` gives no False
+    for raw in split_names(_DANGLING.sub("", field)):  # dangling: warned
+        author = owner.known.get(raw, False)  # `_author` never gives False
         if author is False:
             author = owner.known[raw] = _author(raw, owner)
         if isinstance(author, Author):

@@ -6,20 +6,12 @@ import logging
 import re
 from pathlib import Path
 
-from cvsite.errors import Diagnostic, Severity, error, warning
+from cvsite.errors import Diagnostic, Severity, error
 from cvsite.sources.bibtex.blocks import duplicate_keys, failure, leftover_problems, strip_comments
 from cvsite.sources.bibtex.entries import Macros, define, entry_fields
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.split import Block, split_blocks
-from cvsite.sources.text import (
-    CONTROL,
-    MIB,
-    control_characters,
-    decode_wide,
-    read_source,
-    utf8_position,
-    wide_encoding,
-)
+from cvsite.sources.text import CONTROL, MIB, control_characters, decode, read_source
 
 _SPLITTER_LOG = logging.getLogger("bibtexparser")
 _SPLITTER_LOG.addHandler(logging.NullHandler())
@@ -40,31 +32,12 @@ def read_text(path: Path, display: str) -> tuple[str, list[Diagnostic]]:
 
 
 def decode_text(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
-    """`read_text` of a file's bytes; control characters are errors (and replaced by U+FFFD, so
-    nothing after chokes on them), UTF-16/32 without a byte-order mark is refused."""
-    if wide_encoding(data):
-        text, problems = decode_wide(data, display)
-        if text is None:
-            return "", problems
-    else:
-        text, problems = _narrow(data, display)
+    """`read_text` of a file's bytes; control characters are errors, replaced by U+FFFD."""
+    text, problems = decode(data, display, strict=False)
+    if text is None:
+        return "", problems
     found = control_characters(text, display)
     return (CONTROL.sub("\ufffd", text) if found else text), problems + found
-
-
-def _narrow(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
-    """UTF-8, else Windows-1252 (or Latin-1) with a warning at the first byte that is not UTF-8."""
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line, col = utf8_position(data, exc.start)
-        try:
-            text, codec = data.decode("cp1252"), "Windows-1252"
-        except UnicodeDecodeError:
-            text, codec = data.decode("latin-1"), "Latin-1"
-        note = warning(display, line, col, f"file is not UTF-8 (byte 0x{data[exc.start]:02x} "
-                                           f"here); read as {codec}", "save the file as UTF-8")
-        return text, [note]
 
 
 def parse_bib(text: str, display: str) -> tuple[list[RawEntry], list[Diagnostic]]:

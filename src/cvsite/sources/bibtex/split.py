@@ -9,10 +9,7 @@ from bibtexparser.entrypoint import parse_string
 
 
 class Block(NamedTuple):
-    """One block of the file at its 1-based line.
-
-    `kind` is `entry`, `string`, `failed`, `comment` (text outside blocks) or `other`.
-    """
+    """One block at its 1-based line: `entry`, `string`, `failed`, `comment` or `other`."""
 
     kind: str
     line: int

@@ -48,6 +48,13 @@ class Value:
     """(name, raw value, line offset) of a field that followed without a comma."""
 
 
+def collapse(text: str) -> str:
+    """`text` with single spaces between its words and none around them."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # the only printable whitespace is the space: nothing to collapse
+    return " ".join(text.split())
+
+
 def _delimited(raw: str, start: int) -> int:
     """Index just past the `{…}` or `"…"` starting at `start`; -1 when it never closes."""
     closing = "}" if raw[start] == "{" else '"'
@@ -69,10 +76,7 @@ def _delimited(raw: str, start: int) -> int:
 
 
 def plain(raw: str) -> str | None:
-    """The text of a value that needs no macros and has no problems (the common case); else None.
-
-    Gives what `evaluate` would, only faster: escaped braces (`\\{`) do not count, as there.
-    """
+    """The text of a value that needs no macros and has no problems, as `evaluate` gives it."""
     if _PLAIN.fullmatch(raw) is None:
         return None
     return raw if raw[0] not in "{\"" else raw[1:-1]
@@ -97,8 +101,7 @@ def too_long(offset: int) -> Problem:
 
 
 def evaluate(raw: str, macros: Mapping[str, str], budget: Budget | None = None) -> Value:
-    """Resolve one raw value; macros are looked up case-insensitively. Past `MAX_VALUE`
-    characters, or past the `budget` of macro text, the value stops with a problem."""
+    """Resolve one raw value (macros case-insensitively), stopping past `MAX_VALUE` or `budget`."""
     parts: list[str] = []
     problems: list[Problem] = []
     i = size = 0
