@@ -33,8 +33,6 @@ class PdfStep:
 
     wait: Callable[[], PdfOutput]
     """Wait for the PDFs; what the step adds to the build."""
-    rendering: bool
-    """True while PDFs render in other processes: a time for the build to do other work."""
 
 
 @functools.cache
@@ -66,7 +64,7 @@ def start_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
     if not render:
         stand_ins = {name: latest(cache, name) for name in missing}
         found.update({name: pdf for name, pdf in stand_ins.items() if pdf is not None})
-        return PdfStep(lambda: pdf_output(site, source, found, {}, missing), False)
+        return PdfStep(lambda: pdf_output(site, source, found, {}, missing))
     futures: dict[str, Future[RenderedPdf]] = {}
     done: dict[str, RenderedPdf] = {}
     for name in missing:
@@ -81,4 +79,4 @@ def start_pdfs(site: Site, env: Environment, source: Path, cache: Cache,
             store(cache, name, keys[name], pdf, depends(pdf.fetched, roots))
         return pdf_output(site, source, found, rendered)
 
-    return PdfStep(wait, bool(futures))
+    return PdfStep(wait)
