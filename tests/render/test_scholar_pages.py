@@ -157,6 +157,7 @@ def test_citation_pdf_url_is_same_origin_pdf_only(project: Path, tmp_path: Path)
     bib.write_text(text)
     (project / "content/papers").mkdir()
     (project / "content/papers/curricula.pdf").write_bytes(b"%PDF-1.4 curricula")
+    (project / "content/papers/adagrad.pdf").write_bytes(b"%PDF-1.4 adagrad")  # on this site
     (project / "content/papers/int4.html").write_text("<!doctype html><title>int4</title>")
     out = tmp_path / "out"
     result = build(project, out)
