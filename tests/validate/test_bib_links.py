@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from bibcorpus import load
 from conftest import FIXTURES
 from cvsite.build import build
 from cvsite.errors import ContentError
 from cvsite.output.result import BuildResult
+from cvsite.validate.scholar import links
 from scholar_helpers import read_head
 
 ENTRIES = """\
@@ -131,3 +133,24 @@ def test_a_pdf_on_the_sites_own_address_naming_no_file_is_an_error_at_its_line(
             "'https://ada.example.org/papers/gone.pdf': no such file") in shown[0]
     assert "/content/papers/gone.pdf or " in shown[0] and len(shown) == 1
     assert not (tmp_path / "out").exists()
+
+
+def corpus_buttons(name: str) -> dict[str, list[tuple[str, str]]]:
+    """(label, href) of each button of each paper of a real export in tests/bib/."""
+    publications, _ = load(name)
+    return {key: [(link.label, link.href) for link in links(pub)]
+            for key, pub in publications.items()}
+
+
+def test_al_folio_export_gives_html_and_doi_buttons_once_each() -> None:
+    shown = corpus_buttons("al-folio-links.bib")
+    assert shown["PTL2021"] == [("HTML", "https://ieeexplore.ieee.org/abstract/document/9501966"),
+                                ("DOI", "https://doi.org/10.1109/LPT.2021.3101399")]
+    assert shown["EJ2021"][1] == ("DOI", "https://doi.org/10.1016/j.tej.2020.106883")
+    assert shown["TMC2020"][0] == ("PDF", "TMC2020.pdf")
+    assert shown["CIKM2020"] == [("HTML", "https://doi.org/10.1145/3340531.3411863")]
+
+
+def test_zotero_export_with_an_arxiv_category_links_to_the_paper() -> None:
+    assert corpus_buttons("zotero-arxiv-eprint.bib")["cao_segment_2023"] == [
+        ("arXiv", "https://arxiv.org/abs/2305.10724")]
