@@ -11,6 +11,7 @@ import pytest
 from bibcorpus import load
 from conftest import FIXTURES
 from cvsite.build import build
+from cvsite.commands.linkcheck import check_folder
 from cvsite.errors import ContentError
 from cvsite.output.result import BuildResult
 from cvsite.validate.scholar import links
@@ -87,7 +88,7 @@ def test_several_urls_in_one_field_warn_and_use_the_first(site: tuple[Path, Buil
     assert buttons(out, "twourls") == [("Link", "https://a.example.org/one")]
     warned = [d.format() for d in result.diagnostics if d.entry == "twourls"
               or "'twourls'" in d.message]
-    assert any("content/publications.bib:17: warning: entry 'twourls': url holds 2 URLs; "
+    assert any("content/publications.bib:17: warning: entry 'twourls': url holds 2 addresses; "
                "the first is used" in text for text in warned), warned
 
 
@@ -154,3 +155,30 @@ def test_al_folio_export_gives_html_and_doi_buttons_once_each() -> None:
 def test_zotero_export_with_an_arxiv_category_links_to_the_paper() -> None:
     assert corpus_buttons("zotero-arxiv-eprint.bib")["cao_segment_2023"] == [
         ("arXiv", "https://arxiv.org/abs/2305.10724")]
+
+
+def test_the_built_links_pass_cvsites_own_link_check(site: tuple[Path, BuildResult]) -> None:
+    out, _ = site
+    assert [d.format() for d in check_folder(out, "https://ada.example.org/")] == []
+
+
+@pytest.mark.parametrize(("field", "value"), [("html", "javascript:alert(1)"),
+                                              ("doi", "javascript://alert(1)"),
+                                              ("url", "https://ok.example.org javascript:x")])
+def test_new_link_fields_still_go_through_the_one_link_policy(field: str, value: str,
+                                                              tmp_path: Path) -> None:
+    project = shutil.copytree(FIXTURES / "minimal", tmp_path / "project")
+    bib = project / "content/publications.bib"
+    bib.write_text(bib.read_text() + "\n@misc{bad, author = {Example, Ada}, title = {Bad},\n"
+                   f"  year = {{2021}}, {field} = {{{value}}}}}\n", encoding="utf-8")
+    try:
+        result = build(project, tmp_path / "out", pdf=False)
+    except ContentError as raised:
+        assert any("entry 'bad'" in d.message and d.severity.name == "ERROR"
+                   for d in raised.diagnostics)
+        return
+    page = (tmp_path / "out/publications/bad/index.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"]*)"', page)
+    assert not [h for h in hrefs if "javascript" in h.lower()], hrefs
+    assert any(f"warning: entry 'bad': {field} holds 2 addresses" in d.format()
+               for d in result.diagnostics)

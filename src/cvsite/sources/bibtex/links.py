@@ -12,6 +12,8 @@ _ARXIV_ID = re.compile(r"^(?:arxiv:\s*)?(\S+?)(?:\s*\[[\w.-]+\])?$", re.I)
 """`2210.15973 [cs]` (Zotero), `arXiv:2210.15973`, `hep-th/9901001`: the id, group 1."""
 _SEPARATOR = re.compile(r"\s*[,;]?\s+(?=https?://)|\s*[,;]\s*(?=https?://)", re.I)
 """Between two URLs written in one field (by spaces, a comma or a semicolon)."""
+_FULL_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S*\s")
+"""A full URL followed by a space: what follows is not part of it (paths may hold spaces)."""
 
 Note = tuple[str, str, str | None, bool]
 """(field as written, message, hint, is a warning)."""
@@ -25,10 +27,12 @@ def _first_of_several(data: dict[str, object], fields: dict[str, str]) -> list[N
         if not isinstance(value, str):
             continue
         parts = [p for p in _SEPARATOR.split(value.strip()) if p]
+        if len(parts) == 1 and _FULL_URL.match(value.strip()):
+            parts = [p.rstrip(",;") for p in value.split()]
         if len(parts) > 1:
             name = written_field(attribute, fields)
             data[attribute] = parts[0]
-            notes.append((name, f"{name} holds {len(parts)} URLs; the first is used",
+            notes.append((name, f"{name} holds {len(parts)} addresses; the first is used",
                           "keep one URL in the field; put others in their own fields "
                           "(pdf, code, slides, html, ...)", True))
     return notes
