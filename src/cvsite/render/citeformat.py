@@ -28,8 +28,18 @@ def names(people: tuple[Author, ...]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
+def _bare(text: object) -> str:
+    """`text` without the comma or semicolon it ends in (the templates add their own)."""
+    return str(text).rstrip(" ,;")
+
+
 def publication_venue(pub: Publication) -> str:
     """Journal or proceedings; else the thesis school, report institution, preprint or publisher."""
+    return _bare(_venue(pub))
+
+
+def _venue(pub: Publication) -> str:
+    """The venue as written."""
     if pub.journal or pub.booktitle:
         return str(pub.journal or pub.booktitle)
     if pub.entry_type in _THESES:
@@ -60,12 +70,12 @@ def venue_details(pub: Publication) -> tuple[str, ...]:
         parts.append(f"edited by {names(pub.editors)}")
     if pub.edition:
         edition = pub.edition
-        edition = _ordinal(int(edition)) if edition.isdigit() else edition
+        edition = _ordinal(int(edition)) if edition.isdigit() and len(edition) < 4 else edition
         parts.append(edition if "ed" in edition.lower()[-8:] else f"{edition} edition")
     for extra in (pub.publisher, pub.organization, pub.address, pub.howpublished, pub.note):
         if extra and extra != venue and extra not in parts:
             parts.append(extra)
-    return tuple(str(p) for p in parts)
+    return tuple(bare for p in parts if (bare := _bare(p)))
 
 
 def date_text(pub: Publication) -> str:

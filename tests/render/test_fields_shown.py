@@ -1,0 +1,55 @@
+"""Fields as a reader expects them: an edition year, editors of a book, venue punctuation."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from cvsite.build import build
+from cvsite.output.result import BuildResult
+from pagetext import text_of
+
+ENTRIES = """\
+@book{editioned, author = {Example, Ada}, title = {Handbook of Examples},
+  publisher = {Example Press}, edition = {2014}, year = {2014}}
+@book{second, author = {Example, Ada}, title = {Second Book},
+  publisher = {Example Press}, edition = {2}, year = {2016}}
+@inproceedings{comma, author = {Example, Ada}, title = {Trailing Comma},
+  booktitle = {Proceedings of the Workshop on Examples,}, publisher = {ACM,}, year = {2019}}
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
+    """The minimal project with the entries above, built once."""
+    root = tmp_path_factory.mktemp("fields")
+    project = shutil.copytree(FIXTURES / "minimal", root / "project")
+    bib = project / "content/publications.bib"
+    bib.write_text(bib.read_text() + "\n" + ENTRIES, encoding="utf-8")
+    out = root / "out"
+    return out, build(project, out, pdf=False)
+
+
+def venue_line(out: Path, key: str) -> str:
+    """The venue line of a paper's page, as text."""
+    page = (out / f"publications/{key}/index.html").read_text(encoding="utf-8")
+    match = re.search(r'<p class="paper-venue">(.*?)</p>', page, re.S)
+    assert match, key
+    return text_of(match[1]).strip()
+
+
+def test_an_edition_written_as_a_year_is_not_an_ordinal(site: tuple[Path, BuildResult]) -> None:
+    out, _ = site
+    assert venue_line(out, "editioned") == "Example Press, 2014 edition, 2014"
+    assert venue_line(out, "second") == "Example Press, 2nd edition, 2016"
+
+
+def test_venue_text_ending_in_a_comma_is_not_doubled(site: tuple[Path, BuildResult]) -> None:
+    out, _ = site
+    line = venue_line(out, "comma")
+    assert line == "Proceedings of the Workshop on Examples, ACM, 2019"
+    assert ",," not in line and ", ," not in line
