@@ -20,6 +20,8 @@ ENTRIES = """\
   publisher = {Example Press}, edition = {2}, year = {2016}}
 @inproceedings{comma, author = {Example, Ada}, title = {Trailing Comma},
   booktitle = {Proceedings of the Workshop on Examples,}, publisher = {ACM,}, year = {2019}}
+@book{edited, editor = {Smith, Jane and Doe, John}, title = {Edited Volume},
+  publisher = {Example Press}, year = {2018}}
 """
 
 
@@ -53,3 +55,13 @@ def test_venue_text_ending_in_a_comma_is_not_doubled(site: tuple[Path, BuildResu
     line = venue_line(out, "comma")
     assert line == "Proceedings of the Workshop on Examples, ACM, 2019"
     assert ",," not in line and ", ," not in line
+
+
+def test_a_book_with_only_editors_shows_them_as_editors(site: tuple[Path, BuildResult]) -> None:
+    out, _ = site
+    page = (out / "publications/edited/index.html").read_text(encoding="utf-8")
+    authors = re.search(r'<p class="paper-authors">(.*?)</p>', page, re.S)
+    assert authors and text_of(authors[1]).strip() == "Jane Smith, John Doe (eds.)"
+    assert "edited by" not in venue_line(out, "edited")
+    listed = text_of((out / "publications/index.html").read_text(encoding="utf-8"))
+    assert "Jane Smith, John Doe (eds.)" in listed

@@ -66,7 +66,7 @@ def venue_details(pub: Publication) -> tuple[str, ...]:
     if pub.pages:
         single = not re.search(r"[\u2013,]", pub.pages)
         parts.append(f"{'p.' if single else 'pp.'} {pub.pages}")
-    if pub.editors:
+    if pub.editors and not editor_mark(pub):
         parts.append(f"edited by {names(pub.editors)}")
     if pub.edition:
         edition = pub.edition
@@ -76,6 +76,14 @@ def venue_details(pub: Publication) -> tuple[str, ...]:
         if extra and extra != venue and extra not in parts:
             parts.append(extra)
     return tuple(bare for p in parts if (bare := _bare(p)))
+
+
+def editor_mark(pub: Publication) -> str:
+    """`(eds.)` or `(ed.)` after the names when the people listed are the editors (a book with
+    no author); else empty."""
+    if not pub.editors or pub.authors != pub.editors:
+        return ""
+    return "(ed.)" if len(pub.editors) == 1 and not pub.et_al else "(eds.)"
 
 
 def date_text(pub: Publication) -> str:
@@ -88,5 +96,6 @@ def date_text(pub: Publication) -> str:
 
 
 COMPUTED: dict[str, Callable[[Publication], object]] = {
-    "venue": publication_venue, "venue_details": venue_details, "date_text": date_text}
+    "venue": publication_venue, "venue_details": venue_details, "date_text": date_text,
+    "editor_mark": editor_mark}
 """What templates read as attributes of a publication, though the model holds only its fields."""
