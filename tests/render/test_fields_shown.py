@@ -11,6 +11,8 @@ import pytest
 from conftest import FIXTURES
 from cvsite.build import build
 from cvsite.output.result import BuildResult
+from cvsite.sources.bibtex.fields import REQUIRED_BY_TYPE
+from cvsite.validate.scholar import VENUE_REQUIRED, VENUE_TAG
 from pagetext import text_of
 
 ENTRIES = """\
@@ -20,6 +22,7 @@ ENTRIES = """\
   publisher = {Example Press}, edition = {2}, year = {2016}}
 @inproceedings{comma, author = {Example, Ada}, title = {Trailing Comma},
   booktitle = {Proceedings of the Workshop on Examples,}, publisher = {ACM,}, year = {2019}}
+@article{nojournal, author = {Example, Ada}, title = {No Journal}, year = {2020}}
 @book{edited, editor = {Smith, Jane and Doe, John}, title = {Edited Volume},
   publisher = {Example Press}, year = {2018}}
 """
@@ -65,3 +68,16 @@ def test_a_book_with_only_editors_shows_them_as_editors(site: tuple[Path, BuildR
     assert "edited by" not in venue_line(out, "edited")
     listed = text_of((out / "publications/index.html").read_text(encoding="utf-8"))
     assert "Jane Smith, John Doe (eds.)" in listed
+
+
+def test_a_missing_journal_is_one_warning_not_two(site: tuple[Path, BuildResult]) -> None:
+    _, result = site
+    about = [d.message for d in result.diagnostics if "'nojournal'" in d.message]
+    journal = [m for m in about if "'journal'" in m]
+    assert journal == ["entry 'nojournal': @article entries need a 'journal' field"], about
+
+
+def test_scholar_leaves_to_reading_exactly_the_venue_fields_bibtex_requires() -> None:
+    for kind, (_, attr) in VENUE_TAG.items():
+        if attr != "publisher":
+            assert (attr in REQUIRED_BY_TYPE.get(kind, ())) == (kind in VENUE_REQUIRED), kind

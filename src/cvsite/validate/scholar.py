@@ -28,6 +28,12 @@ _SPELLING = re.compile(r"^https?://(?:www\.|dx\.)?", re.I)
 """What two spellings of one web address may differ in, at the start."""
 
 
+VENUE_REQUIRED = frozenset({"article", "inproceedings", "conference", "incollection",
+                            "phdthesis", "mastersthesis", "techreport"})
+"""Types whose `VENUE_TAG` field BibTeX requires (sources/bibtex/fields.REQUIRED_BY_TYPE):
+reading the entry already warns when it is missing, so the Scholar warning does not repeat it."""
+
+
 class Link(NamedTuple):
     """A link of a publication: `local` ones are paths inside the site, the rest full URLs."""
 
@@ -148,7 +154,8 @@ def scholar_warnings(pubs: tuple[Publication, ...], config: SiteConfig, file: st
             gaps.append("the author list ends in 'and others'")
             hints.append("Scholar lists only the authors named: write every author out")
         tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))
-        if tag and attr != "publisher" and not getattr(pub, attr, None):
+        if tag and attr != "publisher" and not getattr(pub, attr, None) \
+                and pub.entry_type not in VENUE_REQUIRED:
             gaps.append(f"no '{attr}' field for {tag}")
         if gaps:
             found.append(warning(file, pub.line, 0, f"entry '{pub.key}': Google Scholar may "
