@@ -23,6 +23,9 @@ ENTRIES = """\
 @inproceedings{comma, author = {Example, Ada}, title = {Trailing Comma},
   booktitle = {Proceedings of the Workshop on Examples,}, publisher = {ACM,}, year = {2019}}
 @article{nojournal, author = {Example, Ada}, title = {No Journal}, year = {2020}}
+@misc{abstracturl, author = {Example, Ada}, title = {Abstract URL}, year = {2022},
+  abstract = {Code at https://github.com/example/tool. Details (see https://example.org/a_(b)).
+  Try javascript:alert(1) and <b>bold</b>.}}
 @book{edited, editor = {Smith, Jane and Doe, John}, title = {Edited Volume},
   publisher = {Example Press}, year = {2018}}
 """
@@ -81,3 +84,15 @@ def test_scholar_leaves_to_reading_exactly_the_venue_fields_bibtex_requires() ->
     for kind, (_, attr) in VENUE_TAG.items():
         if attr != "publisher":
             assert (attr in REQUIRED_BY_TYPE.get(kind, ())) == (kind in VENUE_REQUIRED), kind
+
+
+def test_urls_in_an_abstract_become_links(site: tuple[Path, BuildResult]) -> None:
+    out, _ = site
+    page = (out / "publications/abstracturl/index.html").read_text(encoding="utf-8")
+    section = re.search(r'<section class="abstract".*?</section>', page, re.S)
+    assert section
+    assert re.findall(r'<a href="([^"]*)">([^<]*)</a>', section[0]) == [
+        ("https://github.com/example/tool", "https://github.com/example/tool"),
+        ("https://example.org/a_(b)", "https://example.org/a_(b)")]
+    assert "(see https://example.org/a_(b))." in text_of(section[0])
+    assert 'href="javascript' not in section[0] and "&lt;b&gt;" in section[0]

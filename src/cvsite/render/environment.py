@@ -77,7 +77,7 @@ def make_environment(source: Path) -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                        auto_reload=False)  # one environment per build: templates read once
     env.filters.update(month_year=filters.month_year, period=filters.period, slug=slug,
-                       markdown=filters.markdown,
+                       markdown=filters.markdown, autolink=filters.autolink,
                        has_equal_contribution=filters.has_equal_contribution,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,

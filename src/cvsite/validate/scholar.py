@@ -6,10 +6,11 @@ import re
 from collections.abc import Callable
 from posixpath import normpath
 from typing import NamedTuple
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from cvsite.errors import Diagnostic, warning
 from cvsite.models import Author, Publication, SiteConfig
+from cvsite.paths import encoded
 from cvsite.validate.paperkeys import folder_name
 
 VENUE_TAG = {"article": ("citation_journal_title", "journal"),
@@ -58,11 +59,6 @@ def local_file(href: str | None) -> str | None:
         return None
     path = normpath(href)
     return None if path.startswith("..") or "\\" in path else path
-
-
-def encoded(href: str) -> str:
-    """`href` with spaces and non-ASCII percent-encoded (`%` already there kept as written)."""
-    return quote(href, safe="/:?#[]@!$&'()*+,;=%~")
 
 
 def links(pub: Publication) -> list[Link]:
