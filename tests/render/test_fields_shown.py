@@ -11,7 +11,10 @@ import pytest
 from conftest import FIXTURES
 from cvsite.build import build
 from cvsite.output.result import BuildResult
+from cvsite.pdf.build import print_html
+from cvsite.render.environment import make_environment
 from cvsite.sources.bibtex.fields import REQUIRED_BY_TYPE
+from cvsite.validate.load import load_site
 from cvsite.validate.scholar import VENUE_REQUIRED, VENUE_TAG
 from pagetext import text_of
 
@@ -26,6 +29,8 @@ ENTRIES = """\
 @misc{abstracturl, author = {Example, Ada}, title = {Abstract URL}, year = {2022},
   abstract = {Code at https://github.com/example/tool. Details (see https://example.org/a_(b)).
   Try javascript:alert(1) and <b>bold</b>.}}
+@misc{koeln, author = {Example, Ada}, title = {Köln}, year = {2017},
+  url = {https://de.wikipedia.org/wiki/Köln}}
 @book{edited, editor = {Smith, Jane and Doe, John}, title = {Edited Volume},
   publisher = {Example Press}, year = {2018}}
 """
@@ -96,3 +101,16 @@ def test_urls_in_an_abstract_become_links(site: tuple[Path, BuildResult]) -> Non
         ("https://example.org/a_(b)", "https://example.org/a_(b)")]
     assert "(see https://example.org/a_(b))." in text_of(section[0])
     assert 'href="javascript' not in section[0] and "&lt;b&gt;" in section[0]
+
+
+def test_the_pdf_cv_shows_editors_and_encoded_links_as_the_web_does(
+        site: tuple[Path, BuildResult]) -> None:
+    out, _ = site
+    project = out.parent / "project"
+    loaded, _ = load_site(project)
+    assert loaded is not None
+    printed = print_html(loaded, make_environment(project), loaded.config.pdf.variants[0])
+    assert "Jane Smith, John Doe (eds.)" in text_of(printed)
+    assert 'href="https://de.wikipedia.org/wiki/K%C3%B6ln"' in printed
+    page = (out / "publications/koeln/index.html").read_text(encoding="utf-8")
+    assert 'href="https://de.wikipedia.org/wiki/K%C3%B6ln">Link</a>' in page
