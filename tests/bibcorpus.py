@@ -39,7 +39,8 @@ def describe(publication: Publication) -> list[str]:
     details = " ; ".join(venue_details(p))
     lines.append(f"  venue: {publication_venue(p)} | {details} | {date_text(p)}")
     links = {name: getattr(p, name) for name in ("url", "doi", "eprint", "pdf", "code",
-                                                    "slides", "poster", "video", "project")}
+                                                    "slides", "poster", "video", "project",
+                                                    "html")}
     lines += [f"  {name}: {value}" for name, value in links.items() if value]
     if p.abstract:
         lines.append(f"  abstract: {p.abstract}")

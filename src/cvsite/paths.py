@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from posixpath import normpath
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from cvsite.errors import Diagnostic, display_path, error
 
@@ -97,6 +97,11 @@ def link_problem(href: str, schemes: frozenset[str] = ANY, relative: bool = True
         if problem:
             return problem
     return None
+
+
+def encoded(href: str) -> str:
+    """`href` with spaces and non-ASCII percent-encoded (a `%` already there kept as written)."""
+    return quote(href, safe="/:?#[]@!$&'()*+,;=%~")
 
 
 def base_url_problem(url: str) -> str | None:

@@ -9,13 +9,15 @@ makes and http, https, mailto and relative URLs, in case anything slipped past t
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown as md
 import nh3
+from markupsafe import escape
 
-from cvsite.paths import ANY, link_problem
+from cvsite.paths import ANY, WEB, encoded, link_problem
 
 TAGS = {"a", "blockquote", "br", "code", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img",
         "li", "ol", "p", "pre", "strong", "ul"}
@@ -63,3 +65,28 @@ def to_html(text: str) -> str:
     """The Markdown `text` as sanitised HTML."""
     return nh3.clean(_converted(text), tags=TAGS, attributes=ATTRIBUTES,
                      url_schemes=URL_SCHEMES, link_rel=None)
+
+
+_BARE_URL = re.compile(r"https?://[^\s<>\"]+", re.I)
+_TRAILING = ".,;:!?'\""
+
+
+def _url_end(url: str) -> str:
+    """A URL found in prose without the punctuation after it (a `)` it does not open, `.`)."""
+    while url and (url[-1] in _TRAILING or (url[-1] == ")" and url.count("(") < url.count(")"))):
+        url = url[:-1]
+    return url
+
+
+def autolinked(text: str) -> str:
+    """Plain `text` as HTML, each http(s) URL in it a link (the link policy refusing any other)."""
+    parts, last = [], 0
+    for match in _BARE_URL.finditer(text):
+        url = _url_end(match[0])
+        if link_problem(url, WEB, relative=False):
+            continue
+        end = match.start() + len(url)
+        parts += [str(escape(text[last:match.start()])),
+                  f'<a href="{escape(encoded(url))}">{escape(url)}</a>']
+        last = end
+    return "".join(parts) + str(escape(text[last:]))

@@ -251,15 +251,15 @@ def test_the_sanitiser_drops_what_the_policy_would_have_refused() -> None:
         '<p><a href="https://example.org/?a=1&amp;b=2">me</a></p>'
 
 
-def test_a_pdf_path_naming_no_file_is_an_error_at_the_entry(tmp_path: Path,
-                                                           run_cli: Run) -> None:
+def test_a_pdf_path_naming_no_file_is_an_error_at_the_pdf_line(tmp_path: Path,
+                                                              run_cli: Run) -> None:
     project = minimal(tmp_path / "p")
     bib = project / "content/publications.bib"
     bib.write_text(bib.read_text() + "\n@misc{gone,\n  author = {Example, Ada},\n  title = {G},\n"
                    "  year = {2021},\n  pdf = {papers/gone.pdf},\n}\n")
     status, _, err = run_cli("build", "--no-pdf", cwd=project)
     assert status == 1
-    assert "content/publications.bib:10: error: entry 'gone': pdf 'papers/gone.pdf': no such " \
+    assert "content/publications.bib:14: error: entry 'gone': pdf 'papers/gone.pdf': no such " \
            "file (looked for content/papers/gone.pdf or static/papers/gone.pdf)" in err
     status, _, err = run_cli("build", "--keep-going", "--no-pdf", cwd=project)
     assert status == 1

@@ -67,6 +67,10 @@ class Publication(Model):
     doi: Text | None = None
     url: Url | None = None
     pdf: SiteLink | None = None
+    pdf_line: int = 0
+    """The line of the `pdf` field, where a missing file is reported."""
+    html: Url | None = None
+    """The publisher's page of the paper (al-folio's `html`)."""
     code: Url | None = None
     slides: Url | None = None
     poster: Url | None = None
@@ -94,6 +98,18 @@ class Publication(Model):
         if self.eprint and (self.archive_prefix or "arxiv").lower() == "arxiv":
             return f"https://arxiv.org/abs/{self.eprint}"
         return None
+
+    @property
+    def doi_url(self) -> str | None:
+        """The DOI's resolver link; a `doi` written as a full URL (a handle, say) as written."""
+        if not self.doi:
+            return None
+        return self.doi if "://" in self.doi else f"https://doi.org/{self.doi}"
+
+    @property
+    def doi_id(self) -> str | None:
+        """The DOI itself (`10.1000/x`); None when `doi` holds some other URL."""
+        return self.doi if self.doi and "://" not in self.doi else None
 
     @property
     def has_equal_contribution(self) -> bool:

@@ -28,8 +28,18 @@ def names(people: tuple[Author, ...]) -> str:
     return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
+def _bare(text: object) -> str:
+    """`text` without the comma or semicolon it ends in (the templates add their own)."""
+    return str(text).rstrip(" ,;")
+
+
 def publication_venue(pub: Publication) -> str:
     """Journal or proceedings; else the thesis school, report institution, preprint or publisher."""
+    return _bare(_venue(pub))
+
+
+def _venue(pub: Publication) -> str:
+    """The venue as written."""
     if pub.journal or pub.booktitle:
         return str(pub.journal or pub.booktitle)
     if pub.entry_type in _THESES:
@@ -56,16 +66,24 @@ def venue_details(pub: Publication) -> tuple[str, ...]:
     if pub.pages:
         single = not re.search(r"[\u2013,]", pub.pages)
         parts.append(f"{'p.' if single else 'pp.'} {pub.pages}")
-    if pub.editors:
+    if pub.editors and not editor_mark(pub):
         parts.append(f"edited by {names(pub.editors)}")
     if pub.edition:
         edition = pub.edition
-        edition = _ordinal(int(edition)) if edition.isdigit() else edition
+        edition = _ordinal(int(edition)) if edition.isdigit() and len(edition) < 4 else edition
         parts.append(edition if "ed" in edition.lower()[-8:] else f"{edition} edition")
     for extra in (pub.publisher, pub.organization, pub.address, pub.howpublished, pub.note):
         if extra and extra != venue and extra not in parts:
             parts.append(extra)
-    return tuple(str(p) for p in parts)
+    return tuple(bare for p in parts if (bare := _bare(p)))
+
+
+def editor_mark(pub: Publication) -> str:
+    """`(eds.)` or `(ed.)` after the names when the people listed are the editors (a book with
+    no author); else empty."""
+    if not pub.editors or pub.authors != pub.editors:
+        return ""
+    return "(ed.)" if len(pub.editors) == 1 and not pub.et_al else "(eds.)"
 
 
 def date_text(pub: Publication) -> str:
@@ -78,5 +96,6 @@ def date_text(pub: Publication) -> str:
 
 
 COMPUTED: dict[str, Callable[[Publication], object]] = {
-    "venue": publication_venue, "venue_details": venue_details, "date_text": date_text}
+    "venue": publication_venue, "venue_details": venue_details, "date_text": date_text,
+    "editor_mark": editor_mark}
 """What templates read as attributes of a publication, though the model holds only its fields."""

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from cvsite.models import Publication
-from cvsite.paths import THEME
+from cvsite.paths import THEME, encoded
 from cvsite.render import feeds, filters, seo
 from cvsite.render.citeformat import COMPUTED
 from cvsite.validate import scholar
@@ -77,7 +77,8 @@ def make_environment(source: Path) -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                        auto_reload=False)  # one environment per build: templates read once
     env.filters.update(month_year=filters.month_year, period=filters.period, slug=slug,
-                       markdown=filters.markdown,
+                       markdown=filters.markdown, autolink=filters.autolink,
+                       encoded=encoded,
                        has_equal_contribution=filters.has_equal_contribution,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,

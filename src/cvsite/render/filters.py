@@ -28,6 +28,11 @@ def markdown(text: str) -> Markup:
     return Markup(richtext.to_html(text))
 
 
+def autolink(text: str) -> Markup:
+    """Plain text (an abstract) as HTML with its http(s) URLs made links."""
+    return Markup(richtext.autolinked(text))
+
+
 def has_equal_contribution(pubs: Iterable[Publication]) -> bool:
     """True when an author of any of the publications is marked as an equal contributor."""
     return any(author.equal for pub in pubs for author in pub.authors)

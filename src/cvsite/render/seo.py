@@ -70,11 +70,11 @@ def article(pub: Publication, site: Site) -> JsonLd:
         data["abstract"] = pub.abstract
     if pub.award:
         data["award"] = pub.award.capitalize()
-    same = [u for u in (pub.eprint_url, f"https://doi.org/{pub.doi}" if pub.doi else None) if u]
+    same = [u for u in (pub.eprint_url, pub.doi_url) if u]
     if same:
         data["sameAs"] = same
-    if pub.doi:
-        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": pub.doi}
+    if pub.doi_id:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": pub.doi_id}
     pdf = pdf_url(pub, site.config)
     if pdf:
         data["encoding"] = {"@type": "MediaObject", "contentUrl": pdf,

@@ -14,9 +14,10 @@ from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
 from cvsite.sources.text import read_source
 from cvsite.sources.yaml import MAX_BYTES, parse_yaml
 from cvsite.validate.documents import validate_doc
+from cvsite.validate.paperfiles import resolve_files
 from cvsite.validate.paperkeys import check_keys
 from cvsite.validate.publications import convert_all
-from cvsite.validate.scholar import missing_files, scholar_warnings
+from cvsite.validate.scholar import scholar_warnings
 
 CONTENT = "content"
 BIB = "publications.bib"
@@ -82,7 +83,8 @@ def load_site(source: Path, *,
         shown = display_path(bib)
         publications, read = _read_bib(bib_data, shown, checked_with)
         problems += read
-        missing = missing_files(publications, shown, (folder, source / "static"))
+        publications, missing = resolve_files(publications, shown, (folder, source / "static"),
+                                              config.base_url if config else None)
         problems += missing
         gone = {d.entry for d in missing}
         publications = tuple(p for p in publications if p.key not in gone)

@@ -16,7 +16,6 @@ from cvsite.sources.bibtex.fields import (
     DECODED,
     REQUIRED_BY_TYPE,
     VERBATIM,
-    link_problems,
     month_range,
     normalise,
     pages,
@@ -24,6 +23,7 @@ from cvsite.sources.bibtex.fields import (
     written_field,
 )
 from cvsite.sources.bibtex.latex import Decoder
+from cvsite.sources.bibtex.links import clean_links
 from cvsite.sources.bibtex.names import Owner, parse_authors
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.values import collapse
@@ -31,7 +31,6 @@ from cvsite.sources.bibtex.values import collapse
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
 _DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
 _YEAR = re.compile(r"\d{4}")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 
 
 @dataclass(frozen=True)
@@ -128,9 +127,10 @@ def _entry_data(raw: RawEntry, context: Context,
             data[DECODED[name]] = text
         elif name in VERBATIM and value.strip() and (text := verbatim(value)):
             data[VERBATIM[name]] = text
-    if data.get("doi"):
-        data["doi"] = _DOI_PREFIX.sub("", data["doi"])
-    problems += [at(name, message) for name, message in link_problems(data, raw.fields)]
+    problems += [at(name, message, hint, warn) for name, message, hint, warn
+                 in clean_links(data, raw.fields)]
+    if data.get("pdf"):
+        data["pdf_line"] = raw.field_lines.get("pdf", raw.line)
     if fields.get("pages", "").strip():
         data["pages"] = pages(decode(fields["pages"]))
     topic = data.get("topic")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from pathlib import Path
 from posixpath import normpath
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from cvsite.errors import Diagnostic, display_path, error, warning
+from cvsite.errors import Diagnostic, warning
 from cvsite.models import Author, Publication, SiteConfig
+from cvsite.paths import encoded
 from cvsite.validate.paperkeys import folder_name
 
 VENUE_TAG = {"article": ("citation_journal_title", "journal"),
@@ -22,6 +23,16 @@ VENUE_TAG = {"article": ("citation_journal_title", "journal"),
              "techreport": ("citation_technical_report_institution", "institution"),
              "book": ("citation_publisher", "publisher")}
 """Entry type -> (Highwire tag naming where it appeared, Publication attribute holding it)."""
+
+
+_SPELLING = re.compile(r"^https?://(?:www\.|dx\.)?", re.I)
+"""What two spellings of one web address may differ in, at the start."""
+
+
+VENUE_REQUIRED = frozenset({"article", "inproceedings", "conference", "incollection",
+                            "phdthesis", "mastersthesis", "techreport"})
+"""Types whose `VENUE_TAG` field BibTeX requires (sources/bibtex/fields.REQUIRED_BY_TYPE):
+reading the entry already warns when it is missing, so the Scholar warning does not repeat it."""
 
 
 class Link(NamedTuple):
@@ -51,22 +62,26 @@ def local_file(href: str | None) -> str | None:
 
 
 def links(pub: Publication) -> list[Link]:
-    """Every link of a publication, in reading order."""
+    """Every link of a publication, in reading order; one button per distinct address."""
     found = []
     if pub.eprint_url:
         found.append(Link("arXiv", pub.eprint_url))
     if pub.pdf:
         path = local_file(pub.pdf)
-        found.append(Link("PDF", path, True) if path else Link("PDF", pub.pdf))
-    for label, href in (("Code", pub.code), ("Slides", pub.slides),
-                        ("Poster", pub.poster), ("Video", pub.video),
-                        ("DOI", f"https://doi.org/{pub.doi}" if pub.doi else None),
-                        ("Project page", pub.project)):
-        if href:
-            found.append(Link(label, href))
-    if pub.url and pub.url != pub.eprint_url and pub.url != pub.project:
-        found.append(Link("Link", pub.url))
+        found.append(Link("PDF", encoded(path), True) if path else Link("PDF", encoded(pub.pdf)))
+    for label, href in (("HTML", pub.html), ("Code", pub.code), ("Slides", pub.slides),
+                        ("Poster", pub.poster), ("Video", pub.video), ("DOI", pub.doi_url),
+                        ("Project page", pub.project), ("Link", pub.url)):
+        if href and not any(_same(href, link.href) for link in found):
+            found.append(Link(label, encoded(href)))
     return found
+
+
+def _same(one: str, other: str) -> bool:
+    """True for two spellings of one address (`http`/`https`, `dx.doi.org`, a final `/`)."""
+    def plain(url: str) -> str:
+        return _SPELLING.sub("", encoded(url)).rstrip("/").lower()
+    return plain(one) == plain(other)
 
 
 def pdf_url(pub: Publication, config: SiteConfig) -> str | None:
@@ -74,7 +89,7 @@ def pdf_url(pub: Publication, config: SiteConfig) -> str | None:
     if not pub.pdf:
         return None
     path = local_file(pub.pdf)
-    url = absolute(config, path) if path else pub.pdf
+    url = encoded(absolute(config, path) if path else pub.pdf)
     target = urlsplit(url)
     site = urlsplit(config.base_url)
     same_origin = (site.scheme, site.netloc) == (target.scheme, target.netloc)
@@ -107,7 +122,7 @@ def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
                         ("citation_issue", None if report else pub.number),
                         ("citation_technical_report_number", report),
                         ("citation_firstpage", first), ("citation_lastpage", last),
-                        ("citation_doi", pub.doi)):
+                        ("citation_doi", pub.doi_id)):
         if value:
             tags.append((name, value))
     if pub.eprint_url and pub.eprint:
@@ -117,25 +132,6 @@ def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
     if pdf:
         tags.append(("citation_pdf_url", pdf))
     return tags
-
-
-def missing_files(pubs: tuple[Publication, ...], file: str,
-                  looked_in: tuple[Path, ...]) -> list[Diagnostic]:
-    """An error at each entry whose `pdf` path names no file in `looked_in` (content/, static/)."""
-    found = []
-    for pub in pubs:
-        if not pub.pdf or urlsplit(pub.pdf).scheme:
-            continue
-        local = local_file(pub.pdf)
-        if local is None:
-            found.append(error(file, pub.line, 0, f"entry '{pub.key}': pdf '{pub.pdf}' is not "
-                               "a path inside the site", "write it relative to content/, as in "
-                               f"pdf = {{papers/{folder_name(pub.key)}.pdf}}", pub.key))
-        elif not any((folder / local).is_file() for folder in looked_in):
-            places = " or ".join(display_path(folder / local) for folder in looked_in)
-            found.append(error(file, pub.line, 0, f"entry '{pub.key}': pdf '{pub.pdf}': no "
-                               f"such file (looked for {places})", None, pub.key))
-    return found
 
 
 def scholar_warnings(pubs: tuple[Publication, ...], config: SiteConfig, file: str,
@@ -154,7 +150,8 @@ def scholar_warnings(pubs: tuple[Publication, ...], config: SiteConfig, file: st
             gaps.append("the author list ends in 'and others'")
             hints.append("Scholar lists only the authors named: write every author out")
         tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))
-        if tag and attr != "publisher" and not getattr(pub, attr, None):
+        if tag and attr != "publisher" and not getattr(pub, attr, None) \
+                and pub.entry_type not in VENUE_REQUIRED:
             gaps.append(f"no '{attr}' field for {tag}")
         if gaps:
             found.append(warning(file, pub.line, 0, f"entry '{pub.key}': Google Scholar may "

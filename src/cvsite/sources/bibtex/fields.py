@@ -29,16 +29,17 @@ DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
 
 ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
            "arxiv": "eprint", "arxivid": "eprint", "eprinttype": "archiveprefix",
-           "website": "project", "html": "project", "issue": "number"}
+           "website": "project", "issue": "number"}
 """biblatex, Mendeley and al-folio spellings, used when the BibTeX field is absent."""
 
 VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
             "pdf": "pdf", "code": "code", "slides": "slides", "poster": "poster",
-            "video": "video", "project": "project"}
+            "video": "video", "project": "project", "html": "html"}
 """Identifiers and links: never LaTeX-decoded (`~` and `%` stay), only `\\url{}` unwrapped."""
 
 LINKS = {"url": (ANY, False), "pdf": (WEB, True), "code": (ANY, False), "slides": (ANY, False),
-         "poster": (ANY, False), "video": (ANY, False), "project": (ANY, False)}
+         "poster": (ANY, False), "video": (ANY, False), "project": (ANY, False),
+         "html": (ANY, False)}
 """Link attributes: the schemes that fit, and whether a path inside the site may be given."""
 
 STANDARD = {"title", "author", "editor", "year", "month", "pages", "crossref", "selected",

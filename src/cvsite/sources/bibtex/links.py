@@ -1,0 +1,55 @@
+"""Link and identifier fields as the exports write them, made into one address each."""
+
+from __future__ import annotations
+
+import re
+
+from cvsite.paths import WEB, link_problem
+from cvsite.sources.bibtex.fields import LINKS, link_problems, written_field
+
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_ARXIV_ID = re.compile(r"^(?:arxiv:\s*)?(\S+?)(?:\s*\[[\w.-]+\])?$", re.I)
+"""`2210.15973 [cs]` (Zotero), `arXiv:2210.15973`, `hep-th/9901001`: the id, group 1."""
+_SEPARATOR = re.compile(r"\s*[,;]?\s+(?=https?://)|\s*[,;]\s*(?=https?://)", re.I)
+"""Between two URLs written in one field (by spaces, a comma or a semicolon)."""
+_FULL_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S*\s")
+"""A full URL followed by a space: what follows is not part of it (paths may hold spaces)."""
+
+Note = tuple[str, str, str | None, bool]
+"""(field as written, message, hint, is a warning)."""
+
+
+def _first_of_several(data: dict[str, object], fields: dict[str, str]) -> list[Note]:
+    """A warning for each link field holding several URLs; the first is kept."""
+    notes: list[Note] = []
+    for attribute in (*LINKS, "doi"):
+        value = data.get(attribute)
+        if not isinstance(value, str):
+            continue
+        parts = [p for p in _SEPARATOR.split(value.strip()) if p]
+        if len(parts) == 1 and _FULL_URL.match(value.strip()):
+            parts = [p.rstrip(",;") for p in value.split()]
+        if len(parts) > 1:
+            name = written_field(attribute, fields)
+            data[attribute] = parts[0]
+            notes.append((name, f"{name} holds {len(parts)} addresses; the first is used",
+                          "keep one URL in the field; put others in their own fields "
+                          "(pdf, code, slides, html, ...)", True))
+    return notes
+
+
+def clean_links(data: dict[str, object], fields: dict[str, str]) -> list[Note]:
+    """Link fields of an entry's data made usable in place; the problems found as notes."""
+    notes = _first_of_several(data, fields)
+    doi = data.get("doi")
+    if isinstance(doi, str):
+        doi = data["doi"] = _DOI_PREFIX.sub("", doi)
+        problem = link_problem(doi, WEB, relative=False) if "://" in doi else None
+        if problem:
+            name = written_field("doi", fields)
+            notes.append((name, f"{name}: {problem}, got {doi!r}", None, False))
+    eprint = data.get("eprint")
+    if isinstance(eprint, str) and (match := _ARXIV_ID.match(eprint.strip())):
+        data["eprint"] = match[1]
+    notes += [(name, message, None, False) for name, message in link_problems(data, fields)]
+    return notes
