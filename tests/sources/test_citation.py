@@ -11,7 +11,7 @@ from bibtexparser.entrypoint import write_string
 from bibtexparser.library import Library
 from bibtexparser.middlewares.names import split_multiple_persons_names as library_split
 from bibtexparser.writer import BibtexFormat
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cvsite.models import Site
@@ -156,5 +156,8 @@ NAMES = st.sampled_from(["author", "editor", "month", "title", "year", "topic", 
 @settings(max_examples=300, deadline=None)
 @given(st.dictionaries(NAMES, VALUES, max_size=6))
 def test_clean_bibtex_is_what_bibtexparser_makes_of_any_fields(fields: dict[str, str]) -> None:
+    # where bibtexparser's splitter is wrong (test_namesplit): backslashes, `and and`
+    names = " ".join(" ".join(fields.get(name, "").split()) for name in ("author", "editor"))
+    assume("\\" not in names and not re.search(r"(?i)\sand\s+and\s", names))
     raw = RawEntry("k", "misc", fields, 1)
     assert clean_bibtex(raw) == library_bibtex(raw)
