@@ -16,6 +16,8 @@ class PublicationsConfig(Model):
 
     heading: Text = "Publications"
     topics: tuple[Text, ...] = ()
+    max_authors: int | None = Field(default=20, ge=1)
+    """Lists show this many authors (and the owner), then "et al."; None shows all."""
 
 
 SectionName = Literal["summary", "experience", "education", "publications", "teaching",

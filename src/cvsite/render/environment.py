@@ -79,6 +79,7 @@ def make_environment(source: Path) -> Environment:
     env.filters.update(month_year=filters.month_year, period=filters.period, slug=slug,
                        markdown=filters.markdown,
                        has_equal_contribution=filters.has_equal_contribution,
+                       shortened=filters.shortened,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
                        person_ld=seo.person, article_ld=seo.article, once=once)
