@@ -16,6 +16,9 @@ class PublicationsConfig(Model):
 
     heading: Text = "Publications"
     topics: tuple[Text, ...] = ()
+    max_authors: int | None = Field(default=20, ge=1, description=(
+        "list pages and the PDF show this many authors (and the owner), then 'et al. (N "
+        "authors)'; the paper's page shows all; null never shortens"))
 
 
 SectionName = Literal["summary", "experience", "education", "publications", "teaching",

@@ -80,6 +80,7 @@ def make_environment(source: Path) -> Environment:
                        markdown=filters.markdown, autolink=filters.autolink,
                        encoded=encoded,
                        has_equal_contribution=filters.has_equal_contribution,
+                       shortened=filters.shortened,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
                        person_ld=seo.person, article_ld=seo.article, once=once)

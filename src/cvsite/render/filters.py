@@ -8,7 +8,7 @@ from datetime import date
 from markupsafe import Markup
 
 from cvsite import richtext
-from cvsite.models import Publication
+from cvsite.models import Author, Publication
 
 
 def month_year(value: date | None) -> str:
@@ -36,3 +36,14 @@ def autolink(text: str) -> Markup:
 def has_equal_contribution(pubs: Iterable[Publication]) -> bool:
     """True when an author of any of the publications is marked as an equal contributor."""
     return any(author.equal for pub in pubs for author in pub.authors)
+
+
+def shortened(pub: Publication, limit: int | None) -> tuple[tuple[Author | None, ...], int]:
+    """The authors a list shows, None where it skips some to show the owner, and how many it
+    leaves out: the first `limit`, then any owner among the rest."""
+    authors = pub.authors
+    if limit is None or len(authors) <= limit:
+        return authors, 0
+    owners = tuple(a for a in authors[limit:] if a.owner)
+    return (*authors[:limit], *((None, *owners) if owners else ())), \
+        len(authors) - limit - len(owners)

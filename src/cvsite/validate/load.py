@@ -58,6 +58,13 @@ def _read_bib(data: bytes, shown: str,
     return publications, (*problems, *found, *clashes)
 
 
+def _with_owner(config: SiteConfig, profile: Profile | None) -> SiteConfig:
+    """The configuration whose owner names are `owner_aliases`, or else the profile's name."""
+    if config.owner_aliases or profile is None:
+        return config
+    return config.model_copy(update={"owner_aliases": (profile.name,)})
+
+
 def load_config(source: Path) -> SiteConfig | None:
     """site.yaml's configuration, or None when it is missing or invalid (`load_site` says why)."""
     return _load_model(source / CONTENT, "site.yaml", SiteConfig)[0]
@@ -79,7 +86,8 @@ def load_site(source: Path, *,
     problems += found
     if bib_data is not None:
         # With site.yaml in error, still check the entries against an empty configuration.
-        checked_with = config or SiteConfig(title="-", base_url="https://example.invalid/")
+        checked_with = _with_owner(
+            config or SiteConfig(title="-", base_url="https://example.invalid/"), profile)
         shown = display_path(bib)
         publications, read = _read_bib(bib_data, shown, checked_with)
         problems += read

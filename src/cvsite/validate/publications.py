@@ -24,12 +24,11 @@ from cvsite.sources.bibtex.fields import (
 )
 from cvsite.sources.bibtex.latex import Decoder
 from cvsite.sources.bibtex.links import clean_links
-from cvsite.sources.bibtex.names import Owner, parse_authors
+from cvsite.sources.bibtex.names import Owner, list_problems, parse_authors
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.values import collapse
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
-_DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
 _YEAR = re.compile(r"\d{4}")
 
 
@@ -139,9 +138,8 @@ def _entry_data(raw: RawEntry, context: Context,
             topic, context.topics) or f"topics: {', '.join(context.topics)}"))
     for name in ("author", "editor"):
         written = collapse(fields.get(name, ""))
-        if _DANGLING_AND.search(written):
-            problems.append(at(name, f"'{name}' has an 'and' with no name beside it",
-                               "a name is missing, or an 'and' is one too many", warn=True))
+        problems += [at(name, message, hint, warn=True)
+                     for message, hint in list_problems(name, written)]
         if written:
             people, et_al = parse_authors(written, context.owner)
             data["authors" if name == "author" else "editors"] = people

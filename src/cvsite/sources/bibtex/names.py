@@ -17,6 +17,13 @@ _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ET_AL = ("others", "et al.", "et al", "et~al.")
 _SPACE_COMMA = re.compile(r"\s+,")
 _DANGLING = re.compile(r"(?i)^and\s+|\s+and$")
+_DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
+_ELIDED = ("'", "\u2019")
+"""A particle ending in an apostrophe joins the family name: `d\\textquotesingle Alch\\'{e}`."""
+_TRAILING_PARTICLES = re.compile(r"\s((?:(?:van|von|de|der|den|la|le|du|da|di|del|della|ten|ter|zu|"
+                                 r"dos|das)\s?)+)$")
+"""`Liebergen, Kevin van`: the Dutch index order, the particle after the given name."""
 
 Person = tuple[str, str, str, str]
 """(given, von, family, jr), decoded."""
@@ -29,8 +36,32 @@ def _strip_mark(name: str) -> tuple[str, bool]:
     return stripped, stripped != name.strip()
 
 
+def _commas(name: str) -> int:
+    """How many commas a name has outside braces."""
+    level = count = 0
+    for char in name:
+        level += (char == "{") - (char == "}")
+        count += char == "," and level <= 0
+    return count
+
+
+def list_problems(name: str, written: str) -> list[tuple[str, str]]:
+    """What is wrong with a name list (whitespace collapsed), as (message, hint) warnings."""
+    found = []
+    if _DANGLING_AND.search(written):
+        found.append((f"'{name}' has an 'and' with no name beside it",
+                      "a name is missing, or an 'and' is one too many"))
+    found += [(f"'{name}': the name '{person}' has {_commas(person)} commas; it is shown as "
+               "written", "a name has at most two: 'von Last, First' or 'von Last, Jr, First'; "
+               "separate names with 'and'")
+              for person in split_names(_DANGLING.sub("", written)) if _commas(person) > 2]
+    return found
+
+
 def parse_person(name: str) -> Person:
     """One name (`First von Last`, `von Last, First`, `von Last, Jr, First`), decoded."""
+    if _commas(name) > 2:
+        return "", "", decode(name), ""  # warned: shown as written
     try:
         parts = parse_name(name, strict=False)
         pieces = [" ".join(p) for p in (parts.first, parts.von, parts.last, parts.jr)]
@@ -39,7 +70,24 @@ def parse_person(name: str) -> Person:
     given, von, family, jr = (decode(p) for p in pieces)
     if not family:
         given, family = "", given or von
+    if "," in name and not von and (particle := _TRAILING_PARTICLES.search(given)):
+        given, von = given[:particle.start()], particle[1].strip()
+    if von.endswith(_ELIDED):
+        von, family = von.rpartition(" ")[0], von.rpartition(" ")[2] + family
+    if not jr:
+        given, family, jr = _suffix(given, family, comma="," in name)
     return given, von, family, jr
+
+
+def _suffix(given: str, family: str, comma: bool) -> tuple[str, str, str]:
+    """`Jr.`/`III` written in the name (`John Smith III`, `Smith Jr., John`) as the suffix."""
+    rest, _, last = family.rpartition(" ")
+    if rest and last.lower() in _SUFFIXES:
+        return given, rest, last
+    first, _, surname = given.rpartition(" ")
+    if not comma and first and family.lower() in _SUFFIXES:
+        return first, surname, family
+    return given, family, ""
 
 
 def _given_match(ours: str, theirs: str) -> bool:
