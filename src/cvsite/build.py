@@ -20,7 +20,14 @@ from cvsite.render.problems import template_problem
 from cvsite.speed.pages import render_site_pages
 from cvsite.speed.pdfs import PdfWorkers, start_pdfs
 from cvsite.speed.templates import CompiledTemplates
-from cvsite.speed.unchanged import build_options, inputs_key, known_files, remember, unchanged
+from cvsite.speed.unchanged import (
+    build_options,
+    inputs_key,
+    known_files,
+    last_record,
+    remember,
+    unchanged,
+)
 from cvsite.validate.load import load_site
 
 
@@ -44,7 +51,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         options = build_options(out, strict=strict, keep_going=keep_going, base_url=base_url,
                                 pdf=pdf, adopt=adopt)
         key = inputs_key(source, options) if cache.enabled else ""
-        previous = unchanged(cache, key, out) if cache.enabled else None
+        record = last_record(cache)
+        previous = unchanged(record, key, out) if cache.enabled else None
         if previous is not None:
             return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                                notes + previous.diagnostics)
@@ -68,7 +76,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             _stop_on(notes + diagnostics)
         files = {**collect_static(source), **collect_papers(source, site.publications),
                  **pdfs.files, **pages}
-        managed = Managed(site.config.keep, adopt, known_files(cache, out))
+        managed = Managed(site.config.keep, adopt, known_files(record, out))
         report = write_site(files, out, managed, keep_spare=True)
         failed = failed or pdf_failed
         html = sum(path.endswith(".html") for path in pages)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from cvsite.cache import CACHE_DIR, Cache, digest, file_digest
 from cvsite.errors import Diagnostic, Severity
@@ -74,7 +75,9 @@ def _program() -> str:
 def inputs_key(source: Path, options: Mapping[str, object]) -> str:
     """A digest of everything a build of `source` reads, and of how it was asked to build."""
     parts = [f"{name}\0{line}" for name in PROJECT_DIRS for line in _tree(source / name)]
-    parts += [f"theme\0{line}" for name in ("templates", "static") for line in _tree(THEME / name)]
+    if THEME.resolve() != source.resolve():  # else the theme is the project's own folders
+        parts += [f"theme\0{line}" for name in ("templates", "static")
+                  for line in _tree(THEME / name)]
     return digest(_program(), *parts, json.dumps(options, sort_keys=True, default=str),
                   os.environ.get("SOURCE_DATE_EPOCH", ""))
 
@@ -108,13 +111,17 @@ def last_result(source: Path, out: Path, options: Mapping[str, object]) -> Previ
     if not cache.enabled:
         return None
     with locked(out):
-        return unchanged(cache, inputs_key(source, options), out)
+        return unchanged(last_record(cache), inputs_key(source, options), out)
 
 
-def unchanged(cache: Cache, key: str, out: Path) -> Previous | None:
+def last_record(cache: Cache) -> dict[str, Any]:
+    """The record of the last build (empty when there is none or it is unreadable)."""
+    return cache.read_json(RECORD) or {}
+
+
+def unchanged(record: Mapping[str, Any], key: str, out: Path) -> Previous | None:
     """The last build's result if its inputs had digest `key` and `out` is as it left it."""
-    record = cache.read_json(RECORD)
-    if record is None or record.get("key") != key or record.get("out") != str(out.resolve()):
+    if record.get("key") != key or record.get("out") != str(out.resolve()):
         return None
     if not out.is_dir() or not _as_left(out, record.get("output")):
         return None
@@ -126,9 +133,8 @@ def unchanged(cache: Cache, key: str, out: Path) -> Previous | None:
         return None
 
 
-def known_files(cache: Cache, out: Path) -> frozenset[str]:
+def known_files(record: Mapping[str, Any], out: Path) -> frozenset[str]:
     """The files the last recorded build wrote into `out` (empty when none is recorded)."""
-    record = cache.read_json(RECORD) or {}
     same = record.get("out") == str(out.resolve())
     return frozenset(record.get("output") or ()) if same else frozenset()
 
