@@ -32,7 +32,8 @@ BROKEN = """\
   author  = {Example, Ada},
   title   = {An Unreadable Paper},
   journal = {Journal of Examples},
-  year    = {twenty},
+  year    = {2022},
+  selected = {maybe},
 }
 
 @article{repeats2023,
@@ -57,7 +58,8 @@ def broken(tmp_path: Path) -> Path:
 def test_errors_without_keep_going_write_nothing(broken: Path, run_cli: Run) -> None:
     status, out, err = run_cli("build", cwd=broken)
     assert status == 1 and out == ""
-    assert "content/publications.bib:16: error: entry 'broken2022': year 'twenty'" in err
+    assert ("content/publications.bib:17: error: entry 'broken2022': selected must be true "
+            "or false") in err
     assert err.endswith("cvsite: 1 error, 1 warning; nothing written\n")
     assert not (broken / "_site").exists()
 
@@ -66,7 +68,7 @@ def test_keep_going_writes_the_readable_entries_and_lists_the_rest(broken: Path,
                                                                    run_cli: Run) -> None:
     status, out, err = run_cli("build", "--keep-going", cwd=broken)
     assert status == 1 and out == ""
-    assert "content/publications.bib:22: warning: entry 'repeats2023': field 'title' repeated" \
+    assert "content/publications.bib:23: warning: entry 'repeats2023': field 'title' repeated" \
         in err
     assert re.search(r"\ncvsite: 1 error, 1 warning; wrote \d+ pages without 1 entry "
                      r"\(broken2022\) into _site/\n$", err)
@@ -81,7 +83,7 @@ def test_keep_going_writes_the_readable_entries_and_lists_the_rest(broken: Path,
 
 def test_strict_makes_the_repeated_field_warning_fatal(broken: Path) -> None:
     (broken / "content" / "publications.bib").write_text(
-        BROKEN.replace("year    = {twenty}", "year    = {2022}"), encoding="utf-8")
+        BROKEN.replace("selected = {maybe}", "selected = {no}"), encoding="utf-8")
     build(broken, broken / "_site", use_cache=False)
     with pytest.raises(ContentError) as caught:
         build(broken, broken / "_out", strict=True, use_cache=False)

@@ -72,6 +72,8 @@ def _build(args: argparse.Namespace) -> int:
               f"into {display_path(result.out)}/", file=sys.stderr)
         return 1
     skipped = "; PDFs not rendered (--no-pdf)" if result.pdf_pending else ""
+    if result.site is not None and not result.site.publications:
+        skipped += "; no publications (put a .bib file in content/ to list them)"
     print(f"cvsite: built {result.pages} pages ({result.files} files) into "
           f"{display_path(result.out)}/ in {result.seconds:.2f} s{skipped}")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 from typing import Any
 
@@ -9,6 +10,9 @@ from pydantic import model_validator
 
 from cvsite.models.base import Model
 from cvsite.models.scalars import SiteLink, Text, Url
+
+_ONE_YEAR = re.compile(r"\d{4}[a-z]?")
+"""A written year that still names one year for machines: `2025a`."""
 
 
 class Author(Model):
@@ -43,9 +47,14 @@ class Publication(Model):
     authors: tuple[Author, ...]
     et_al: bool = False
     editors: tuple[Author, ...] = ()
-    year: int
+    year: int = 0
+    """For sorting and grouping; 0 when the entry names no year (listed as "in press")."""
     month: int | None = None
     month_end: int | None = None
+    year_written: Text | None = None
+    """The year as written when it is not a four-digit year (`to appear`, `2025a`)."""
+    month_written: Text | None = None
+    """The month as written when it is not a month or a range (`22--25 Aug`)."""
     booktitle: Text | None = None
     journal: Text | None = None
     series: Text | None = None
@@ -112,11 +121,25 @@ class Publication(Model):
         return self.doi if self.doi and "://" not in self.doi else None
 
     @property
+    def year_label(self) -> str:
+        """The year as shown: as written, `2024`, or `in press` when there is none."""
+        return self.year_written or (str(self.year) if self.year else "in press")
+
+    @property
+    def machine_year(self) -> int | None:
+        """The year for machines (Scholar, JSON-LD, feeds), None when the text names no one year."""
+        written = self.year_written
+        if not self.year or (written and not _ONE_YEAR.fullmatch(written)):
+            return None
+        return self.year
+
+    @property
     def has_equal_contribution(self) -> bool:
         """True when any author is marked as an equal contributor."""
         return any(a.equal for a in self.authors)
 
 
 def newest_first(publications: tuple[Publication, ...]) -> tuple[Publication, ...]:
-    """Sort by year and month, newest first; ties keep file order (stable)."""
-    return tuple(sorted(publications, key=lambda p: (-p.year, -(p.month or 0))))
+    """Sort by year and month, newest first, papers with no year ("in press") before all;
+    ties keep file order (stable)."""
+    return tuple(sorted(publications, key=lambda p: (p.year != 0, -p.year, -(p.month or 0))))

@@ -43,7 +43,8 @@ class Site(Model):
             groups.append(("Other" if topics else "", tuple(rest)))
         return [(t, ps) for t, ps in groups if ps]
 
-    def publications_by_year(self) -> list[tuple[int, tuple[Publication, ...]]]:
-        """(year, publications newest first), newest year first."""
+    def publications_by_year(self) -> list[tuple[int | str, tuple[Publication, ...]]]:
+        """(year, publications newest first), newest year first; no year is "In press"."""
         ordered = newest_first(self.publications)
-        return [(y, tuple(run)) for y, run in groupby(ordered, key=attrgetter("year"))]
+        return [(y or "In press", tuple(run))
+                for y, run in groupby(ordered, key=attrgetter("year"))]

@@ -87,12 +87,17 @@ def editor_mark(pub: Publication) -> str:
 
 
 def date_text(pub: Publication) -> str:
-    """`June 2020`, `June–July 2020` or `2020`."""
+    """`June 2020`, `June–July 2020`, `2020`, or the texts as written (`22–25 Aug 2021`)."""
+    year = pub.year_label
+    if not (pub.year or pub.year_written):
+        return year  # "in press": a month alone says nothing
+    if pub.month_written:  # `September 2–3, 2021`, `10–15 Jul 2018`
+        return f"{pub.month_written}{',' if pub.month_written[-1].isdigit() else ''} {year}"
     if pub.month is None:
-        return str(pub.year)
+        return year
     if pub.month_end and pub.month_end != pub.month:
-        return f"{MONTHS[pub.month - 1]}\u2013{MONTHS[pub.month_end - 1]} {pub.year}"
-    return f"{MONTHS[pub.month - 1]} {pub.year}"
+        return f"{MONTHS[pub.month - 1]}\u2013{MONTHS[pub.month_end - 1]} {year}"
+    return f"{MONTHS[pub.month - 1]} {year}"
 
 
 COMPUTED: dict[str, Callable[[Publication], object]] = {

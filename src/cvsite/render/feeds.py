@@ -31,9 +31,11 @@ def page_url(out_path: str) -> str:
     return out_path.removesuffix("index.html")
 
 
-def _when(pub: Publication) -> datetime:
-    """A publication's date as a timestamp (first of its month, or of January)."""
-    return datetime(pub.year, pub.month or 1, 1, tzinfo=UTC)
+def _when(pub: Publication) -> datetime | None:
+    """A publication's date as a timestamp (first of its month, or of January); None when its
+    year is text (`to appear`), which gives no date."""
+    year = pub.machine_year
+    return None if year is None else datetime(year, pub.month or 1, 1, tzinfo=UTC)
 
 
 def atom(site: Site) -> str:
@@ -47,7 +49,8 @@ def atom(site: Site) -> str:
     feed.link(href=absolute(config, "publications/"), rel="alternate", type="text/html")
     feed.language(config.language)
     feed.generator("cvsite", version=__version__)
-    feed.updated(max((_when(p) for p in pubs), default=datetime(1970, 1, 1, tzinfo=UTC)))
+    updated = max((w for p in pubs if (w := _when(p))), default=datetime(1970, 1, 1, tzinfo=UTC))
+    feed.updated(updated)
     for pub in pubs:
         entry = feed.add_entry(order="append")
         url = absolute(config, paper_path(pub))
@@ -55,9 +58,11 @@ def atom(site: Site) -> str:
         entry.title(pub.title_text)
         entry.link(href=url, rel="alternate", type="text/html")
         entry.author([{"name": a.display} for a in pub.authors])
-        entry.published(_when(pub))
-        entry.updated(_when(pub))
-        venue = ", ".join(str(v) for v in (publication_venue(pub), pub.year) if v)
+        when = _when(pub)
+        if when is not None:
+            entry.published(when)
+        entry.updated(when or updated)  # Atom needs one; the feed's own date says no more
+        venue = ", ".join(str(v) for v in (publication_venue(pub), pub.year_label) if v)
         entry.summary(f"{venue}. {pub.abstract}" if pub.abstract else venue)
         if pub.topic:
             entry.category(term=pub.topic)

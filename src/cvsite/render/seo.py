@@ -60,8 +60,9 @@ def article(pub: Publication, site: Site) -> JsonLd:
     url = absolute(site.config, paper_path(pub))
     data: JsonLd = {"@context": "https://schema.org", "@type": "ScholarlyArticle",
                     "@id": url, "url": url, "headline": pub.title_text, "name": pub.title_text,
-                    "author": [{"@type": "Person", "name": a.display} for a in pub.authors],
-                    "datePublished": publication_date(pub, "-")}
+                    "author": [{"@type": "Person", "name": a.display} for a in pub.authors]}
+    if date := publication_date(pub, "-"):
+        data["datePublished"] = date
     if pub.journal:
         data["isPartOf"] = {"@type": "Periodical", "name": pub.journal}
     elif pub.booktitle:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -13,6 +14,7 @@ from cvsite.models import CV, Profile, Publication, Site, SiteConfig
 from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
 from cvsite.sources.text import read_source
 from cvsite.sources.yaml import MAX_BYTES, parse_yaml
+from cvsite.validate.bibfiles import Group, across_files, bib_files
 from cvsite.validate.documents import validate_doc
 from cvsite.validate.paperfiles import resolve_files
 from cvsite.validate.paperkeys import check_keys
@@ -20,7 +22,6 @@ from cvsite.validate.publications import convert_all
 from cvsite.validate.scholar import scholar_warnings
 
 CONTENT = "content"
-BIB = "publications.bib"
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -65,6 +66,37 @@ def _with_owner(config: SiteConfig, profile: Profile | None) -> SiteConfig:
     return config.model_copy(update={"owner_aliases": (profile.name,)})
 
 
+def _load_bibs(source: Path, config: SiteConfig | None,
+               profile: Profile | None) -> tuple[list[Group], list[Diagnostic]]:
+    """The publications of every .bib file of content/, by file, and their problems."""
+    folder = source / CONTENT
+    # With site.yaml in error, still check the entries against an empty configuration.
+    checked_with = _with_owner(
+        config or SiteConfig(title="-", base_url="https://example.invalid/"), profile)
+    groups: list[Group] = []
+    problems: list[Diagnostic] = []
+    for bib in bib_files(folder):
+        shown = display_path(bib)
+        bib_data, found = read_source(bib, shown, MAX_BIB_BYTES)
+        problems += found
+        if bib_data is None:
+            continue
+        publications, read = _read_bib(bib_data, shown, checked_with)
+        problems += read
+        publications, missing = resolve_files(publications, shown, (folder, source / "static"),
+                                              config.base_url if config else None)
+        problems += missing
+        gone = {d.entry for d in missing}
+        groups.append((shown, tuple(p for p in publications if p.key not in gone)))
+    groups, found = across_files(groups)
+    return groups, problems + found
+
+
+def _exists_in(folders: tuple[Path, ...]) -> Callable[[str], bool]:
+    """Whether a site path names a file in one of `folders`."""
+    return lambda path: any((d / path).is_file() for d in folders)
+
+
 def load_config(source: Path) -> SiteConfig | None:
     """site.yaml's configuration, or None when it is missing or invalid (`load_site` says why)."""
     return _load_model(source / CONTENT, "site.yaml", SiteConfig)[0]
@@ -79,26 +111,13 @@ def load_site(source: Path, *,
     problems += found
     cv, found = _load_model(folder, "cv.yaml", CV, optional=True)
     problems += found
-    publications: tuple[Publication, ...] = ()
-    bib = folder / BIB
-    bib_data, found = (None, []) if not bib.exists() else read_source(bib, display_path(bib),
-                                                                       MAX_BIB_BYTES)
+    groups, found = _load_bibs(source, config, profile)
     problems += found
-    if bib_data is not None:
-        # With site.yaml in error, still check the entries against an empty configuration.
-        checked_with = _with_owner(
-            config or SiteConfig(title="-", base_url="https://example.invalid/"), profile)
-        shown = display_path(bib)
-        publications, read = _read_bib(bib_data, shown, checked_with)
-        problems += read
-        publications, missing = resolve_files(publications, shown, (folder, source / "static"),
-                                              config.base_url if config else None)
-        problems += missing
-        gone = {d.entry for d in missing}
-        publications = tuple(p for p in publications if p.key not in gone)
+    publications = tuple(pub for _, pubs in groups for pub in pubs)
     if (has_errors(problems) and not keep_going) or config is None or profile is None or cv is None:
         return None, problems
-    problems += scholar_warnings(publications, config, display_path(bib), lambda path: any(
-        (d / path).is_file() for d in (folder, source / "static")))  # once the content is valid
+    exists = _exists_in((folder, source / "static"))
+    for shown, pubs in groups:  # once the content is valid
+        problems += scholar_warnings(pubs, config, shown, exists)
     site = Site(config=config, profile=profile, cv=cv, publications=publications)
     return site, problems

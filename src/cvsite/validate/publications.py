@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -16,7 +15,6 @@ from cvsite.sources.bibtex.fields import (
     DECODED,
     REQUIRED_BY_TYPE,
     VERBATIM,
-    month_range,
     normalise,
     pages,
     verbatim,
@@ -27,9 +25,9 @@ from cvsite.sources.bibtex.links import clean_links
 from cvsite.sources.bibtex.names import Owner, list_problems, parse_authors
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.values import collapse
+from cvsite.validate.pubdate import date_fields
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
-_YEAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
@@ -56,33 +54,21 @@ class _At(Protocol):
 
 def _checks(raw: RawEntry, fields: dict[str, str],
             at: _At) -> tuple[dict[str, Any], list[Diagnostic]]:
-    """Type, required fields, year, month and flags: data for the model and the problems."""
+    """Type, required fields and flags: data for the model and the problems."""
     problems: list[Diagnostic] = []
     kind = raw.entry_type
     if kind not in REQUIRED_BY_TYPE:
         problems.append(at("", f"unknown entry type '@{kind}'; shown like @misc",
                            did_you_mean(kind, REQUIRED_BY_TYPE), warn=True))
-    for name in ("title", "year"):
-        if not fields.get(name, "").strip():
-            problems.append(at(name, f"missing required field '{name}'"))
+    if not fields.get("title", "").strip():
+        problems.append(at("title", "missing required field 'title'"))
     if not (fields.get("author", "").strip() or fields.get("editor", "").strip()):
         problems.append(at("author", "missing required field 'author' (or 'editor')"))
     for name in REQUIRED_BY_TYPE.get(kind, ()):
         if not fields.get(name, "").strip():
             problems.append(at(name, f"@{kind} entries need a '{name}' field", warn=True))
-    data: dict[str, Any] = {"key": raw.key, "entry_type": kind, "line": raw.line, "year": 0,
+    data: dict[str, Any] = {"key": raw.key, "entry_type": kind, "line": raw.line,
                             "bibtex": clean_bibtex(raw)}
-    year = fields.get("year", "").strip().strip("{}")
-    if year and not _YEAR.fullmatch(year):
-        problems.append(at("year", f"year {year!r} is not a four-digit year"))
-    data["year"] = int(year) if year.isdigit() else 0
-    if fields.get("month", "").strip():
-        months = month_range(fields["month"])
-        if months is None:
-            problems.append(at("month", f"month {fields['month']!r} is not a month",
-                               "use 1-12, jan-dec, a month name, or a range like jun # '--' # jul"))
-        else:
-            data["month"], data["month_end"] = months
     if "selected" in fields:
         flag = fields["selected"].strip().lower()
         if flag not in TRUE + FALSE:
@@ -115,6 +101,8 @@ def _entry_data(raw: RawEntry, context: Context,
     fields, notes = normalise(raw.fields)
     decode = context.decoder.decode
     data, problems = _checks(raw, fields, at)
+    dates, found = date_fields(fields, decode, lambda n, m, h: at(n, m, h, warn=True))
+    data, problems = {**data, **dates}, problems + found
     problems += [at(name, message, hint, warn=True) for name, message, hint in notes]
     if fields.get("title", "").strip():
         data["title"] = decode(fields["title"])

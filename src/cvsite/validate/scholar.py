@@ -103,15 +103,20 @@ def citation_name(author: Author) -> str:
 
 
 def publication_date(pub: Publication, sep: str = "/") -> str:
-    """`2023/07` when the month is known, else `2023` (`-` as separator for ISO 8601)."""
-    return f"{pub.year}{sep}{pub.month:02d}" if pub.month else str(pub.year)
+    """`2023/07` when the month is known, `2023`, or "" when the year is text (`to appear`);
+    `-` as separator for ISO 8601."""
+    year = pub.machine_year
+    if year is None:
+        return ""
+    return f"{year}{sep}{pub.month:02d}" if pub.month else str(year)
 
 
 def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
     """The `citation_*` meta tags of a paper page, in the order Scholar documents them."""
     tags = [("citation_title", pub.title_text)]
     tags += [("citation_author", citation_name(a)) for a in pub.authors]
-    tags.append(("citation_publication_date", publication_date(pub)))
+    if date := publication_date(pub):
+        tags.append(("citation_publication_date", date))
     tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))
     venue = getattr(pub, attr, None) if attr else None
     if tag and venue:
