@@ -119,3 +119,17 @@ def test_the_theme_that_cvsite_new_copies_calls_no_once() -> None:
     """Projects made from now on get templates that call their macros directly."""
     texts = {path.name: path.read_text("utf-8") for path in (THEME / "templates").iterdir()}
     assert texts and not [name for name, text in texts.items() if "once(" in text]
+
+
+def test_pub_year_in_an_older_template_shows_the_year_as_written(site: Site,
+                                                                  tmp_path: Path) -> None:
+    """Templates copied by an earlier `cvsite new` print `pub.year`: never 0 for an undated
+    paper, the year as the theme shows it."""
+    pub = site.publications[0]
+    undated = pub.model_copy(update={"year": 0, "year_written": None})
+    lettered = pub.model_copy(update={"year": 2025, "year_written": "2025a"})
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "old.html").write_text("{{ pub.year }}|{{ pub.year_label }}")
+    env = make_environment(tmp_path)
+    shown = [env.get_template("old.html").render(pub=p) for p in (pub, undated, lettered)]
+    assert shown == [f"{pub.year}|{pub.year}", "in press|in press", "2025a|2025a"]

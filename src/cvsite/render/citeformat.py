@@ -1,6 +1,7 @@
 """A publication's venue line as short plain-text phrases (the templates add the markup).
 
-Templates read them as `pub.venue`, `pub.venue_details` and `pub.date_text` (see `COMPUTED`).
+Templates read them as `pub.venue`, `pub.venue_details`, `pub.date_text` and `pub.year` (see
+`COMPUTED`).
 """
 
 from __future__ import annotations
@@ -100,7 +101,13 @@ def date_text(pub: Publication) -> str:
     return f"{MONTHS[pub.month - 1]} {year}"
 
 
+def year_shown(pub: Publication) -> str:
+    """`pub.year` in a template: the year as shown (`2024`, `2025a`, `in press`), so that
+    templates copied by an older `cvsite new` do not print 0 for an undated paper."""
+    return pub.year_label
+
+
 COMPUTED: dict[str, Callable[[Publication], object]] = {
     "venue": publication_venue, "venue_details": venue_details, "date_text": date_text,
-    "editor_mark": editor_mark}
+    "editor_mark": editor_mark, "year": year_shown}
 """What templates read as attributes of a publication, though the model holds only its fields."""
