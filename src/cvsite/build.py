@@ -8,7 +8,7 @@ from time import perf_counter
 from jinja2 import TemplateError
 
 from cvsite.cache import Cache
-from cvsite.errors import ContentError, Diagnostic, error, has_errors, left_out
+from cvsite.errors import ContentError, Diagnostic, error, left_out, refused
 from cvsite.models import Site
 from cvsite.output.assets import collect_papers, collect_static
 from cvsite.output.manifest import Managed, locked
@@ -33,13 +33,15 @@ from cvsite.validate.load import load_site
 
 def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = True,
           keep_going: bool = False, base_url: str | None = None,
-          pdf: bool = True, adopt: bool = False) -> BuildResult:
+          pdf: bool = True, adopt: bool = False, scholar: bool = False) -> BuildResult:
     """Build the site from `source` into `out`; raise ContentError and write nothing on errors.
 
     With `keep_going` (like `make -k`), the site is written with whatever could be read, and the
     result says it `failed`; only unreadable YAML still raises. `base_url` overrides site.yaml's.
     With `pdf=False` only cached PDFs are used (serve shows the HTML first, then renders them).
     With `adopt`, a folder cvsite did not make is published into, keeping every file it holds.
+    `strict` refuses warnings but not Scholar readiness advice, unless `scholar` asks for it
+    (which also makes that advice when site.yaml switches it off).
     A second build into the same folder waits for the first (raises OutputError).
     """
     started = perf_counter()
@@ -49,7 +51,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         cache = Cache.for_project(source, enabled=use_cache)
         notes = [cache.problem] if cache.problem else []
         options = build_options(out, strict=strict, keep_going=keep_going, base_url=base_url,
-                                pdf=pdf, adopt=adopt)
+                                pdf=pdf, adopt=adopt, scholar=scholar)
         key = inputs_key(source, options) if cache.enabled else ""
         record = last_record(cache)
         previous = unchanged(record, key, out) if cache.enabled else None
@@ -57,8 +59,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                                notes + previous.diagnostics)
         with PdfWorkers(cache, render=pdf) as workers:  # WeasyPrint loads while the content is read
-            site, diagnostics = load_site(source, keep_going=keep_going)
-            failed = has_errors(diagnostics) or (strict and bool(diagnostics))
+            site, diagnostics = load_site(source, keep_going=keep_going, scholar=scholar)
+            failed = refused(diagnostics, strict, advice=scholar)
             if site is None or (failed and not keep_going):
                 raise ContentError(notes + diagnostics)
             site = with_base_url(site, base_url) if base_url else site
@@ -71,7 +73,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             except TemplateError as exc:
                 raise ContentError([*notes, *diagnostics, template_problem(exc)]) from exc
         diagnostics += pdfs.diagnostics
-        pdf_failed = has_errors(pdfs.diagnostics) or (strict and bool(pdfs.diagnostics))
+        pdf_failed = refused(pdfs.diagnostics, strict)
         if pdf_failed and not keep_going:
             _stop_on(notes + diagnostics)
         files = {**collect_static(source), **collect_papers(source, site.publications),

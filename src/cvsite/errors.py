@@ -30,6 +30,8 @@ class Diagnostic:
     entry: str = ""
     """The BibTeX entry the problem is in, if any (its key; with the line when the key is not
     enough to tell it apart): an error leaves that entry out of the site."""
+    topic: str = ""
+    """What kind of advice a warning is (`SCHOLAR`), for commands to summarise; "" otherwise."""
 
     def format(self) -> str:
         """Render as `file:line:col: severity: message`, compiler style."""
@@ -42,6 +44,18 @@ class Diagnostic:
         if self.hint:
             text += f"\n  hint: {self.hint}"
         return text
+
+
+SCHOLAR = "scholar"
+"""The topic of Google Scholar readiness warnings: advice, summarised on builds, and not
+refused by `--strict` (only `cvsite check --scholar --strict` refuses them)."""
+
+
+def refused(diagnostics: Iterable[Diagnostic], strict: bool, advice: bool = False) -> bool:
+    """True when the diagnostics fail a build: errors, or with `strict` warnings (advice such
+    as Scholar readiness too only when `advice`)."""
+    return any(d.severity is Severity.ERROR or (strict and (advice or not d.topic))
+               for d in diagnostics)
 
 
 class ContentError(Exception):

@@ -62,7 +62,11 @@ def parser() -> argparse.ArgumentParser:
                    help="port to listen on, 0 for any free one (default: 8000)")
     c = commands.add_parser("check", help="validate everything and check the built site's links")
     _source(c)
-    c.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    c.add_argument("--strict", action="store_true",
+                   help="treat warnings as errors (Scholar readiness too with --scholar)")
+    c.add_argument("--scholar", action="store_true",
+                   help="list each paper Google Scholar may skip or misread, with why "
+                        "(builds summarise them in one line)")
     c.add_argument("--base-url", default=None, metavar="URL",
                    help="check as if published at this address")
     n = commands.add_parser("new", help="create a starter project in DIR")

@@ -21,16 +21,17 @@ class CheckResult:
     files: int = 0
 
 
-def check_project(source: Path, *, strict: bool = False,
-                  base_url: str | None = None) -> CheckResult:
+def check_project(source: Path, *, strict: bool = False, base_url: str | None = None,
+                  scholar: bool = False) -> CheckResult:
     """Build `source` into a throwaway folder and check every internal link and anchor in it.
 
     Nothing is written into the project: not the output folder, not the build cache.
+    `scholar` makes the Scholar readiness warnings even when site.yaml switches them off.
     """
     with tempfile.TemporaryDirectory(prefix="cvsite-check-") as tmp:
         try:
             result = build(source, Path(tmp) / "site", strict=strict, keep_going=True,
-                           use_cache=False, base_url=base_url)
+                           use_cache=False, base_url=base_url, scholar=scholar)
         except ContentError as exc:
             return CheckResult(exc.diagnostics)
         assert result.site is not None

@@ -10,17 +10,26 @@ from time import perf_counter
 from typing import Any
 
 from cvsite.commands.arguments import parser
-from cvsite.errors import ContentError, Diagnostic, Severity, display_path
+from cvsite.commands.summary import scholar_line, without_advice
+from cvsite.errors import ContentError, Diagnostic, Severity, display_path, refused
 from cvsite.output.result import BuildResult
 
 
-def _report(diagnostics: Sequence[Diagnostic]) -> None:
-    """Print every diagnostic to stderr, in file and line order."""
-    for d in sorted(diagnostics, key=lambda d: (d.file, d.line, d.col)):
+def _report(diagnostics: Sequence[Diagnostic], *, summarise: bool = True) -> None:
+    """Print the diagnostics to stderr, in file and line order; with `summarise`, the Scholar
+    readiness warnings as one line after them."""
+    shown = without_advice(diagnostics) if summarise else diagnostics
+    for d in sorted(shown, key=lambda d: (d.file, d.line, d.col)):
         print(d.format(), file=sys.stderr)
+    line = scholar_line(diagnostics) if summarise else None
+    if line:
+        print(line, file=sys.stderr)
 
 
-def _count(diagnostics: Sequence[Diagnostic]) -> str:
+def _count(diagnostics: Sequence[Diagnostic], advice: bool = False) -> str:
+    """How many errors and warnings (Scholar readiness advice only with `advice`: else it is
+    the summary's line)."""
+    diagnostics = diagnostics if advice else without_advice(diagnostics)
     errors = sum(d.severity is Severity.ERROR for d in diagnostics)
     warnings = len(diagnostics) - errors
     parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
@@ -45,7 +54,7 @@ def _build(args: argparse.Namespace) -> int:
     if _no_content(source):
         return 2
     options = {"strict": args.strict, "keep_going": args.keep_going, "base_url": args.base_url,
-               "pdf": args.pdf, "adopt": args.adopt}
+               "pdf": args.pdf, "adopt": args.adopt, "scholar": False}
     try:
         result = _unchanged(source, out, options) if args.use_cache else None
         if result is None:
@@ -81,7 +90,8 @@ def _build(args: argparse.Namespace) -> int:
 
 def _unchanged(source: Path, out: Path, options: dict[str, Any]) -> BuildResult | None:
     """The last build's result when nothing changed since, asked before the build (and its
-    ~0.3 s of imports) is loaded: the speed layer's no-change record."""
+    ~0.3 s of imports) is loaded: the speed layer's no-change record. The Scholar summary is
+    not said again: the last build said it, and nothing changed since."""
     started = perf_counter()
     from cvsite.speed.unchanged import build_options, last_result
 
@@ -89,7 +99,7 @@ def _unchanged(source: Path, out: Path, options: dict[str, Any]) -> BuildResult 
     if previous is None:
         return None
     return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
-                       previous.diagnostics)
+                       without_advice(previous.diagnostics))
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -111,13 +121,14 @@ def _check(args: argparse.Namespace) -> int:
 
     if _no_content(args.source):
         return 2
-    result = check_project(args.source, strict=args.strict, base_url=args.base_url)
-    _report(result.diagnostics)
-    if any(d.severity is Severity.ERROR or args.strict for d in result.diagnostics):
-        print(f"cvsite: {_count(result.diagnostics)}", file=sys.stderr)
+    result = check_project(args.source, strict=args.strict, base_url=args.base_url,
+                           scholar=args.scholar)
+    _report(result.diagnostics, summarise=not args.scholar)
+    if refused(result.diagnostics, args.strict, advice=args.scholar):
+        print(f"cvsite: {_count(result.diagnostics, args.scholar)}", file=sys.stderr)
         return 1
     print(f"cvsite: checked {result.pages} pages ({result.files} files): "
-          f"{_count(result.diagnostics)}")
+          f"{_count(result.diagnostics, args.scholar)}")
     return 0
 
 

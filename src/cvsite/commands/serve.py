@@ -23,6 +23,7 @@ from cvsite.build import build
 from cvsite.commands.devserver import PreviewHandler, PreviewState
 from cvsite.commands.pdfpass import PdfWorker
 from cvsite.commands.previewserver import PreviewServer
+from cvsite.commands.summary import scholar_line, without_advice
 from cvsite.errors import ContentError, Diagnostic, Severity, display_path
 from cvsite.output.write import OutputError
 from cvsite.render.environment import base_path
@@ -46,6 +47,8 @@ class Preview:
         self.source, self.log = source, log
         self.state = PreviewState(out)
         self.pdfs = PdfWorker(source)
+        self.said: frozenset[Diagnostic] = frozenset()
+        """What the last build printed: the build publishing the PDFs says only what is new."""
 
     def watched(self) -> list[Path]:
         """The project's source folders that exist."""
@@ -82,8 +85,12 @@ class Preview:
             diagnostics, stale = [], True
             self.log(f"cvsite: error: {exc}")
         shown = sorted(set(diagnostics) | set(extra))
-        for d in shown:
+        fresh = [d for d in shown if d not in self.said] if changed == "PDF" else shown
+        self.said = frozenset(shown)
+        for d in without_advice(fresh):
             self.log(d.format())
+        if line := scholar_line(fresh):
+            self.log(line)
         errors = [d.format() for d in shown if d.severity is Severity.ERROR]
         self.state.publish(base, errors, stale)
         count = f"{len(errors)} error{'s' * (len(errors) != 1)}"

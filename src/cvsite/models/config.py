@@ -73,3 +73,6 @@ class SiteConfig(Model):
     publications: PublicationsConfig = PublicationsConfig()
     pdf: PdfConfig = PdfConfig()
     keep: tuple[KeepGlob, ...] = ()
+    scholar_warnings: bool = Field(default=True, description=(
+        "warn (in one line per build) about papers Google Scholar may skip or misread; "
+        "`cvsite check --scholar` lists them even when false"))

@@ -126,7 +126,7 @@ def unchanged(record: Mapping[str, Any], key: str, out: Path) -> Previous | None
     if not out.is_dir() or not _as_left(out, record.get("output")):
         return None
     try:
-        shown = [Diagnostic(d[0], d[1], d[2], d[3], d[4], Severity(d[5]))
+        shown = [Diagnostic(d[0], d[1], d[2], d[3], d[4], Severity(d[5]), topic=d[6])
                  for d in record["diagnostics"]]
         return Previous(int(record["pages"]), int(record["files"]), shown)
     except (KeyError, TypeError, ValueError, IndexError):
@@ -144,7 +144,8 @@ def remember(cache: Cache, key: str, out: Path, pages: int, diagnostics: list[Di
     """Record a finished build (`output`: every file cvsite wrote into `out`, with its stat)."""
     if not cache.enabled:
         return
-    shown = [(d.file, d.line, d.col, d.message, d.hint, d.severity.value) for d in diagnostics]
+    shown = [(d.file, d.line, d.col, d.message, d.hint, d.severity.value, d.topic)
+             for d in diagnostics]
     files = sum(name != MANIFEST for name in output)
     cache.write_json(RECORD, {"key": key, "out": str(out.resolve()), "pages": pages,
                               "files": files, "diagnostics": shown,

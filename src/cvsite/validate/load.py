@@ -102,9 +102,10 @@ def load_config(source: Path) -> SiteConfig | None:
     return _load_model(source / CONTENT, "site.yaml", SiteConfig)[0]
 
 
-def load_site(source: Path, *,
-              keep_going: bool = False) -> tuple[Site | None, list[Diagnostic]]:
-    """The whole record, or None, with every problem; `keep_going` leaves out entries in error."""
+def load_site(source: Path, *, keep_going: bool = False,
+              scholar: bool = False) -> tuple[Site | None, list[Diagnostic]]:
+    """The whole record, or None, with every problem; `keep_going` leaves out entries in error;
+    `scholar` warns about Google Scholar readiness even when site.yaml switches it off."""
     folder = source / CONTENT
     config, problems = _load_model(folder, "site.yaml", SiteConfig)
     profile, found = _load_model(folder, "profile.yaml", Profile)
@@ -117,7 +118,7 @@ def load_site(source: Path, *,
     if (has_errors(problems) and not keep_going) or config is None or profile is None or cv is None:
         return None, problems
     exists = _exists_in((folder, source / "static"))
-    for shown, pubs in groups:  # once the content is valid
+    for shown, pubs in groups if scholar or config.scholar_warnings else ():  # once valid
         problems += scholar_warnings(pubs, config, shown, exists)
     site = Site(config=config, profile=profile, cv=cv, publications=publications)
     return site, problems

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from posixpath import normpath
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from cvsite.errors import Diagnostic, warning
+from cvsite.errors import SCHOLAR, Diagnostic, warning
 from cvsite.models import Author, Publication, SiteConfig
 from cvsite.paths import encoded
 from cvsite.validate.paperkeys import folder_name
@@ -159,7 +160,7 @@ def scholar_warnings(pubs: tuple[Publication, ...], config: SiteConfig, file: st
                 and pub.entry_type not in VENUE_REQUIRED:
             gaps.append(f"no '{attr}' field for {tag}")
         if gaps:
-            found.append(warning(file, pub.line, 0, f"entry '{pub.key}': Google Scholar may "
-                                 f"skip or misread its page: {'; '.join(gaps)}",
-                                 "; ".join(hints) or None))
+            found.append(replace(warning(file, pub.line, 0, f"entry '{pub.key}': Google Scholar "
+                                         f"may skip or misread its page: {'; '.join(gaps)}",
+                                         "; ".join(hints) or None), topic=SCHOLAR))
     return found
