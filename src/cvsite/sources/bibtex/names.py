@@ -70,6 +70,8 @@ def parse_person(name: str) -> Person:
     given, von, family, jr = (decode(p) for p in pieces)
     if not family:
         given, family = "", given or von
+    if "," not in name and von:
+        given, von = _capitalised_lead(given, von)
     if "," in name and not von and (particle := _TRAILING_PARTICLES.search(given)):
         given, von = given[:particle.start()], particle[1].strip()
     if von.endswith(_ELIDED):
@@ -77,6 +79,13 @@ def parse_person(name: str) -> Person:
     if not jr:
         given, family, jr = _suffix(given, family, comma="," in name)
     return given, von, family, jr
+
+
+def _capitalised_lead(given: str, von: str) -> tuple[str, str]:
+    """`\\'{E}mile van Berg`: words read as von only because `{E}` hid the capital are given."""
+    words = von.split(" ")
+    lead = next((i for i, word in enumerate(words) if not word[:1].isupper()), len(words))
+    return " ".join(p for p in (given, *words[:lead]) if p), " ".join(words[lead:])
 
 
 def _suffix(given: str, family: str, comma: bool) -> tuple[str, str, str]:
