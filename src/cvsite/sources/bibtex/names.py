@@ -19,6 +19,8 @@ _SPACE_COMMA = re.compile(r"\s+,")
 _DANGLING = re.compile(r"(?i)^and\s+|\s+and$")
 _DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
+_TILDE_ACCENT = re.compile(r"\\~(\{[^{}]*\}|[A-Za-z])")
+"""`Nu\\~{n}ez`: braced so the name splitter does not read the accent's `~` as a tie (space)."""
 _ELIDED = ("'", "\u2019")
 """A particle ending in an apostrophe joins the family name: `d\\textquotesingle Alch\\'{e}`."""
 _TRAILING_PARTICLES = re.compile(r"\s((?:(?:van|von|de|der|den|la|le|du|da|di|del|della|ten|ter|zu|"
@@ -63,7 +65,7 @@ def parse_person(name: str) -> Person:
     if _commas(name) > 2:
         return "", "", decode(name), ""  # warned: shown as written
     try:
-        parts = parse_name(name, strict=False)
+        parts = parse_name(_TILDE_ACCENT.sub(r"{\\~\1}", name), strict=False)
         pieces = [" ".join(p) for p in (parts.first, parts.von, parts.last, parts.jr)]
     except Exception:
         pieces = ["", "", name, ""]
