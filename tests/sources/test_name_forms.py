@@ -23,6 +23,10 @@ from cvsite.sources.bibtex.names import list_problems, parse_person
     ("d\\textquotesingle Alch\\'{e}-Buc, Florence", ("Florence", "", "d'Alché-Buc", "")),
     ("\\c{C}olt, Xavier", ("Xavier", "", "Çolt", "")),
     ("\\'{E}mile Colt", ("Émile", "", "Colt", "")),
+    ("\\'{E}mile van Berg", ("Émile", "van", "Berg", "")),
+    ("Nu\\~{n}ez, Jan", ("Jan", "", "Nuñez", "")),
+    ("Jan Nu\\~nez", ("Jan", "", "Nuñez", "")),
+    (r'J{\"o}rg von M{\"u}ller', ("Jörg", "von", "Müller", "")),
 ])
 def test_each_form_gives_the_same_parts(written: str, parts: tuple[str, str, str, str]) -> None:
     assert parse_person(written) == parts

@@ -19,6 +19,8 @@ _SPACE_COMMA = re.compile(r"\s+,")
 _DANGLING = re.compile(r"(?i)^and\s+|\s+and$")
 _DANGLING_AND = re.compile(r"(?i)^and\b|\band$|\band and\b")
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "2nd", "3rd"})
+_TILDE_ACCENT = re.compile(r"\\~(\{[^{}]*\}|[A-Za-z])")
+"""`Nu\\~{n}ez`: braced so the name splitter does not read the accent's `~` as a tie (space)."""
 _ELIDED = ("'", "\u2019")
 """A particle ending in an apostrophe joins the family name: `d\\textquotesingle Alch\\'{e}`."""
 _TRAILING_PARTICLES = re.compile(r"\s((?:(?:van|von|de|der|den|la|le|du|da|di|del|della|ten|ter|zu|"
@@ -63,13 +65,15 @@ def parse_person(name: str) -> Person:
     if _commas(name) > 2:
         return "", "", decode(name), ""  # warned: shown as written
     try:
-        parts = parse_name(name, strict=False)
+        parts = parse_name(_TILDE_ACCENT.sub(r"{\\~\1}", name), strict=False)
         pieces = [" ".join(p) for p in (parts.first, parts.von, parts.last, parts.jr)]
     except Exception:
         pieces = ["", "", name, ""]
     given, von, family, jr = (decode(p) for p in pieces)
     if not family:
         given, family = "", given or von
+    if "," not in name and von:
+        given, von = _capitalised_lead(given, von)
     if "," in name and not von and (particle := _TRAILING_PARTICLES.search(given)):
         given, von = given[:particle.start()], particle[1].strip()
     if von.endswith(_ELIDED):
@@ -77,6 +81,13 @@ def parse_person(name: str) -> Person:
     if not jr:
         given, family, jr = _suffix(given, family, comma="," in name)
     return given, von, family, jr
+
+
+def _capitalised_lead(given: str, von: str) -> tuple[str, str]:
+    """`\\'{E}mile van Berg`: words read as von only because `{E}` hid the capital are given."""
+    words = von.split(" ")
+    lead = next((i for i, word in enumerate(words) if not word[:1].isupper()), len(words))
+    return " ".join(p for p in (given, *words[:lead]) if p), " ".join(words[lead:])
 
 
 def _suffix(given: str, family: str, comma: bool) -> tuple[str, str, str]:
