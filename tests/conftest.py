@@ -19,6 +19,14 @@ INSTALL_HINT = ("install it with `make system-deps` "
                 "(Debian: chromium, default-jre-headless, poppler-utils)")
 
 
+def minimal_with_entries(into: Path, entries: str) -> Path:
+    """A copy of the minimal valid project at `into`, its .bib followed by `entries`."""
+    project = Path(shutil.copytree(FIXTURES / "minimal", into))
+    bib = project / "content/publications.bib"
+    bib.write_text(bib.read_text("utf-8") + "\n" + entries, encoding="utf-8")
+    return project
+
+
 def require_tool(available: object, what: str, how: str = INSTALL_HINT) -> None:
     """Skip when `what` is missing; fail instead under CVSITE_REQUIRE_TOOLS=1 (set by .ci/run)."""
     if available:

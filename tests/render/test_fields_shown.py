@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import minimal_with_entries
 from cvsite.build import build
 from cvsite.output.result import BuildResult
 from cvsite.pdf.build import print_html
@@ -40,9 +39,7 @@ ENTRIES = """\
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     """The minimal project with the entries above, built once."""
     root = tmp_path_factory.mktemp("fields")
-    project = shutil.copytree(FIXTURES / "minimal", root / "project")
-    bib = project / "content/publications.bib"
-    bib.write_text(bib.read_text() + "\n" + ENTRIES, encoding="utf-8")
+    project = minimal_with_entries(root / "project", ENTRIES)
     out = root / "out"
     return out, build(project, out, pdf=False)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bibcorpus import load
-from conftest import FIXTURES
+from conftest import FIXTURES, minimal_with_entries
 from cvsite.build import build
 from cvsite.commands.linkcheck import check_folder
 from cvsite.errors import ContentError
@@ -44,9 +44,7 @@ BUTTON = re.compile(r'<a class="button" href="([^"]*)">([^<]*)</a>')
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     """The minimal project with the entries above and their files, built once."""
     root = tmp_path_factory.mktemp("links")
-    project = shutil.copytree(FIXTURES / "minimal", root / "project")
-    bib = project / "content/publications.bib"
-    bib.write_text(bib.read_text() + "\n" + ENTRIES, encoding="utf-8")
+    project = minimal_with_entries(root / "project", ENTRIES)
     (project / "static/assets/pdf").mkdir(parents=True)
     (project / "static/assets/pdf/alfolio.pdf").write_bytes(b"%PDF-1.4 alfolio")
     (project / "content/papers").mkdir()
