@@ -3,6 +3,7 @@ characters, bad query values, early disconnects, idle and too many connections, 
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import socket
 import threading
@@ -45,7 +46,8 @@ class Running:
         """Send `request` as it is; everything the server answers until it closes."""
         with socket.create_connection(("127.0.0.1", self.port), timeout=DEADLINE) as sock:
             sock.sendall(request)
-            sock.shutdown(socket.SHUT_WR)
+            with contextlib.suppress(OSError):  # the server may have answered and closed first
+                sock.shutdown(socket.SHUT_WR)
             answer = b""
             while data := sock.recv(65536):
                 answer += data

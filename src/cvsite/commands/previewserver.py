@@ -70,7 +70,8 @@ class PreviewServer(ThreadingHTTPServer):
             request.setblocking(False)  # the refusal never waits for the client
             with contextlib.suppress(OSError):
                 request.send(BUSY)
-            self.shutdown_request(request)
+                request.recv(65536)  # what the client already sent: closing on unread bytes
+            self.shutdown_request(request)  # would reset the connection, losing the 503
             return
         try:
             super().process_request(request, client_address)
