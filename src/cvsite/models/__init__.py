@@ -1,6 +1,6 @@
 """Models: the typed record as frozen pydantic models; data only (no I/O, no formatting).
 
-One module per content file (`config` for site.yaml, `person` for profile.yaml and cv.yaml,
+One module per content file (`config` for site.yaml, `profile` for profile.yaml, `cv` for cv.yaml,
 `publication` for the BibTeX file) and `site` for the whole; `scalars` holds the checked field
 types. Import them from here. May import only `cvsite.richtext`, `cvsite.paths`, `cvsite.errors`.
 """
@@ -16,17 +16,8 @@ from cvsite.models.config import (
     SectionName,
     SiteConfig,
 )
-from cvsite.models.person import (
-    CV,
-    Advisor,
-    Award,
-    Degree,
-    Position,
-    Profile,
-    Service,
-    Teaching,
-    Thesis,
-)
+from cvsite.models.cv import CV, Advisor, Award, Degree, Position, Service, Teaching, Thesis
+from cvsite.models.profile import Profile
 from cvsite.models.publication import Author, Publication, newest_first
 from cvsite.models.site import Site
 

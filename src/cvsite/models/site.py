@@ -7,7 +7,8 @@ from operator import attrgetter
 
 from cvsite.models.base import Model
 from cvsite.models.config import SiteConfig
-from cvsite.models.person import CV, Position, Profile
+from cvsite.models.cv import CV, Position
+from cvsite.models.profile import Profile
 from cvsite.models.publication import Publication, newest_first
 
 

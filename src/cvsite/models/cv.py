@@ -1,34 +1,9 @@
-"""profile.yaml and cv.yaml: the person and the curriculum vitae."""
+"""cv.yaml: the curriculum vitae, section by section."""
 
 from __future__ import annotations
 
 from cvsite.models.base import Model
-from cvsite.models.scalars import Email, EndMonth, Handle, Markdown, Term, Text, Url, YearMonth
-
-
-class Profile(Model):
-    """The person the site is about."""
-
-    name: Text
-    preferred_name: Text | None = None
-    honorific: Text | None = None
-    location: Text | None = None
-    email: Email | None = None
-    website: Url | None = None
-    linkedin: Handle | None = None
-    scholar: Handle | None = None
-    github: Handle | None = None
-    orcid: Handle | None = None
-    summary: Markdown
-    interests: tuple[Text, ...] = ()
-
-    @property
-    def display_name(self) -> str:
-        """`Xiaoxia (Shirley) Wu`: the preferred name set before the family name."""
-        if not self.preferred_name:
-            return self.name
-        given, _, family = self.name.rpartition(" ")
-        return f"{given} ({self.preferred_name}) {family}" if given else self.name
+from cvsite.models.scalars import EndMonth, Term, Text, YearMonth
 
 
 class Position(Model):
