@@ -100,8 +100,9 @@ def mathml(tex: str, display: bool = False) -> str | None:
 
 
 def _scripted(table: dict[int, int], match: re.Match[str]) -> str:
-    """A matched `^{…}` or `_…` as Unicode super- or subscripts."""
-    return str(match[1] or match[2]).translate(table)
+    """A matched `^{…}` or `_…` as Unicode super- or subscripts (`{}` ends a command before
+    it: `\\ell_{asso}` is `\\ell{}ₐₛₛₒ`, not an unknown `\\ellₐₛₛₒ`)."""
+    return "{}" + str(match[1] or match[2]).translate(table)
 
 
 @lru_cache(maxsize=2048)
