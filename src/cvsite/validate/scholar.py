@@ -117,6 +117,8 @@ def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
     """The `citation_*` meta tags of a paper page, in the order Scholar documents them."""
     tags = [("citation_title", pub.title_text)]
     tags += [("citation_author", citation_name(a)) for a in pub.authors]
+    if pub.authors != pub.editors:  # a book with editors only lists them as its authors
+        tags += [("citation_editor", citation_name(e)) for e in pub.editors]
     if date := publication_date(pub):
         tags.append(("citation_publication_date", date))
     tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))
