@@ -23,6 +23,8 @@ ENTRIES = r"""
   journal = {Journal of $\mathbb{R}^d$ Geometry}, year = {2023},
   abstract = {We show \(x_1 + x_2 \leq \sqrt{n}\) for $n > 2$; code at https://example.org/x.}}
 @misc{broken, author = {Example, Ada}, title = {A $\left( x$ Open Bracket}, year = {2022}}
+@article{dblp, author = {Example, Ada}, journal = {CoRR}, year = {2023},
+  title = {A Preprint on {\$}{\textbackslash}ell{\_}1{\$} Things}}
 @misc{sneaky, author = {Example, Ada}, title = {Text $\text{<b>bold</b>}$ in math}, year = {2021}}
 """
 
@@ -52,6 +54,14 @@ def test_math_in_a_title_is_mathml_on_the_page_and_in_the_lists(
     assert "<msup><mi>n</mi><mn>2</mn></msup>" in listed
     for shown in (re.sub(r'<section class="cite".*?</section>', "", html, flags=re.S), listed):
         assert "$" not in text_of(shown) and "\\alpha" not in text_of(shown)
+
+
+def test_dblp_escaped_math_is_math_too(site: tuple[Path, BuildResult]) -> None:
+    out, _ = site
+    html = page(out, "dblp")
+    assert "<msub><mi>ℓ</mi><mn>1</mn></msub>" in html
+    assert parse(html).headings[0] == (1, "A Preprint on ℓ1 Things")
+    assert "<title>A Preprint on ℓ₁ Things — " in html
 
 
 def test_machines_read_the_math_as_unicode_text(site: tuple[Path, BuildResult]) -> None:
