@@ -22,6 +22,10 @@ def test_math_is_mathml_and_the_text_around_it_escaped() -> None:
     assert "<msup><mi>n</mi><mn>2</mn></msup>" in html
 
 
+def test_unreadable_math_keeps_the_letter_of_a_macro_of_ones_own() -> None:
+    assert texmath.plain(r"$\R^n$ and $\left( x$") == "Rⁿ and ( x"
+
+
 @pytest.mark.parametrize("tex", [r"$\left( x$", r"$\foo{x}$", r"$\text{<b>x</b>}$", "$\\frac{$"])
 def test_math_no_mathml_is_made_of_is_reported_and_shown_as_text(tex: str) -> None:
     assert texmath.unreadable(f"a {tex} b") == [tex]

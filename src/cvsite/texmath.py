@@ -119,7 +119,8 @@ def math_text(tex: str) -> str:
             text = str(_TO_TEXT.latex_to_text(tex))
         except Exception:  # it raises on some TeX latex2mathml reads: drop commands, braces
             text = ""
-    text = text or re.sub(r"\\[A-Za-z]+\*?|\\(.)|[{}]", lambda m: m[1] or "", tex)
+    text = text or re.sub(r"\\([A-Z](?![A-Za-z]))|\\[A-Za-z]+\*?|\\(.)|[{}]",
+                          lambda m: m[1] or m[2] or "", tex)  # a macro of one's own, `\R`: R
     return re.sub(r"\s+", " ", _RELATION.sub(r" \1 ", text)).strip()
 
 
