@@ -68,6 +68,7 @@ def make_environment(source: Path) -> Environment:
                        auto_reload=False)  # one environment per build: templates read once
     env.filters.update(month_year=filters.month_year, period=filters.period, slug=slug,
                        markdown=filters.markdown, autolink=filters.autolink,
+                       math=filters.math, plain=filters.plain,
                        encoded=encoded,
                        has_equal_contribution=filters.has_equal_contribution,
                        shortened=filters.shortened,
