@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test lint clean system-deps install constraints
+.PHONY: build test lint clean system-deps install constraints messages
 
 # Dependencies are installed at the versions pinned in constraints.txt (the deploy uses the same).
 $(STAMP): pyproject.toml constraints.txt
@@ -34,6 +34,14 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+
+# After changing a label in the templates: refresh every catalog, then translate what is new
+# (empty msgstr) in src/cvsite/locale/*/LC_MESSAGES/cvsite.po.
+messages: $(STAMP)
+	$(BIN)/pybabel extract --quiet -F babel.cfg --no-location --sort-output \
+	  -o src/cvsite/locale/cvsite.pot .
+	$(BIN)/pybabel update --quiet --no-fuzzy-matching --ignore-obsolete -D cvsite \
+	  -i src/cvsite/locale/cvsite.pot -d src/cvsite/locale
 
 # Debian/Ubuntu packages: Pango for WeasyPrint; Chromium, a JRE and poppler for the browser and PDF tests;
 # shellcheck for actionlint's checks of the workflows' scripts; faketime and locales for the

@@ -64,7 +64,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             if site is None or (failed and not keep_going):
                 raise ContentError(notes + diagnostics)
             site = with_base_url(site, base_url) if base_url else site
-            env = make_environment(source)
+            env = make_environment(source, site.config.language)
             env.bytecode_cache = CompiledTemplates(cache) if cache.enabled else None
             try:
                 pdfs = start_pdfs(site, env, source, cache, workers, render=pdf).wait()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cvsite.models import Site
-from cvsite.render.filters import period
+from cvsite.render.filters import Dates
 from pagetext import parse, text_of
 
 PAGES = ["index.html", "publications/index.html", "cv/index.html", "404.html"]
@@ -50,6 +50,7 @@ def test_internal_links_resolve(built: Path, page: str) -> None:
 
 
 def test_cv_page_shows_every_fact_of_the_models(built: Path, site: Site) -> None:
+    period = Dates().period
     text = text_of(read(built, "cv/index.html"))
     facts = []
     for job in site.cv.experience:

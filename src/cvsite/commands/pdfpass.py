@@ -43,7 +43,8 @@ def _render(source: str) -> list[Diagnostic]:
     site, _ = load_site(project, keep_going=True)
     if site is None:
         return []
-    return start_pdfs(site, make_environment(project), project, cache, None).wait().diagnostics
+    env = make_environment(project, site.config.language)
+    return start_pdfs(site, env, project, cache, None).wait().diagnostics
 
 
 class PdfWorker:

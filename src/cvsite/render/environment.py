@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from cvsite.language import translations
 from cvsite.models import Publication
 from cvsite.paths import encoded, template_dirs
 from cvsite.render import feeds, filters, seo
@@ -60,13 +61,18 @@ class _Environment(Environment):
             return self.undefined(obj=obj, name=attribute)
 
 
-def make_environment(source: Path) -> Environment:
-    """A Jinja environment with autoescaping, StrictUndefined and cvsite's filters."""
+def make_environment(source: Path, language: str = "en") -> Environment:
+    """A Jinja environment with autoescaping, StrictUndefined, cvsite's filters and the labels
+    of `language` (`{{ _("Publications") }}`)."""
     loader = ChoiceLoader([FileSystemLoader(d) for d in template_dirs(source)])
     env = _Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                       auto_reload=False)  # one environment per build: templates read once
-    env.filters.update(month_year=filters.month_year, period=filters.period, slug=slug,
+                       auto_reload=False,  # one environment per build: templates read once
+                       extensions=["jinja2.ext.i18n"])
+    labels = translations(language)
+    env.install_gettext_translations(labels, newstyle=True)  # type: ignore[attr-defined]
+    dates = filters.Dates(language, labels)
+    env.filters.update(month_year=dates.month_year, period=dates.period, slug=slug,
                        markdown=filters.markdown, autolink=filters.autolink,
                        math=filters.math, plain=filters.plain,
                        encoded=encoded,

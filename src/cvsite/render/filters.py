@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
 from markupsafe import Markup
 
-from cvsite import richtext, texmath
+from cvsite import language, richtext, texmath
 from cvsite.models import Author, Publication
 
 
-def month_year(value: date | None) -> str:
-    """`Jul 2024`, or `Present` for an open end."""
-    return value.strftime("%b %Y") if value else "Present"
+@dataclass(frozen=True)
+class Dates:
+    """Dates in the words of one language."""
 
+    language: str = "en"
+    labels: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
 
-def period(start: date | None, end: date | None) -> str:
-    """`Jul 2024 – Present`; a single month when start equals end."""
-    if start is None:
-        return month_year(end) if end else ""
-    return month_year(start) if start == end else f"{month_year(start)} – {month_year(end)}"
+    def month_year(self, value: date | None) -> str:
+        """`Jul 2024`, or `Present` for an open end."""
+        return language.month_year(value, self.language) if value else \
+            self.labels.gettext("Present")
+
+    def period(self, start: date | None, end: date | None) -> str:
+        """`Jul 2024 – Present`; a single month when start equals end."""
+        if start is None:
+            return self.month_year(end) if end else ""
+        if start == end:
+            return self.month_year(start)
+        return f"{self.month_year(start)} – {self.month_year(end)}"
 
 
 def markdown(text: str) -> Markup:

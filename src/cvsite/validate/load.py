@@ -13,9 +13,10 @@ from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
 from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
 from cvsite.sources.text import read_source
-from cvsite.sources.yaml import MAX_BYTES, parse_yaml
+from cvsite.sources.yaml import MAX_BYTES, YamlDoc, parse_yaml
 from cvsite.validate.bibfiles import Group, across_files, bib_files
 from cvsite.validate.documents import validate_doc
+from cvsite.validate.language import language_problems
 from cvsite.validate.paperfiles import resolve_files
 from cvsite.validate.paperkeys import check_keys
 from cvsite.validate.publications import convert_all
@@ -25,9 +26,10 @@ CONTENT = "content"
 M = TypeVar("M", bound=BaseModel)
 
 
-def _load_model(folder: Path, name: str, model: type[M],
-                optional: bool = False) -> tuple[M | None, list[Diagnostic]]:
-    """Read and validate one YAML file of `content/`."""
+def _load_model(folder: Path, name: str, model: type[M], optional: bool = False,
+                check: Callable[[M, YamlDoc], list[Diagnostic]] | None = None
+                ) -> tuple[M | None, list[Diagnostic]]:
+    """Read and validate one YAML file of `content/` (then `check` the valid model)."""
     path = folder / name
     shown = display_path(path)
     if not path.exists() and not path.is_symlink():
@@ -44,7 +46,10 @@ def _load_model(folder: Path, name: str, model: type[M],
     model_found, found = validate_doc(model, doc)
     marked = {(d.line, d.col) for d in problems}  # a value in error is not also a wrong type
     problems += [d for d in found if (d.line, d.col) not in marked]
-    return (None if problems else model_found), problems
+    if problems or model_found is None or check is None:
+        return (None if problems else model_found), problems
+    problems = check(model_found, doc)
+    return (None if has_errors(problems) else model_found), problems
 
 
 @remembered(size=2)
@@ -107,7 +112,7 @@ def load_site(source: Path, *, keep_going: bool = False,
     """The whole record, or None, with every problem; `keep_going` leaves out entries in error;
     `scholar` warns about Google Scholar readiness even when site.yaml switches it off."""
     folder = source / CONTENT
-    config, problems = _load_model(folder, "site.yaml", SiteConfig)
+    config, problems = _load_model(folder, "site.yaml", SiteConfig, check=language_problems)
     profile, found = _load_model(folder, "profile.yaml", Profile)
     problems += found
     cv, found = _load_model(folder, "cv.yaml", CV, optional=True)

@@ -1,0 +1,74 @@
+"""The interface language: labels from the catalogs, dates in the language, in pages and PDFs."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from cvsite.language import LOCALES, catalog_languages, month_year
+from conftest import FIXTURES, ROOT
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+def _with_language(tmp_path: Path, language: str) -> Path:
+    """The minimal project with `language:` set in site.yaml."""
+    project = Path(shutil.copytree(FIXTURES / "minimal", tmp_path / "p"))
+    site = project / "content/site.yaml"
+    site.write_text(site.read_text("utf-8") + f"language: {language}\n", "utf-8")
+    return project
+
+
+def _labels() -> set[str]:
+    """Every label the theme's templates and cvsite's Python code ask a catalog for."""
+    found: set[str] = set()
+    templates = {"**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}}
+    for folder, pattern, method, options in (
+            (ROOT / "templates", "**.html", "jinja2", templates),
+            (ROOT / "src/cvsite", "**.py", "python", {})):
+        for _, _, message, _, _ in extract_from_dir(folder, [(pattern, method)], options):
+            found.update(message if isinstance(message, tuple) else (message,))
+    return found - {""}
+
+
+@pytest.mark.parametrize("language", catalog_languages()[1:])
+def test_every_label_is_translated_in_every_shipped_language(language: str) -> None:
+    """A label added to a template without a translation fails here (`make messages`)."""
+    with (LOCALES / language / "LC_MESSAGES/cvsite.po").open("rb") as po:
+        catalog = read_po(po)
+    missing = sorted(label for label in _labels()
+                     if not (catalog.get(label) and catalog.get(label).string
+                             and not catalog.get(label).fuzzy))
+    assert not missing, f"{language}: untranslated labels: {missing}"
+
+
+def test_at_least_one_language_besides_english_is_shipped() -> None:
+    assert len(catalog_languages()) >= 2
+
+
+def test_month_names_follow_the_language() -> None:
+    july = date(2024, 7, 1)
+    assert month_year(july, "en") == "Jul 2024"
+    assert month_year(july, "de") == "Juli 2024"
+    assert month_year(july, "fr") == "juil. 2024"
+
+
+def test_an_unknown_language_is_an_error_at_its_line(tmp_path: Path, run_cli: Run) -> None:
+    project = _with_language(tmp_path, "xx-nonsense")
+    status, _, err = run_cli("check", cwd=project)
+    assert status == 1
+    assert "content/site.yaml:6:11: error: unknown language 'xx-nonsense'" in err
+
+
+def test_a_language_without_labels_warns_and_keeps_english_labels(
+        tmp_path: Path, run_cli: Run) -> None:
+    project = _with_language(tmp_path, "fr")
+    status, _, err = run_cli("build", cwd=project)
+    assert status == 0
+    assert "content/site.yaml:6:11: warning: cvsite's labels are not translated to 'fr'" in err
