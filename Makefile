@@ -38,9 +38,9 @@ lint: $(STAMP)
 # After changing a label in the templates: refresh every catalog, then translate what is new
 # (empty msgstr) in src/cvsite/locale/*/LC_MESSAGES/cvsite.po.
 messages: $(STAMP)
-	$(BIN)/pybabel extract --quiet -F babel.cfg --no-location --sort-output \
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
 	  -o src/cvsite/locale/cvsite.pot .
-	$(BIN)/pybabel update --quiet --no-fuzzy-matching --ignore-obsolete -D cvsite \
+	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -D cvsite \
 	  -i src/cvsite/locale/cvsite.pot -d src/cvsite/locale
 
 # Debian/Ubuntu packages: Pango for WeasyPrint; Chromium, a JRE and poppler for the browser and PDF tests;

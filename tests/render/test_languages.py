@@ -11,8 +11,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from cvsite.language import LOCALES, catalog_languages, month_year
 from conftest import FIXTURES, ROOT
+from cvsite.language import LOCALES, catalog_languages, month_year
 
 Run = Callable[..., tuple[int, str, str]]
 

@@ -46,15 +46,15 @@ def test_globals_set_after_the_templates_are_compiled_reach_the_pages(tmp_path: 
     assert late.render() == "cv.pdf,resume.pdf"
 
 
-def naive_groups(site: Site) -> tuple[list[tuple[str, tuple[Publication, ...]]],
-                                      list[tuple[int, tuple[Publication, ...]]]]:
+def naive_groups(site: Site) -> tuple[list[tuple[str | None, tuple[Publication, ...]]],
+                                      list[tuple[int | None, tuple[Publication, ...]]]]:
     """The list pages' groups, by the definitions: one filter per topic and per year."""
     topics = list(site.config.publications.topics)
     pubs = newest_first(site.publications)
     by_topic = [(t, tuple(p for p in pubs if p.topic == t)) for t in topics]
     rest = tuple(p for p in pubs if p.topic not in topics)
     if rest:
-        by_topic.append(("Other" if topics else "", rest))
+        by_topic.append((None, rest))
     years = sorted({p.year for p in site.publications}, reverse=True)
     by_year = [(y, tuple(p for p in pubs if p.year == y)) for y in years]
     return [(t, ps) for t, ps in by_topic if ps], by_year

@@ -31,21 +31,24 @@ class Site(Model):
         return newest_first(tuple(p for p in self.publications if p.selected))
 
     def publications_by_topic(self, selected_only: bool = False
-                              ) -> list[tuple[str, tuple[Publication, ...]]]:
-        """(topic, publications newest first) in the configured topic order; untopical last."""
+                              ) -> list[tuple[str | None, tuple[Publication, ...]]]:
+        """(topic, publications newest first) in the configured topic order; the untopical
+        last, as topic None."""
         topics = list(self.config.publications.topics)
         pubs = self.selected_publications if selected_only else newest_first(self.publications)
         found: dict[str | None, list[Publication]] = {t: [] for t in topics}
         rest: list[Publication] = []
         for p in pubs:
             found.get(p.topic, rest).append(p)
-        groups = [(t, tuple(found[t])) for t in topics]
+        groups: list[tuple[str | None, tuple[Publication, ...]]] = [
+            (t, tuple(found[t])) for t in topics]
         if rest:
-            groups.append(("Other" if topics else "", tuple(rest)))
+            groups.append((None, tuple(rest)))
         return [(t, ps) for t, ps in groups if ps]
 
-    def publications_by_year(self) -> list[tuple[int | str, tuple[Publication, ...]]]:
-        """(year, publications newest first), newest year first; no year is "In press"."""
+    def publications_by_year(self) -> list[tuple[int | None, tuple[Publication, ...]]]:
+        """(year, publications newest first), newest year first; those with no year (in press)
+        first, as year None."""
         ordered = newest_first(self.publications)
-        return [(y or "In press", tuple(run))
+        return [(y, tuple(run))
                 for y, run in groupby(ordered, key=attrgetter("year"))]

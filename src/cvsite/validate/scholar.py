@@ -10,6 +10,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from cvsite.errors import SCHOLAR, Diagnostic, warning
+from cvsite.language import N_
 from cvsite.models import Author, Publication, SiteConfig
 from cvsite.paths import encoded
 from cvsite.texmath import plain
@@ -71,9 +72,9 @@ def links(pub: Publication) -> list[Link]:
     if pub.pdf:
         path = local_file(pub.pdf)
         found.append(Link("PDF", encoded(path), True) if path else Link("PDF", encoded(pub.pdf)))
-    for label, href in (("HTML", pub.html), ("Code", pub.code), ("Slides", pub.slides),
-                        ("Poster", pub.poster), ("Video", pub.video), ("DOI", pub.doi_url),
-                        ("Project page", pub.project), ("Link", pub.url)):
+    for label, href in (("HTML", pub.html), (N_("Code"), pub.code), (N_("Slides"), pub.slides),
+                        (N_("Poster"), pub.poster), (N_("Video"), pub.video), ("DOI", pub.doi_url),
+                        (N_("Project page"), pub.project), (N_("Link"), pub.url)):
         if href and not any(_same(href, link.href) for link in found):
             found.append(Link(label, encoded(href)))
     return found
