@@ -35,6 +35,10 @@ ENTRIES = """\
   year = {2021}, pdf = {own.pdf}}
 @article{spaces, author = {Example, Ada}, title = {Spaces}, journal = {J}, year = {2021},
   pdf = {papers/my paper é.pdf}}
+@inproceedings{openreview, author = {Example, Ada}, title = {On OpenReview}, booktitle = {ICLR},
+  year = {2021}, url = {https://openreview.net/forum?id=tW4QEInpni}}
+@inproceedings{pmlr, author = {Example, Ada}, title = {In PMLR}, booktitle = {ICML},
+  year = {2019}, url = {https://proceedings.mlr.press/v97/ward19a.html}}
 """
 BUTTONS = re.compile(r'<ul class="paper-links">(.*?)</ul>', re.S)
 BUTTON = re.compile(r'<a class="button" href="([^"]*)">([^<]*)</a>')
@@ -180,3 +184,10 @@ def test_new_link_fields_still_go_through_the_one_link_policy(field: str, value:
     assert not [h for h in hrefs if "javascript" in h.lower()], hrefs
     assert any(f"warning: entry 'bad': {field} holds 2 addresses" in d.format()
                for d in result.diagnostics)
+
+
+def test_a_url_at_a_well_known_publisher_names_its_button_after_the_site(
+        site: tuple[Path, BuildResult]) -> None:
+    out, _ = site
+    assert buttons(out, "openreview") == [("OpenReview", "https://openreview.net/forum?id=tW4QEInpni")]
+    assert buttons(out, "pmlr") == [("PMLR", "https://proceedings.mlr.press/v97/ward19a.html")]

@@ -74,10 +74,28 @@ def links(pub: Publication) -> list[Link]:
         found.append(Link("PDF", encoded(path), True) if path else Link("PDF", encoded(pub.pdf)))
     for label, href in (("HTML", pub.html), (N_("Code"), pub.code), (N_("Slides"), pub.slides),
                         (N_("Poster"), pub.poster), (N_("Video"), pub.video), ("DOI", pub.doi_url),
-                        (N_("Project page"), pub.project), (N_("Link"), pub.url)):
+                        (N_("Project page"), pub.project), (_url_label(pub.url), pub.url)):
         if href and not any(_same(href, link.href) for link in found):
             found.append(Link(label, encoded(href)))
     return found
+
+
+SITES = {"openreview.net": "OpenReview", "proceedings.mlr.press": "PMLR",
+         "proceedings.neurips.cc": "NeurIPS", "papers.nips.cc": "NeurIPS",
+         "papers.neurips.cc": "NeurIPS", "proceedings.iclr.cc": "ICLR",
+         "aclanthology.org": "ACL Anthology", "ojs.aaai.org": "AAAI", "jmlr.org": "JMLR",
+         "dl.acm.org": "ACM", "ieeexplore.ieee.org": "IEEE Xplore", "arxiv.org": "arXiv",
+         "openaccess.thecvf.com": "CVF", "link.springer.com": "Springer"}
+"""Where a paper's `url` often points, and the button named for it (else "Link")."""
+
+
+def _url_label(url: str | None) -> str:
+    """The button for a paper's `url`: the name of a well-known publisher's site, or Link."""
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # a malformed address: its button is still a plain link
+        host = ""
+    return SITES.get(host.removeprefix("www."), N_("Link"))
 
 
 def _same(one: str, other: str) -> bool:
