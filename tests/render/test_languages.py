@@ -26,14 +26,15 @@ def _with_language(tmp_path: Path, language: str) -> Path:
 
 
 def _labels() -> set[str]:
-    """Every label the theme's templates and cvsite's Python code ask a catalog for."""
+    """Every label (a plural by its singular) the theme's templates and cvsite's Python code
+    ask a catalog for."""
     found: set[str] = set()
     templates = {"**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}}
     for folder, pattern, method, options in (
             (ROOT / "templates", "**.html", "jinja2", templates),
             (ROOT / "src/cvsite", "**.py", "python", {})):
         for _, _, message, _, _ in extract_from_dir(folder, [(pattern, method)], options):
-            found.update(message if isinstance(message, tuple) else (message,))
+            found.add(message[0] if isinstance(message, tuple) else message)  # plural: its id
     return found - {""}
 
 
@@ -42,9 +43,12 @@ def test_every_label_is_translated_in_every_shipped_language(language: str) -> N
     """A label added to a template without a translation fails here (`make messages`)."""
     with (LOCALES / language / "LC_MESSAGES/cvsite.po").open("rb") as po:
         catalog = read_po(po)
-    missing = sorted(label for label in _labels()
-                     if not (catalog.get(label) and catalog.get(label).string
-                             and not catalog.get(label).fuzzy))
+    def translated(label: str) -> bool:
+        found = catalog.get(label)
+        text = found.string if found else ""
+        return bool(found and not found.fuzzy and all(text if isinstance(text, tuple) else [text]))
+
+    missing = sorted(label for label in _labels() if not translated(label))
     assert not missing, f"{language}: untranslated labels: {missing}"
 
 
@@ -72,3 +76,16 @@ def test_a_language_without_labels_warns_and_keeps_english_labels(
     status, _, err = run_cli("build", cwd=project)
     assert status == 0
     assert "content/site.yaml:6:11: warning: cvsite's labels are not translated to 'fr'" in err
+
+
+def test_a_german_site_shows_german_labels_and_dates(tmp_path: Path, run_cli: Run) -> None:
+    project = _with_language(tmp_path, "de")
+    status, _, err = run_cli("build", "--no-pdf", cwd=project)
+    assert status == 0, err
+    out = project / "_site"
+    listing = (out / "publications/index.html").read_text("utf-8")
+    assert ">Publikationen</a>" in listing and ">Nach Thema</a>" in listing
+    assert "Alle als BibTeX (.bib)" in listing and '<html lang="de">' in listing
+    assert "Zitieren" in listing and ">Cite<" not in listing
+    missing = (out / "404.html").read_text("utf-8")
+    assert "Seite nicht gefunden" in missing
