@@ -13,6 +13,20 @@ from cvsite.validate import scholar
 
 PageSpec = tuple[str, str, dict[str, Any]]
 """(path in the output folder, template name, extra template variables) of one page."""
+SERVED_AT_ANY_DEPTH = frozenset({"404.html"})
+"""Pages a host serves for any missing path (GitHub Pages' 404): their links start at the base
+path, since a relative link would resolve against whatever address was asked for."""
+
+
+def relative_link(out_path: str, path: str = "") -> str:
+    """The link from the page at `out_path` to the site path `path`, relative (like Hugo's
+    `relativeURLs`) and naming a folder's `index.html`, so the output works from disk and at any
+    base path: from `cv/index.html`, `publications/` -> `../publications/index.html`."""
+    target, mark, fragment = path.lstrip("/").partition("#")
+    if target == "" or target.endswith("/"):
+        target += "index.html"
+    up = "../" * out_path.count("/")
+    return up + target + mark + fragment
 
 
 def page_specs(site: Site) -> list[PageSpec]:
@@ -30,7 +44,9 @@ def render_page(site: Site, env: Environment, spec: PageSpec) -> str:
     base_url = site.config.base_url.rstrip("/") + "/"
 
     def url(path: str = "") -> str:
-        return root + path.lstrip("/")
+        if out_path in SERVED_AT_ANY_DEPTH:
+            return root + path.lstrip("/")
+        return relative_link(out_path, path)
 
     def absolute(path: str = "") -> str:
         return base_url + path.lstrip("/")
