@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -46,6 +48,22 @@ def base_path(base_url: str) -> str:
     return path if path.endswith("/") else path + "/"
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def last_updated() -> date | None:
+    """The day `SOURCE_DATE_EPOCH` names (UTC; the Pages workflow sets it from the commit), or
+    None without it: the stamp never comes from the clock, so a build without it has none."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch.isdigit() else None
+
+
+def long_date(value: date) -> str:
+    """`6 December 2026`, the same in every locale."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
 def once(macro: Any, *args: Any) -> Any:
     """`{{ once(macro, ...) }}` in templates made by earlier versions: now just the macro's call."""
     return macro(*args)
@@ -78,11 +96,12 @@ def make_environment(source: Path) -> Environment:
                        auto_reload=False)  # one environment per build: templates read once
     env.filters.update(month_year=filters.month_year, period=filters.period, slug=slug,
                        markdown=filters.markdown, autolink=filters.autolink,
-                       encoded=encoded,
+                       encoded=encoded, long_date=long_date,
                        has_equal_contribution=filters.has_equal_contribution,
                        shortened=filters.shortened,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
                        person_ld=seo.person, article_ld=seo.article, once=once)
+    env.globals["updated"] = last_updated()  # read once a build, as the no-change key reads it
     env.globals["downloads"] = ()  # the PDFs the pages link to; the build fills it in
     return env
