@@ -21,6 +21,8 @@ from cvsite.validate import scholar
 PAGES = {"index.html": "index.html", "publications/index.html": "publications.html",
          "publications/by-year/index.html": "publications_by_year.html",
          "cv/index.html": "cv.html", "404.html": "404.html"}
+NEWS_PAGE = ("news/index.html", "news.html")
+"""The news archive, made when the home page leaves some news out."""
 PAPER_TEMPLATE = "publication.html"
 PRINT_TEMPLATE = "cv-print.html"
 """The template of the PDFs (`cvsite.pdf.build` renders it); every other template makes pages."""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import Markup
 
 from cvsite.models import Site
-from cvsite.render.environment import PAGES, PAPER_TEMPLATE, base_path
+from cvsite.render.environment import NEWS_PAGE, PAGES, PAPER_TEMPLATE, base_path
 from cvsite.render.feeds import render_extras
 from cvsite.validate import scholar
 
@@ -29,9 +32,22 @@ def relative_link(out_path: str, path: str = "") -> str:
     return up + target + mark + fragment
 
 
+_LOCAL_LINK = re.compile(r'(<(?:a|img)\b[^>]*?\s(?:href|src)=")'
+                         r'(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|//)([^"]*)"')
+"""A link in sanitised Markdown HTML (attributes double-quoted) to a path inside the site."""
+
+
+def relinked(html: str, url: Callable[[str], str]) -> Markup:
+    """Markdown's HTML with each link to a site path (`publications/x/`, written from the
+    site's root) made into the page's own link to it, so it works on every page."""
+    return Markup(_LOCAL_LINK.sub(lambda m: m[1] + url(m[2]) + '"', html))
+
+
 def page_specs(site: Site) -> list[PageSpec]:
     """Every page the site has: the fixed ones, then one per publication."""
     specs: list[PageSpec] = [(out_path, template, {}) for out_path, template in PAGES.items()]
+    if site.news.has_archive:
+        specs.append((*NEWS_PAGE, {}))
     specs += [(scholar.paper_path(pub) + "index.html", PAPER_TEMPLATE, {"pub": pub})
               for pub in site.publications]
     return specs
@@ -51,9 +67,12 @@ def render_page(site: Site, env: Environment, spec: PageSpec) -> str:
     def absolute(path: str = "") -> str:
         return base_url + path.lstrip("/")
 
+    def relink(html: str) -> Markup:
+        return relinked(html, url)
+
     page_path = "" if out_path in ("index.html", "404.html") else out_path[: -len("index.html")]
     return env.get_template(template).render(site=site, page_path=page_path, url=url,
-                                             absolute=absolute, **extra)
+                                             absolute=absolute, relink=relink, **extra)
 
 
 def render_pages(site: Site, env: Environment) -> dict[str, str]:
