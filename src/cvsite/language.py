@@ -13,7 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_skeleton
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -64,6 +64,11 @@ def translations(language: str) -> gettext.NullTranslations:
 def month_year(value: date, language: str) -> str:
     """`Jul 2024` (English), `Juli 2024` (German), `2024年7月` (Chinese)."""
     return format_skeleton("yMMM", value, locale=locale_of(language) or SOURCE_LANGUAGE)
+
+
+def long_date(value: date, language: str) -> str:
+    """The day in the language's long form (`December 6, 2026`, `6. Dezember 2026`)."""
+    return format_date(value, "long", locale=locale_of(language) or SOURCE_LANGUAGE)
 
 
 def year(value: date, language: str) -> str:

@@ -27,8 +27,8 @@ def test_check_reports_a_broken_link_and_a_bad_anchor(run_cli: Run, project: Pat
     problems = [line for line in err.splitlines() if ": error: " in line]
     assert len(problems) == 2, err
     assert problems[0].startswith("<site>/index.html:")
-    assert "broken link '/no-such-page/': no page or file 'no-such-page/index.html'" in err
-    assert ("broken anchor '/publications/#no-such-section': no id 'no-such-section' in "
+    assert "broken link 'no-such-page/index.html': no page or file 'no-such-page/index.html'" in err
+    assert ("broken anchor 'publications/index.html#no-such-section': no id 'no-such-section' in "
             "'publications/index.html'") in err
     assert "2 errors" in err
     assert [p.name for p in (project / "_site").iterdir()] == ["keep.txt"]

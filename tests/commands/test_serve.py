@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import urljoin
 
 import pytest
 
@@ -159,7 +160,7 @@ def test_the_pdf_is_rebuilt_after_the_html_is_served(server: Server, project: Pa
     link = re.search(r'href="([^"]+\.pdf)"', cv)
     assert link
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
-    conn.request("GET", link[1])
+    conn.request("GET", urljoin(server.base + "cv/", link[1]))
     response = conn.getresponse()
     assert response.status == 200 and response.read().startswith(b"%PDF-")
     conn.close()

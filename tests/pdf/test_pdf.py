@@ -133,7 +133,8 @@ def test_pages_link_each_pdf_with_its_size(site: Site, built: Path) -> None:
         for variant in site.config.pdf.variants:
             name = file_name(variant, site)
             size = round((built / name).stat().st_size / 1000)
-            assert re.search(rf'href="/{re.escape(name)}"[^>]*>Download {variant.label} '
+            up = "../" * page.count("/")  # links are relative to the page
+            assert re.search(rf'href="{up}{re.escape(name)}"[^>]*>Download {variant.label} '
                              rf'<span[^>]*>\(PDF, {size} KB\)', html), (page, name)
 
 

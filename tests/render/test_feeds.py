@@ -75,7 +75,7 @@ def test_bib_downloads(site: Site, built: Path) -> None:
         assert (built / f"publications/{pub.key}/{pub.key}.bib").read_text() == pub.bibtex
         assert pub.bibtex in everything
     html = (built / "publications/index.html").read_text()
-    assert 'href="/publications.bib" download' in html
+    assert 'href="../publications.bib" download' in html
 
 
 def test_icons_are_shipped(built: Path) -> None:
@@ -99,8 +99,10 @@ def test_a_site_under_a_path_links_and_lists_everything_under_it(project: Path,
     assert all(e.link.startswith("https://example.org/lab/wu/publications/")
                for e in feed.entries)
     html = (out / "publications/index.html").read_text()
-    assert 'href="/lab/wu/publications/wu2022xtc/"' in html
-    assert 'href="/lab/wu/feed.xml"' in html and 'href="/lab/wu/publications.bib"' in html
+    assert 'href="../publications/wu2022xtc/index.html"' in html  # relative: works anywhere
+    assert 'href="../feed.xml"' in html and 'href="../publications.bib"' in html
     paper = (out / "publications/wu2022xtc/index.html").read_text()
     assert ('content="https://example.org/lab/wu/publications/wu2022xtc/"' in paper)
-    assert 'src="/lab/wu/js/copy.js"' in paper
+    assert 'src="../../js/copy.js"' in paper
+    missing = (out / "404.html").read_text()  # served at any depth: links from the base path
+    assert 'href="/lab/wu/css/site.css"' in missing and 'href="/lab/wu/cv/"' in missing

@@ -102,21 +102,21 @@ def test_an_acm_url_equal_to_the_doi_link_gives_one_button(
 
 def test_al_folio_html_and_a_bare_pdf_name_in_assets_pdf(site: tuple[Path, BuildResult]) -> None:
     out, _ = site
-    assert buttons(out, "alfolio") == [("PDF", "/assets/pdf/alfolio.pdf"),
+    assert buttons(out, "alfolio") == [("PDF", "../../assets/pdf/alfolio.pdf"),
                                        ("HTML", "https://publisher.example.org/article/1")]
     assert (out / "assets/pdf/alfolio.pdf").read_bytes() == b"%PDF-1.4 alfolio"
 
 
 def test_a_bare_pdf_name_is_found_in_content_papers(site: tuple[Path, BuildResult]) -> None:
     out, _ = site
-    assert buttons(out, "ownpapers") == [("PDF", "/papers/own.pdf")]
+    assert buttons(out, "ownpapers") == [("PDF", "../../papers/own.pdf")]
     assert (out / "papers/own.pdf").read_bytes() == b"%PDF-1.4 own"
 
 
 def test_spaces_and_accents_in_a_pdf_path_are_percent_encoded(
         site: tuple[Path, BuildResult]) -> None:
     out, _ = site
-    assert buttons(out, "spaces") == [("PDF", "/papers/my%20paper%20%C3%A9.pdf")]
+    assert buttons(out, "spaces") == [("PDF", "../../papers/my%20paper%20%C3%A9.pdf")]
     assert read_head(out / "publications/spaces/index.html").values("citation_pdf_url") == [
         "https://ada.example.org/papers/my%20paper%20%C3%A9.pdf"]
     assert (out / "papers/my paper é.pdf").read_bytes() == b"%PDF-1.4 spaces"

@@ -133,6 +133,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _new(args: argparse.Namespace) -> int:
+    from cvsite.commands.installed import installed
     from cvsite.commands.new import ScaffoldError, scaffold
     from cvsite.output.write import OutputError
 
@@ -143,6 +144,9 @@ def _new(args: argparse.Namespace) -> int:
         return 2
     shown = display_path(args.dir.resolve())
     print(f"cvsite: created {len(files)} files in {shown}/; next: cd {shown} && cvsite serve")
+    note = installed().note
+    if note:
+        print(f"{shown}/requirements.txt: warning: {note}", file=sys.stderr)
     return 0
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from importlib import metadata
+import textwrap
 from pathlib import Path
 
-from cvsite import __version__
+from cvsite.commands.installed import Requirement, installed
 from cvsite.commands.schema import CONTENT_MODELS, generate, modeline
 from cvsite.output.write import write_site
 from cvsite.paths import THEME
@@ -19,16 +18,14 @@ class ScaffoldError(Exception):
     """The starter project cannot be created where asked."""
 
 
-def cvsite_requirement() -> str:
-    """The pip requirement for this very cvsite: its git source when known, else a placeholder."""
-    try:
-        direct = metadata.distribution("cvsite").read_text("direct_url.json")
-    except metadata.PackageNotFoundError:  # pragma: no cover - cvsite runs installed
-        direct = None
-    info = json.loads(direct) if direct else {}
-    if "vcs_info" in info:
-        return f"cvsite @ git+{info['url']}@{info['vcs_info']['commit_id']}"
-    return f"cvsite @ git+https://github.com/OWNER/cvsite@v{__version__}"
+def requirements_txt(requirement: Requirement) -> str:
+    """requirements.txt: the line that installs this cvsite, and what to do first if needed."""
+    lines = ["# The cvsite this site is built with (`cvsite new` wrote it from how it was "
+             "installed)."]
+    if requirement.note:
+        lines += textwrap.wrap("NOTE: " + requirement.note, 97, initial_indent="# ",
+                               subsequent_indent="# ", break_on_hyphens=False)
+    return "\n".join([*lines, requirement.line, ""])
 
 
 def _constraints() -> bytes:
@@ -54,8 +51,7 @@ def starter_files() -> dict[str, bytes]:
             data = (modeline(name.removeprefix("content/")) + "\n").encode() + data
         files[name] = data
     files |= {f"schema/{name}": text.encode() for name, text in generate().items()}
-    requirement = f"# The cvsite release this site is built with.\n{cvsite_requirement()}\n"
-    files["requirements.txt"] = requirement.encode()
+    files["requirements.txt"] = requirements_txt(installed()).encode()
     files["constraints.txt"] = _constraints()
     return files
 

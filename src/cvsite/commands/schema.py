@@ -8,12 +8,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from cvsite.errors import Diagnostic, display_path, error
-from cvsite.models import CV, Profile, SiteConfig
+from cvsite.models import CV, News, Profile, SiteConfig
 from cvsite.output.write import write_site
 
 SCHEMA_DIR = "schema"
 CONTENT_MODELS: dict[str, type[BaseModel]] = {
-    "site.yaml": SiteConfig, "profile.yaml": Profile, "cv.yaml": CV}
+    "site.yaml": SiteConfig, "profile.yaml": Profile, "cv.yaml": CV, "news.yaml": News}
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 

@@ -8,6 +8,7 @@ from operator import attrgetter
 from cvsite.models.base import Model
 from cvsite.models.config import SiteConfig
 from cvsite.models.cv import CV, Position
+from cvsite.models.news import News
 from cvsite.models.profile import Profile
 from cvsite.models.publication import Publication, newest_first
 
@@ -19,6 +20,7 @@ class Site(Model):
     profile: Profile
     cv: CV
     publications: tuple[Publication, ...] = ()
+    news: News = News()
 
     @property
     def current_position(self) -> Position | None:

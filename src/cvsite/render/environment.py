@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,6 +22,8 @@ from cvsite.validate import scholar
 PAGES = {"index.html": "index.html", "publications/index.html": "publications.html",
          "publications/by-year/index.html": "publications_by_year.html",
          "cv/index.html": "cv.html", "404.html": "404.html"}
+NEWS_PAGE = ("news/index.html", "news.html")
+"""The news archive, made when the home page leaves some news out."""
 PAPER_TEMPLATE = "publication.html"
 PRINT_TEMPLATE = "cv-print.html"
 """The template of the PDFs (`cvsite.pdf.build` renders it); every other template makes pages."""
@@ -35,6 +39,13 @@ def base_path(base_url: str) -> str:
     """The path part of the base URL, always ending in `/` (`/` or `/repo/`)."""
     path = urlsplit(base_url).path or "/"
     return path if path.endswith("/") else path + "/"
+
+
+def last_updated() -> date | None:
+    """The day `SOURCE_DATE_EPOCH` names (UTC; the Pages workflow sets it from the commit), or
+    None without it: the stamp never comes from the clock, so a build without it has none."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch.isdigit() else None
 
 
 def once(macro: Any, *args: Any) -> Any:
@@ -71,15 +82,17 @@ def make_environment(source: Path, language: str = "en") -> Environment:
                        extensions=["jinja2.ext.i18n"])
     labels = translations(language)
     env.install_gettext_translations(labels, newstyle=True)  # type: ignore[attr-defined]
+    env.globals["labels"] = labels  # for the words of files made outside templates (the feed)
     dates = filters.Dates(language, labels)
     env.filters.update(month_year=dates.month_year, period=dates.period, slug=slug,
                        markdown=filters.markdown, autolink=filters.autolink,
                        math=filters.math, plain=filters.plain,
-                       encoded=encoded,
+                       encoded=encoded, long_date=dates.long_date,
                        has_equal_contribution=filters.has_equal_contribution,
                        shortened=filters.shortened,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
                        person_ld=seo.person, article_ld=seo.article, once=once)
+    env.globals["updated"] = last_updated()  # read once a build, as the no-change key reads it
     env.globals["downloads"] = ()  # the PDFs the pages link to; the build fills it in
     return env

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 
 from feedgen.feed import FeedGenerator
 from jinja2 import Environment
+from markupsafe import Markup
 
-from cvsite import __version__
-from cvsite.models import Publication, Site, newest_first
+from cvsite import __version__, richtext
+from cvsite.models import NewsItem, Publication, Site, newest_first
 from cvsite.render.citeformat import publication_venue
 from cvsite.texmath import plain
 from cvsite.validate.paperkeys import folder_name
@@ -20,6 +22,8 @@ BIBLIOGRAPHY = "publications.bib"
 NOT_IN_SITEMAP = frozenset({"404.html"})
 FEED_ENTRIES = 50
 """Newest publications in the feed: readers poll it, and a lab's 10,000 papers would be MBs."""
+TITLE_LENGTH = 100
+"""A news entry's title is its text, cut to this many characters (readers list titles)."""
 
 
 def bib_path(pub: Publication) -> str:
@@ -39,20 +43,64 @@ def _when(pub: Publication) -> datetime | None:
     return None if year is None else datetime(year, pub.month or 1, 1, tzinfo=UTC)
 
 
-def atom(site: Site) -> str:
-    """An Atom feed of the newest publications, dated from the content (not the clock)."""
-    config, pubs = site.config, newest_first(site.publications)[:FEED_ENTRIES]
+def _day(item: NewsItem) -> datetime:
+    """A news item's day as a timestamp (midnight UTC)."""
+    return datetime(item.date.year, item.date.month, item.date.day, tzinfo=UTC)
+
+
+def merged(pubs: Iterable[Publication],
+           news: Iterable[tuple[str, NewsItem]]) -> list[Publication | tuple[str, NewsItem]]:
+    """Publications (newest first, as listed) with each news item before the first paper older
+    than it; the newest `FEED_ENTRIES` of them."""
+    waiting = list(news)
+    out: list[Publication | tuple[str, NewsItem]] = []
+    for pub in pubs:
+        when = _when(pub)
+        while waiting and when is not None and _day(waiting[0][1]) >= when:
+            out.append(waiting.pop(0))
+        out.append(pub)
+    return (out + waiting)[:FEED_ENTRIES]
+
+
+def _add_news(site: Site, feed: FeedGenerator, anchor: str, item: NewsItem) -> None:
+    """One news item as a feed entry, linked where it is shown (news/, or the home page)."""
+    shown = "news/" if site.news.has_archive else ""
+    entry = feed.add_entry(order="append")
+    entry.id(absolute(site.config, f"news/#{anchor}"))
+    text = Markup(richtext.to_html(item.text)).striptags()
+    entry.title(text if len(text) <= TITLE_LENGTH else text[: TITLE_LENGTH - 1].rstrip() + "…")
+    entry.link(href=absolute(site.config, f"{shown}#{anchor}"), rel="alternate",
+               type="text/html")
+    entry.published(_day(item))
+    entry.updated(_day(item))
+    entry.content(richtext.to_html(item.text), type="html")
+
+
+def atom(site: Site, labels: gettext.NullTranslations | None = None) -> str:
+    """An Atom feed of the newest publications and news, dated from the content (not the
+    clock)."""
+    config = site.config
+    listed = merged(newest_first(site.publications), site.news.newest_first)
+    pubs = [p for p in listed if isinstance(p, Publication)]
     feed = FeedGenerator()
     feed.id(absolute(config, FEED))
-    feed.title(f"{config.publications.heading} — {site.profile.display_name}")
+    words = labels or gettext.NullTranslations()
+    heading = words.gettext("News and publications") if site.news.items else \
+        config.publications.heading
+    feed.title(f"{heading} — {site.profile.display_name}")
     feed.author({"name": site.profile.name})
     feed.link(href=absolute(config, FEED), rel="self", type="application/atom+xml")
     feed.link(href=absolute(config, "publications/"), rel="alternate", type="text/html")
     feed.language(config.language)
     feed.generator("cvsite", version=__version__)
-    updated = max((w for p in pubs if (w := _when(p))), default=datetime(1970, 1, 1, tzinfo=UTC))
+    days = [_day(item[1]) for item in listed if isinstance(item, tuple)]
+    updated = max([*(w for p in pubs if (w := _when(p))), *days],
+                  default=datetime(1970, 1, 1, tzinfo=UTC))
     feed.updated(updated)
-    for pub in pubs:
+    for pub in listed:
+        if isinstance(pub, tuple):
+            _add_news(site, feed, *pub)
+            continue
         entry = feed.add_entry(order="append")
         url = absolute(config, paper_path(pub))
         entry.id(url)
@@ -77,10 +125,16 @@ def render_extras(site: Site, env: Environment, pages: Collection[str]) -> dict[
     files = {"sitemap.xml": env.get_template("sitemap.xml").render(locations=locations),
              "robots.txt": env.get_template("robots.txt").render(
                  sitemap=absolute(site.config, "sitemap.xml")),
-             FEED: atom(site),
+             FEED: atom(site, _labels(env)),
              BIBLIOGRAPHY: bibliography(p.bibtex for p in newest_first(site.publications))}
     files.update({bib_path(p): p.bibtex for p in site.publications})
     return files
+
+
+def _labels(env: Environment) -> gettext.NullTranslations | None:
+    """The environment's catalog (`make_environment` sets it), if any."""
+    found = env.globals.get("labels")
+    return found if isinstance(found, gettext.NullTranslations) else None
 
 
 def bibliography(bibtex: Iterable[str]) -> str:

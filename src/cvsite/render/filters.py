@@ -25,6 +25,11 @@ class Dates:
         return language.month_year(value, self.language) if value else \
             self.labels.gettext("Present")
 
+    def long_date(self, value: date) -> str:
+        """`December 6, 2026` (English), `6. Dezember 2026` (German): the language's own form,
+        whatever the machine's locale."""
+        return language.long_date(value, self.language)
+
     def period(self, start: date | None, end: date | None) -> str:
         """`Jul 2024 – Present`; a single month when start equals end."""
         if start is None:

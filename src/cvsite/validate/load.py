@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from cvsite.cache import remembered
 from cvsite.errors import Diagnostic, display_path, error, has_errors
-from cvsite.models import CV, Profile, Publication, Site, SiteConfig
+from cvsite.models import CV, News, Profile, Publication, Site, SiteConfig
 from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
 from cvsite.sources.text import read_source
 from cvsite.sources.yaml import MAX_BYTES, YamlDoc, parse_yaml
@@ -117,13 +117,16 @@ def load_site(source: Path, *, keep_going: bool = False,
     problems += found
     cv, found = _load_model(folder, "cv.yaml", CV, optional=True)
     problems += found
+    news, found = _load_model(folder, "news.yaml", News, optional=True)
+    problems += found
     groups, found = _load_bibs(source, config, profile)
     problems += found
     publications = tuple(pub for _, pubs in groups for pub in pubs)
-    if (has_errors(problems) and not keep_going) or config is None or profile is None or cv is None:
+    if (has_errors(problems) and not keep_going) or config is None or profile is None \
+            or cv is None or news is None:
         return None, problems
     exists = _exists_in((folder, source / "static"))
     for shown, pubs in groups if scholar or config.scholar_warnings else ():  # once valid
         problems += scholar_warnings(pubs, config, shown, exists)
-    site = Site(config=config, profile=profile, cv=cv, publications=publications)
+    site = Site(config=config, profile=profile, cv=cv, publications=publications, news=news)
     return site, problems
