@@ -17,7 +17,7 @@ from pdftools import built_pdfs
 from pdftools import text_of as pdf_text
 
 EPOCH = "1765000000"  # 2025-12-06 05:46:40 UTC
-STAMP = "Last updated 6 December 2025"
+STAMP = "Last updated December 6, 2025"  # the language's long form (English: CLDR `en`)
 
 
 def test_a_dated_build_stamps_every_page_footer_and_every_pdf(

@@ -59,7 +59,7 @@ def test_the_home_page_shows_the_newest_few_newest_first(site_with_news: Path) -
     shown = [item for item in NEWEST_FIRST if item in news]
     assert shown == NEWEST_FIRST[:3]
     assert [news.index(item) for item in shown] == sorted(news.index(item) for item in shown)
-    assert "1 May 2025" in news and "5 March 2024" in news
+    assert "May 1, 2025" in news and "March 5, 2024" in news
     assert "All 5 news items" in news
     assert 'href="news/index.html"' in html
 

@@ -140,7 +140,7 @@ def load_fonts(roots: Sequence[Path]) -> LoadedFonts:
     from weasyprint.text.fonts import FontConfiguration
 
     empty = LoadedFonts(FontConfiguration(), tuple(roots), os.environ.get("SOURCE_DATE_EPOCH"))
-    fetched = render_pdf(WARM_UP, roots, fonts=empty).fetched
+    fetched = _lay_out(WARM_UP, roots, TAGGED, empty).fetched
     return replace(empty, fetched=tuple(p for p in fetched if p.suffix != ".css"))
 
 
@@ -148,6 +148,12 @@ def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = TAGGED,
                fonts: LoadedFonts | None = None) -> RenderedPdf:
     """Lay out `html` (relative URLs resolve in roots[0]; roots overlay, first wins) as a PDF,
     with `fonts` when they were loaded from the same roots under the same SOURCE_DATE_EPOCH."""
+    return _lay_out(html, roots, tagged, fonts)
+
+
+def _lay_out(html: str, roots: Sequence[Path], tagged: bool,
+             fonts: LoadedFonts | None) -> RenderedPdf:
+    """`render_pdf`'s work (`load_fonts` calls it directly: loading fonts renders no PDF)."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
