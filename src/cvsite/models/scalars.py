@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from cvsite.models.links import checker, json_schema
 from cvsite.paths import ANY, WEB, base_url_problem, link_problem
 from cvsite.richtext import link_problems
 
@@ -120,3 +121,22 @@ Handle = Annotated[str, StringConstraints(strip_whitespace=True),
                              "or '-'), got {value}"),
                    WithJsonSchema({"type": "string", "pattern": _HANDLE.pattern,
                                    "description": "a user name, not a URL"})]
+
+
+def _profile(key: str) -> tuple[AfterValidator, WithJsonSchema]:
+    """The check and schema of a `key` profile field: its handle or URL, kept as its id."""
+    return AfterValidator(checker(key)), WithJsonSchema(json_schema(key))
+
+
+_Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+LinkedIn = Annotated[_Id, *_profile("linkedin")]
+Scholar = Annotated[_Id, *_profile("scholar")]
+GitHub = Annotated[_Id, *_profile("github")]
+Orcid = Annotated[_Id, *_profile("orcid")]
+SemanticScholar = Annotated[_Id, *_profile("semantic_scholar")]
+Dblp = Annotated[_Id, *_profile("dblp")]
+OpenReview = Annotated[_Id, *_profile("openreview")]
+HuggingFace = Annotated[_Id, *_profile("huggingface")]
+XHandle = Annotated[_Id, *_profile("x")]
+Bluesky = Annotated[_Id, *_profile("bluesky")]
+Mastodon = Annotated[_Id, *_profile("mastodon")]
