@@ -20,12 +20,9 @@ def jsonld(data: JsonLd) -> Markup:
 
 
 def profile_links(profile: Profile) -> list[str]:
-    """Full URLs of the person's profiles elsewhere."""
-    handles = ((profile.linkedin, "https://www.linkedin.com/in/{}/"),
-               (profile.scholar, "https://scholar.google.com/citations?user={}"),
-               (profile.github, "https://github.com/{}"), (profile.orcid, "https://orcid.org/{}"))
+    """Full URLs of the person's profiles elsewhere: the website, then each profile link."""
     found = [profile.website] if profile.website else []
-    return found + [pattern.format(handle) for handle, pattern in handles if handle]
+    return found + [link.url for link in profile.profile_links]
 
 
 def person(site: Site) -> JsonLd:
