@@ -77,7 +77,8 @@ def test_each_service_refuses_what_is_not_its_profile_and_says_the_accepted_form
 
 def test_every_service_has_a_test() -> None:
     fields = set(Profile.model_fields) - {"name", "preferred_name", "honorific", "location",
-                                          "email", "website", "links", "summary", "interests"}
+                                          "email", "website", "links", "summary", "interests",
+                                          "photo", "photo_in_pdf"}
     assert set(ACCEPTED) == set(REFUSED) == fields
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from tests.conftest import FIXTURES
-from tests.pdftools import squash, text_of
 
+from conftest import FIXTURES
 from cvsite.build import build
+from pdftools import squash, text_of
 
 PROFILE = """\
 name: Ada Example

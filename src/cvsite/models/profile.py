@@ -15,12 +15,17 @@ from cvsite.models.scalars import (
     Mastodon,
     OpenReview,
     Orcid,
+    PhotoFile,
     Scholar,
     SemanticScholar,
     Text,
     Url,
     XHandle,
 )
+
+PHOTO_SIZES = (160, 320, 640)
+"""The square sizes the photo is made in: the home page's (and twice it for sharp screens),
+and the link previews' (Open Graph, JSON-LD)."""
 
 
 class OtherLink(Model):
@@ -51,6 +56,10 @@ class Profile(Model):
     bluesky: Bluesky | None = None
     mastodon: Mastodon | None = None
     links: tuple[OtherLink, ...] = ()
+    photo: PhotoFile | None = None
+    """A photo in content/, made square in PHOTO_SIZES."""
+    photo_in_pdf: bool = False
+    """Whether the PDF's header shows the photo too."""
     summary: Markdown
     interests: tuple[Text, ...] = ()
 
@@ -61,6 +70,11 @@ class Profile(Model):
             return self.name
         given, _, family = self.name.rpartition(" ")
         return f"{given} ({self.preferred_name}) {family}" if given else self.name
+
+    @property
+    def photo_files(self) -> dict[int, str]:
+        """The site path of the photo in each of PHOTO_SIZES (none without a photo)."""
+        return {size: f"images/photo-{size}.jpg" for size in PHOTO_SIZES} if self.photo else {}
 
     @property
     def profile_links(self) -> tuple[ProfileLink, ...]:

@@ -140,3 +140,10 @@ HuggingFace = Annotated[_Id, *_profile("huggingface")]
 XHandle = Annotated[_Id, *_profile("x")]
 Bluesky = Annotated[_Id, *_profile("bluesky")]
 Mastodon = Annotated[_Id, *_profile("mastodon")]
+
+_PHOTO = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.(?:/|$))[^\\:]+\.(?:jpe?g|png|webp)$", re.IGNORECASE)
+PhotoFile = Annotated[str, StringConstraints(strip_whitespace=True),
+                      _matching(_PHOTO, "photo_path", "expected a .jpg, .png or .webp file "
+                                "inside content/, such as 'photo.jpg', got {value}"),
+                      WithJsonSchema({"type": "string", "pattern": _PHOTO.pattern,
+                                      "description": "a .jpg, .png or .webp file in content/"})]

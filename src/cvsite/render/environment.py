@@ -85,4 +85,5 @@ def make_environment(source: Path) -> Environment:
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
                        person_ld=seo.person, article_ld=seo.article, once=once)
     env.globals["downloads"] = ()  # the PDFs the pages link to; the build fills it in
+    env.globals["photo_pdf"] = ""  # the photo as a data: URL when the PDF shows it (the build)
     return env

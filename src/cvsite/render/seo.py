@@ -46,6 +46,8 @@ def person(site: Site) -> JsonLd:
         data["homeLocation"] = {"@type": "Place", "name": p.location}
     if p.interests:
         data["knowsAbout"] = list(p.interests)
+    if p.photo:
+        data["image"] = absolute(site.config, p.photo_files[640])
     same = [u for u in profile_links(p) if u.rstrip("/") != absolute(site.config).rstrip("/")]
     if same:
         data["sameAs"] = same

@@ -13,11 +13,12 @@ from cvsite.errors import Diagnostic, display_path, error, has_errors
 from cvsite.models import CV, Profile, Publication, Site, SiteConfig
 from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
 from cvsite.sources.text import read_source
-from cvsite.sources.yaml import MAX_BYTES, parse_yaml
+from cvsite.sources.yaml import MAX_BYTES, YamlDoc, parse_yaml
 from cvsite.validate.bibfiles import Group, across_files, bib_files
 from cvsite.validate.documents import validate_doc
 from cvsite.validate.paperfiles import resolve_files
 from cvsite.validate.paperkeys import check_keys
+from cvsite.validate.photo import check_photo
 from cvsite.validate.publications import convert_all
 from cvsite.validate.scholar import scholar_warnings
 
@@ -25,9 +26,11 @@ CONTENT = "content"
 M = TypeVar("M", bound=BaseModel)
 
 
-def _load_model(folder: Path, name: str, model: type[M],
-                optional: bool = False) -> tuple[M | None, list[Diagnostic]]:
-    """Read and validate one YAML file of `content/`."""
+def _load_model(folder: Path, name: str, model: type[M], optional: bool = False,
+                check: Callable[[M, YamlDoc], tuple[M, list[Diagnostic]]] | None = None
+                ) -> tuple[M | None, list[Diagnostic]]:
+    """Read and validate one YAML file of `content/`; `check` looks further at a valid one
+    (the files it names) and returns it without what is in error."""
     path = folder / name
     shown = display_path(path)
     if not path.exists() and not path.is_symlink():
@@ -44,6 +47,8 @@ def _load_model(folder: Path, name: str, model: type[M],
     model_found, found = validate_doc(model, doc)
     marked = {(d.line, d.col) for d in problems}  # a value in error is not also a wrong type
     problems += [d for d in found if (d.line, d.col) not in marked]
+    if model_found is not None and check is not None and not problems:
+        return check(model_found, doc)
     return (None if problems else model_found), problems
 
 
@@ -108,7 +113,8 @@ def load_site(source: Path, *, keep_going: bool = False,
     `scholar` warns about Google Scholar readiness even when site.yaml switches it off."""
     folder = source / CONTENT
     config, problems = _load_model(folder, "site.yaml", SiteConfig)
-    profile, found = _load_model(folder, "profile.yaml", Profile)
+    profile, found = _load_model(folder, "profile.yaml", Profile,
+                                 check=lambda profile, doc: check_photo(profile, doc, folder))
     problems += found
     cv, found = _load_model(folder, "cv.yaml", CV, optional=True)
     problems += found
