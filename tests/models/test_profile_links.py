@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from cvsite.models import Profile
+from cvsite.paths import WEB, link_problem
 
 ACCEPTED = {
     "linkedin": (["xiaoxiawu1", "https://www.linkedin.com/in/xiaoxiawu1/",
@@ -97,3 +100,26 @@ def test_a_free_link_needs_a_web_address() -> None:
     with pytest.raises(ValidationError) as caught:
         _profile(links=[{"label": "Blog", "url": "javascript:alert(1)"}])
     assert caught.value.errors()[0]["loc"] == ("links", 0, "url")
+
+
+def test_an_id_yaml_reads_as_a_number_is_taken_as_written() -> None:
+    (link,) = _profile(semantic_scholar=1741101).profile_links  # `semantic_scholar: 1741101`
+    assert link.url == "https://www.semanticscholar.org/author/1741101"
+
+
+_PIECES = st.sampled_from(["https://", "github.com/", "orcid.org/", "bsky.app/profile/",
+                           "scholar.google.com/citations?user=", "openreview.net/profile?id=",
+                           "dblp.org/pid/", "x.com/", "/@", "@", "[", "]", "~", "%", " ", "é",
+                           "\\", "0000-0002-1825-0097", "AbCdEfGhIjKl", ".html", "a.b"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(sorted(ACCEPTED)), st.lists(_PIECES, max_size=6).map("".join))
+def test_any_text_is_a_profile_the_link_policy_allows_or_a_profile_link_error(
+        key: str, value: str) -> None:
+    try:
+        links = _profile(**{key: value}).profile_links
+    except ValidationError as exc:
+        assert {e["type"] for e in exc.errors()} <= {"profile_link", "string_too_short"}
+    else:
+        assert all(link_problem(link.url, WEB, relative=False) is None for link in links)

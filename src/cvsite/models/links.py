@@ -92,8 +92,11 @@ def _refuse(service: Service, value: str, problem: str) -> PydanticCustomError:
 
 def _from_url(service: Service, value: str) -> str:
     """The id inside a URL of `service`'s profile pages."""
-    parts = urlsplit(value if "://" in value else "https://" + value)
-    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        parts = urlsplit(value if "://" in value else "https://" + value)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # a bracketed host that is no IPv6 address
+        raise _refuse(service, value, f"not {_name(service)} profile URL") from None
     match = re.fullmatch(service.path, parts.path) if parts.scheme in ("http", "https") else None
     if not re.fullmatch(service.hosts, host) or match is None:
         raise _refuse(service, value, f"not {_name(service)} profile URL")

@@ -123,9 +123,16 @@ Handle = Annotated[str, StringConstraints(strip_whitespace=True),
                                    "description": "a user name, not a URL"})]
 
 
-def _profile(key: str) -> tuple[AfterValidator, WithJsonSchema]:
+def _digits_as_text(value: Any) -> Any:
+    """A whole number as the text it was written as (YAML reads `semantic_scholar: 1741101`
+    as a number)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _profile(key: str) -> tuple[BeforeValidator, AfterValidator, WithJsonSchema]:
     """The check and schema of a `key` profile field: its handle or URL, kept as its id."""
-    return AfterValidator(checker(key)), WithJsonSchema(json_schema(key))
+    return (BeforeValidator(_digits_as_text), AfterValidator(checker(key)),
+            WithJsonSchema(json_schema(key)))
 
 
 _Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
