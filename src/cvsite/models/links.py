@@ -175,10 +175,12 @@ def profile_link(key: str, ident: str) -> ProfileLink:
     return ProfileLink(key, service.label, profile_url(service, ident), text)
 
 
-def json_schema(key: str) -> dict[str, str | int]:
-    """The JSON Schema of a `key` profile field (the validator is the full check)."""
+def json_schema(key: str) -> dict[str, object]:
+    """The JSON Schema of a `key` profile field (the validator is the full check); an id of
+    digits may be written as a number."""
     service = BY_KEY[key]
-    return {"type": "string", "minLength": 1,
+    kind: object = ["string", "integer"] if re.fullmatch(service.ident, "1234") else "string"
+    return {"type": kind, "minLength": 1,
             "description": f"your {service.label} profile: {service.forms}"}
 
 
