@@ -12,6 +12,7 @@ from cvsite.errors import ContentError, Diagnostic, error, left_out, refused
 from cvsite.models import Site
 from cvsite.output.assets import collect_papers, collect_static
 from cvsite.output.manifest import Managed, locked
+from cvsite.output.photo import collect_photo, pdf_photo
 from cvsite.output.result import BuildResult
 from cvsite.output.write import check_output_folder, write_site
 from cvsite.paths import base_url_problem, outside_files
@@ -65,6 +66,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
                 raise ContentError(notes + diagnostics)
             site = with_base_url(site, base_url) if base_url else site
             env = make_environment(source, site.config.language)
+            photo = collect_photo(source, site.profile)
+            env.globals["photo_pdf"] = pdf_photo(photo, site.profile)
             env.bytecode_cache = CompiledTemplates(cache) if cache.enabled else None
             try:
                 pdfs = start_pdfs(site, env, source, cache, workers, render=pdf).wait()
@@ -77,7 +80,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         if pdf_failed and not keep_going:
             _stop_on(notes + diagnostics)
         files = {**collect_static(source), **collect_papers(source, site.publications),
-                 **pdfs.files, **pages}
+                 **photo, **pdfs.files, **pages}
         managed = Managed(site.config.keep, adopt, known_files(record, out))
         report = write_site(files, out, managed, keep_spare=True)
         failed = failed or pdf_failed

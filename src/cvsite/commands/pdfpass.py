@@ -34,6 +34,7 @@ def _start() -> None:
 def _render(source: str) -> list[Diagnostic]:
     """Render the PDFs of the site as it is now into its cache; the PDF step's diagnostics."""
     from cvsite.cache import Cache
+    from cvsite.output.photo import collect_photo, pdf_photo
     from cvsite.render.environment import make_environment
     from cvsite.speed.pdfs import start_pdfs
     from cvsite.validate.load import load_site
@@ -44,6 +45,7 @@ def _render(source: str) -> list[Diagnostic]:
     if site is None:
         return []
     env = make_environment(project, site.config.language)
+    env.globals["photo_pdf"] = pdf_photo(collect_photo(project, site.profile), site.profile)
     return start_pdfs(site, env, project, cache, None).wait().diagnostics
 
 

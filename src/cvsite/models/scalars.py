@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from cvsite.models.links import checker, json_schema
 from cvsite.paths import ANY, WEB, base_url_problem, link_problem
 from cvsite.richtext import link_problems
 
@@ -120,3 +121,36 @@ Handle = Annotated[str, StringConstraints(strip_whitespace=True),
                              "or '-'), got {value}"),
                    WithJsonSchema({"type": "string", "pattern": _HANDLE.pattern,
                                    "description": "a user name, not a URL"})]
+
+
+def _digits_as_text(value: Any) -> Any:
+    """A whole number as the text it was written as (YAML reads `semantic_scholar: 1741101`
+    as a number)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _profile(key: str) -> tuple[BeforeValidator, AfterValidator, WithJsonSchema]:
+    """The check and schema of a `key` profile field: its handle or URL, kept as its id."""
+    return (BeforeValidator(_digits_as_text), AfterValidator(checker(key)),
+            WithJsonSchema(json_schema(key)))
+
+
+_Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+LinkedIn = Annotated[_Id, *_profile("linkedin")]
+Scholar = Annotated[_Id, *_profile("scholar")]
+GitHub = Annotated[_Id, *_profile("github")]
+Orcid = Annotated[_Id, *_profile("orcid")]
+SemanticScholar = Annotated[_Id, *_profile("semantic_scholar")]
+Dblp = Annotated[_Id, *_profile("dblp")]
+OpenReview = Annotated[_Id, *_profile("openreview")]
+HuggingFace = Annotated[_Id, *_profile("huggingface")]
+XHandle = Annotated[_Id, *_profile("x")]
+Bluesky = Annotated[_Id, *_profile("bluesky")]
+Mastodon = Annotated[_Id, *_profile("mastodon")]
+
+_PHOTO = re.compile(r"^(?!/)(?!.*(?:^|/)\.\.(?:/|$))[^\\:]+\.(?:jpe?g|png|webp)$", re.IGNORECASE)
+PhotoFile = Annotated[str, StringConstraints(strip_whitespace=True),
+                      _matching(_PHOTO, "photo_path", "expected a .jpg, .png or .webp file "
+                                "inside content/, such as 'photo.jpg', got {value}"),
+                      WithJsonSchema({"type": "string", "pattern": _PHOTO.pattern,
+                                      "description": "a .jpg, .png or .webp file in content/"})]

@@ -95,4 +95,5 @@ def make_environment(source: Path, language: str = "en") -> Environment:
                        person_ld=seo.person, article_ld=seo.article, once=once)
     env.globals["updated"] = last_updated()  # read once a build, as the no-change key reads it
     env.globals["downloads"] = ()  # the PDFs the pages link to; the build fills it in
+    env.globals["photo_pdf"] = ""  # the photo as a data: URL when the PDF shows it (the build)
     return env

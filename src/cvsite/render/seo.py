@@ -21,12 +21,9 @@ def jsonld(data: JsonLd) -> Markup:
 
 
 def profile_links(profile: Profile) -> list[str]:
-    """Full URLs of the person's profiles elsewhere."""
-    handles = ((profile.linkedin, "https://www.linkedin.com/in/{}/"),
-               (profile.scholar, "https://scholar.google.com/citations?user={}"),
-               (profile.github, "https://github.com/{}"), (profile.orcid, "https://orcid.org/{}"))
+    """Full URLs of the person's profiles elsewhere: the website, then each profile link."""
     found = [profile.website] if profile.website else []
-    return found + [pattern.format(handle) for handle, pattern in handles if handle]
+    return found + [link.url for link in profile.profile_links]
 
 
 def person(site: Site) -> JsonLd:
@@ -50,6 +47,8 @@ def person(site: Site) -> JsonLd:
         data["homeLocation"] = {"@type": "Place", "name": p.location}
     if p.interests:
         data["knowsAbout"] = list(p.interests)
+    if p.photo:
+        data["image"] = absolute(site.config, p.photo_files[640])
     same = [u for u in profile_links(p) if u.rstrip("/") != absolute(site.config).rstrip("/")]
     if same:
         data["sameAs"] = same

@@ -93,7 +93,9 @@ def _diagnostic(model: type[BaseModel], doc: YamlDoc, err: ErrorDetails) -> Diag
         message = MESSAGES[kind].format(input=err.get("input"))
     else:
         message = err["msg"][0].lower() + err["msg"][1:] if err["msg"] else kind
-    return error(doc.file, line, col, f"{describe(loc)}: {message}" if loc else message)
+    hint = err.get("ctx", {}).get("hint")  # a check that knows the accepted forms says them
+    return error(doc.file, line, col, f"{describe(loc)}: {message}" if loc else message,
+                 str(hint) if hint else None)
 
 
 def validate_doc(model: type[M], doc: YamlDoc) -> tuple[M | None, list[Diagnostic]]:

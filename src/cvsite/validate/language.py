@@ -8,8 +8,14 @@ from cvsite.models import SiteConfig
 from cvsite.sources.yaml import YamlDoc
 
 
-def language_problems(config: SiteConfig, doc: YamlDoc) -> list[Diagnostic]:
-    """An error for a tag no locale has; a warning when cvsite's labels lack the language."""
+def check_language(config: SiteConfig, doc: YamlDoc) -> tuple[SiteConfig, list[Diagnostic]]:
+    """The configuration, with an error for a tag no locale has, or a warning when cvsite's
+    labels lack the language."""
+    return config, _problems(config, doc)
+
+
+def _problems(config: SiteConfig, doc: YamlDoc) -> list[Diagnostic]:
+    """What `check_language` reports."""
     tag = config.language
     if catalog_for(tag) is not None:
         return []

@@ -16,9 +16,10 @@ from cvsite.sources.text import read_source
 from cvsite.sources.yaml import MAX_BYTES, YamlDoc, parse_yaml
 from cvsite.validate.bibfiles import Group, across_files, bib_files
 from cvsite.validate.documents import validate_doc
-from cvsite.validate.language import language_problems
+from cvsite.validate.language import check_language
 from cvsite.validate.paperfiles import resolve_files
 from cvsite.validate.paperkeys import check_keys
+from cvsite.validate.photo import check_photo
 from cvsite.validate.publications import convert_all
 from cvsite.validate.scholar import scholar_warnings
 
@@ -27,9 +28,10 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def _load_model(folder: Path, name: str, model: type[M], optional: bool = False,
-                check: Callable[[M, YamlDoc], list[Diagnostic]] | None = None
+                check: Callable[[M, YamlDoc], tuple[M, list[Diagnostic]]] | None = None
                 ) -> tuple[M | None, list[Diagnostic]]:
-    """Read and validate one YAML file of `content/` (then `check` the valid model)."""
+    """Read and validate one YAML file of `content/`; `check` looks further at a valid one
+    (the files it names) and returns it without what is in error."""
     path = folder / name
     shown = display_path(path)
     if not path.exists() and not path.is_symlink():
@@ -46,10 +48,9 @@ def _load_model(folder: Path, name: str, model: type[M], optional: bool = False,
     model_found, found = validate_doc(model, doc)
     marked = {(d.line, d.col) for d in problems}  # a value in error is not also a wrong type
     problems += [d for d in found if (d.line, d.col) not in marked]
-    if problems or model_found is None or check is None:
-        return (None if problems else model_found), problems
-    problems = check(model_found, doc)
-    return (None if has_errors(problems) else model_found), problems
+    if model_found is not None and check is not None and not problems:
+        return check(model_found, doc)
+    return (None if problems else model_found), problems
 
 
 @remembered(size=2)
@@ -112,8 +113,9 @@ def load_site(source: Path, *, keep_going: bool = False,
     """The whole record, or None, with every problem; `keep_going` leaves out entries in error;
     `scholar` warns about Google Scholar readiness even when site.yaml switches it off."""
     folder = source / CONTENT
-    config, problems = _load_model(folder, "site.yaml", SiteConfig, check=language_problems)
-    profile, found = _load_model(folder, "profile.yaml", Profile)
+    config, problems = _load_model(folder, "site.yaml", SiteConfig, check=check_language)
+    profile, found = _load_model(folder, "profile.yaml", Profile,
+                                 check=lambda profile, doc: check_photo(profile, doc, folder))
     problems += found
     cv, found = _load_model(folder, "cv.yaml", CV, optional=True)
     problems += found
