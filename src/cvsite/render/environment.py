@@ -20,6 +20,8 @@ PAGES = {"index.html": "index.html", "publications/index.html": "publications.ht
          "publications/by-year/index.html": "publications_by_year.html",
          "cv/index.html": "cv.html", "404.html": "404.html"}
 PAPER_TEMPLATE = "publication.html"
+TALKS_PAGE, TALKS_TEMPLATE = "talks/index.html", "talks.html"
+"""The talks page, made when cv.yaml has talks."""
 PRINT_TEMPLATE = "cv-print.html"
 """The template of the PDFs (`cvsite.pdf.build` renders it); every other template makes pages."""
 
@@ -77,7 +79,8 @@ def make_environment(source: Path) -> Environment:
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                        auto_reload=False)  # one environment per build: templates read once
     env.filters.update(month_year=filters.month_year, period=filters.period, slug=slug,
-                       markdown=filters.markdown, autolink=filters.autolink,
+                       markdown=filters.markdown,
+                       inline_markdown=filters.inline_markdown, autolink=filters.autolink,
                        encoded=encoded,
                        has_equal_contribution=filters.has_equal_contribution,
                        shortened=filters.shortened,

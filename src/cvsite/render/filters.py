@@ -3,20 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
 from markupsafe import Markup
 
 from cvsite import richtext
-from cvsite.models import Author, Publication
+from cvsite.models import Author, CvDate, Publication
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def month_year(value: date | None) -> str:
-    """`Jul 2024`, or `Present` for an open end."""
-    return value.strftime("%b %Y") if value else "Present"
+def month_year(value: CvDate | None) -> str:
+    """A date as precise as written: `2024`, `Jul 2024`, `Jul 3, 2024`; `Present` for an open
+    end."""
+    if value is None:
+        return "Present"
+    if not value.month:
+        return str(value.year)
+    month = _MONTHS[value.month - 1]
+    return f"{month} {value.day}, {value.year}" if value.day else f"{month} {value.year}"
 
 
-def period(start: date | None, end: date | None) -> str:
+def period(start: CvDate | None, end: CvDate | None) -> str:
     """`Jul 2024 – Present`; a single month when start equals end."""
     if start is None:
         return month_year(end) if end else ""
@@ -26,6 +33,14 @@ def period(start: date | None, end: date | None) -> str:
 def markdown(text: str) -> Markup:
     """Markdown to sanitised HTML (raw HTML in the source is shown as text)."""
     return Markup(richtext.to_html(text))
+
+
+def inline_markdown(text: str) -> Markup:
+    """One line of Markdown as inline HTML (without the paragraph around it)."""
+    html = richtext.to_html(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
 
 
 def autolink(text: str) -> Markup:

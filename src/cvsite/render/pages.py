@@ -7,7 +7,13 @@ from typing import Any
 from jinja2 import Environment
 
 from cvsite.models import Site
-from cvsite.render.environment import PAGES, PAPER_TEMPLATE, base_path
+from cvsite.render.environment import (
+    PAGES,
+    PAPER_TEMPLATE,
+    TALKS_PAGE,
+    TALKS_TEMPLATE,
+    base_path,
+)
 from cvsite.render.feeds import render_extras
 from cvsite.validate import scholar
 
@@ -18,6 +24,8 @@ PageSpec = tuple[str, str, dict[str, Any]]
 def page_specs(site: Site) -> list[PageSpec]:
     """Every page the site has: the fixed ones, then one per publication."""
     specs: list[PageSpec] = [(out_path, template, {}) for out_path, template in PAGES.items()]
+    if site.cv.talks:
+        specs.append((TALKS_PAGE, TALKS_TEMPLATE, {}))
     specs += [(scholar.paper_path(pub) + "index.html", PAPER_TEMPLATE, {"pub": pub})
               for pub in site.publications]
     return specs
