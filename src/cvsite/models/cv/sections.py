@@ -24,7 +24,9 @@ from cvsite.models.scalars import Markdown, Text
 SectionId = Annotated[str, StringConstraints(strip_whitespace=True,
                                              pattern=r"^[a-z0-9][a-z0-9-]*$"),
                       Field(description="the section's name in links (#id) and in a PDF "
-                                        "variant's `sections`; a slug of the title by default")]
+                                        "variant's `sections`; a slug of the title by default",
+                            json_schema_extra=lambda schema: schema.pop("default", None))]
+"""The default ("", replaced by the slug when validated) is not one to show in the schema."""
 
 
 def section_slug(text: str) -> str:
