@@ -17,7 +17,9 @@ SITE = {"sitetitle", "heading", "topic", "pdftitle", "pdflabel"}
 PROFILE = {"name", "preferred", "honorific", "location", "summary", "interest"}
 CV = {"role", "organization", "team", "mentor", "joblocation", "highlight", "degree", "field",
       "institution", "schoollocation", "advisor", "advisorrole", "thesis", "thesisaward",
-      "course", "teachrole", "teachinst", "award", "awardorg", "service", "servicedetail"}
+      "course", "teachrole", "teachinst", "award", "awardorg", "service", "servicedetail",
+      "sectiontitle", "item", "datedtext", "talk", "event", "place", "project", "projectrole",
+      "projectline"}
 PAPER = {"hostile2025": {"title", "author", "journal", "volume", "publisher", "note",
                          "abstract", "pubaward"},
          "hostile2024": {"title2", "author2", "editor", "booktitle", "series", "address",
@@ -30,7 +32,8 @@ TITLES = {"hostile2025": "title", "hostile2024": "title2", "hostile2023": "title
 AUTHORS = {"hostile2025": ("author", "Ann"), "hostile2024": ("author2", "Bo")}
 """The hostile author of a paper, and her given name."""
 NAMES = {"author", "author2", "editor"}
-MARKDOWN = {"summary"}  # Markdown reads `&amp;` as the entity it is
+# Markdown reads `&amp;` as the entity it is
+MARKDOWN = {"summary", "item", "datedtext", "projectline"}
 
 
 def shown(label: str) -> str:
@@ -71,11 +74,23 @@ def write_hostile_project(root: Path) -> None:
               "location": h("schoollocation"), "start": "2014-08", "end": "2019-12",
               "advisors": [{"name": h("advisor"), "role": h("advisorrole")}],
               "thesis": {"title": h("thesis"), "award": h("thesisaward")}}
-    cv = {"experience": [job], "education": [degree],
-          "teaching": [{"course": h("course"), "role": h("teachrole"),
-                        "institution": h("teachinst"), "terms": ["Fall 2015"]}],
-          "awards": [{"title": h("award"), "organization": h("awardorg"), "years": [2019]}],
-          "service": [{"role": h("service"), "details": [h("servicedetail")]}]}
+    def section(title: str, kind: str, *entries: object) -> dict[str, object]:
+        return {"title": title, "type": kind, "entries": list(entries)}
+
+    cv = {"sections": [
+        section("Experience", "positions", job), section("Education", "degrees", degree),
+        section("Teaching", "courses", {"course": h("course"), "role": h("teachrole"),
+                                        "institution": h("teachinst"), "terms": ["Fall 2015"]}),
+        section("Awards", "awards", {"title": h("award"), "organization": h("awardorg"),
+                                     "years": [2019]}),
+        section("Service", "service", {"role": h("service"), "details": [h("servicedetail")]}),
+        section(h("sectiontitle"), "items", h("item")),
+        section("News", "dated", {"date": "2021-03-04", "text": h("datedtext")}),
+        section("Talks", "talks", {"title": h("talk"), "event": h("event"), "place": h("place"),
+                                   "date": 2022, "slides": "https://example.org/s.pdf"}),
+        section("Projects", "projects", {"name": h("project"), "role": h("projectrole"),
+                                         "link": "https://example.org/p",
+                                         "description": h("projectline")})]}
     (root / "content").mkdir(parents=True)
     for name, data in (("site", site), ("profile", profile), ("cv", cv)):
         (root / "content" / f"{name}.yaml").write_text(

@@ -66,6 +66,11 @@ def month_year(value: date, language: str) -> str:
     return format_skeleton("yMMM", value, locale=locale_of(language) or SOURCE_LANGUAGE)
 
 
+def day_month_year(value: date, language: str) -> str:
+    """`Jul 3, 2024` (English), `3. Juli 2024` (German)."""
+    return format_skeleton("yMMMd", value, locale=locale_of(language) or SOURCE_LANGUAGE)
+
+
 def long_date(value: date, language: str) -> str:
     """The day in the language's long form (`December 6, 2026`, `6. Dezember 2026`)."""
     return format_date(value, "long", locale=locale_of(language) or SOURCE_LANGUAGE)

@@ -27,6 +27,7 @@ from browser.browser_tools import (
 from cvsite.build import build
 from cvsite.models import Site
 from cvsite.render.environment import base_path
+from cvsite.validate.load import load_site
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -44,11 +45,29 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         """Keep test output quiet."""
 
 
+PROJECTS = {"real": ROOT, "every-section": ROOT / "tests" / "fixtures" / "every-section"}
+"""What the gates check: her site, and a project using every section type of cv.yaml."""
+
+
+@pytest.fixture(scope="session", params=sorted(PROJECTS))
+def browser_project(request: pytest.FixtureRequest) -> Path:
+    """The project whose built site the browser gates check."""
+    return PROJECTS[request.param]
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real project built once into a temporary output folder."""
+def site(browser_project: Path) -> Site:
+    """The checked project's record."""
+    loaded, problems = load_site(browser_project)
+    assert loaded is not None, [p.format() for p in problems]
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, browser_project: Path) -> Path:
+    """The project built once into a temporary output folder."""
     out = tmp_path_factory.mktemp("browser") / "_site"
-    build(ROOT, out)
+    build(browser_project, out)
     return out
 
 

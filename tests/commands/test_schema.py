@@ -46,11 +46,16 @@ def test_each_content_file_names_its_schema_and_conforms(content_file: str) -> N
 
 
 @pytest.mark.parametrize(("content_file", "mistake"), [
-    ("cv.yaml", {"experience": [{"role": "R", "organization": "O", "start": "2020-13",
-                                 "end": "present"}]}),
-    ("cv.yaml", {"experience": [{"role": "R", "organisation": "O", "start": "2020-01",
-                                 "end": "present"}]}),
-    ("cv.yaml", {"teaching": [{"course": "C", "terms": ["Sometime 2019"]}]}),
+    ("cv.yaml", {"sections": [{"title": "E", "type": "positions", "entries": [
+        {"role": "R", "organization": "O", "start": "2020-13", "end": "present"}]}]}),
+    ("cv.yaml", {"sections": [{"title": "E", "type": "positions", "entries": [
+        {"role": "R", "organisation": "O", "start": "2020-01", "end": "present"}]}]}),
+    ("cv.yaml", {"sections": [{"title": "T", "type": "courses", "entries": [
+        {"course": "C", "terms": ["Sometime 2019"]}]}]}),
+    ("cv.yaml", {"sections": [{"title": "T", "type": "talk", "entries": []}]}),
+    ("cv.yaml", {"sections": [{"title": "T", "type": "talks", "entries": [
+        {"title": "A talk", "date": "2024-02-30x"}]}]}),
+    ("cv.yaml", {"experience": []}),
     ("profile.yaml", {"name": "N", "summary": "S", "email": "not-an-address"}),
     ("site.yaml", {"title": "T", "base_url": "ftp://example.org/"}),
     ("news.yaml", {"items": [{"date": "May 2025", "text": "T"}]}),
@@ -61,6 +66,21 @@ def test_the_schema_underlines_mistakes_the_models_reject(content_file: str,
     assert list(_validator(content_file).iter_errors(mistake))
     with pytest.raises(ValueError):
         CONTENT_MODELS[content_file].model_validate(mistake)
+
+
+class _Yaml12(yaml.SafeLoader):
+    """YAML as editors read it for the schema: `2024-05-14` is text, not a timestamp."""
+
+
+_Yaml12.add_constructor("tag:yaml.org,2002:timestamp",
+                        lambda loader, node: loader.construct_scalar(node))
+
+
+@pytest.mark.parametrize("project", ["every-section", "minimal"])
+def test_every_section_type_and_date_form_conforms_to_the_schema(project: str) -> None:
+    text = (ROOT / "tests" / "fixtures" / project / "content" / "cv.yaml").read_text("utf-8")
+    errors = list(_validator("cv.yaml").iter_errors(yaml.load(text, Loader=_Yaml12)))
+    assert not errors, [e.message for e in errors]
 
 
 def test_schema_check_passes_on_the_repository(run_cli: Run) -> None:

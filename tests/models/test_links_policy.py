@@ -234,9 +234,10 @@ def test_markdown_highlights_in_cv_yaml_are_text_never_links(tmp_path: Path,
                                                            run_cli: Run) -> None:
     project = minimal(tmp_path / "p")
     cv = project / "content/cv.yaml"
-    cv.write_text(cv.read_text().replace("    end: present\n", "    end: present\n"
-                                         "    highlights:\n      - '[me](javascript:alert(1))'\n"
-                                         "      - \"[me][x]\\n\\n[x]: javascript:alert(1)\"\n", 1))
+    cv.write_text(cv.read_text().replace(
+        "        end: present\n", "        end: present\n        highlights:\n"
+        "          - '[me](javascript:alert(1))'\n"
+        "          - \"[me][x]\\n\\n[x]: javascript:alert(1)\"\n", 1))
     status, _, err = run_cli("build", cwd=project)
     assert status == 0, err
     assert "[me](javascript:alert(1))" in (project / "_site/cv/index.html").read_text()

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from cvsite.models import Site
-from cvsite.pdf.build import file_name, section_titles
+from cvsite.pdf.build import chosen_sections, file_name, section_titles
 from pdftools import built_pdfs, fonts_of, outline_titles, squash, text_of
 
 pytestmark = pytest.mark.usefixtures("pdf_site")
@@ -31,14 +31,14 @@ def _cv(site: Site, built: Path) -> PdfReader:
 def test_every_record_of_the_models_is_in_the_full_cv(site: Site, built: Path) -> None:
     text = squash(text_of(_cv(site, built)))
     expected = [site.profile.display_name]
-    for job in site.cv.experience:
+    for job in site.cv.positions:
         expected += [job.role, job.organization, *job.highlights]
-    for degree in site.cv.education:
+    for degree in site.cv.degrees:
         expected += [degree.degree, degree.institution, *(a.name for a in degree.advisors)]
         expected += [degree.thesis.title] if degree.thesis else []
-    expected += [t.course for t in site.cv.teaching]
-    expected += [a.title for a in site.cv.awards]
-    for item in site.cv.service:
+    expected += [t.course for t in site.cv.entries("teaching")]
+    expected += [a.title for a in site.cv.entries("awards")]
+    for item in site.cv.entries("service"):
         expected += [item.role, *item.details]
     expected += [p.title_text for p in site.publications]
     missing = [e for e in expected if squash(e) not in text]
@@ -49,7 +49,7 @@ def test_text_extracts_cleanly_in_reading_order(site: Site, built: Path) -> None
     text = text_of(_cv(site, built))
     assert "\ufffd" not in text
     headings = [section_titles(site, site.config.pdf.variants[0])[s]
-                for s in site.config.pdf.variants[0].sections]
+                for s in chosen_sections(site, site.config.pdf.variants[0])]
     positions = [squash(text).find(squash(h.upper())) for h in headings]
     assert -1 not in positions, headings
     assert positions == sorted(positions)
@@ -98,7 +98,7 @@ def test_metadata_comes_from_the_models(site: Site, built: Path) -> None:
 def test_bookmarks_name_every_section(site: Site, built: Path) -> None:
     variant = site.config.pdf.variants[0]
     titles = outline_titles(_cv(site, built))
-    wanted = [section_titles(site, variant)[s] for s in variant.sections]
+    wanted = [section_titles(site, variant)[s] for s in chosen_sections(site, variant)]
     assert [t for t in titles if t in wanted] == wanted
     assert set(site.config.publications.topics) <= set(titles)
 
@@ -117,12 +117,12 @@ def test_resume_holds_only_what_it_selected(site: Site, built: Path) -> None:
     text = squash(text_of(built_pdfs(site, built)[resume.name]))
     for pub in site.publications:
         assert (squash(pub.title_text) in text) == pub.selected, pub.key
-    left_out = {"teaching", "awards", "service"} - set(resume.sections)
+    left_out = {"teaching", "awards", "service"} - set(chosen_sections(site, resume))
     assert left_out, "the résumé fixture should leave sections out"
-    thesis_awards = {d.thesis.award for d in site.cv.education if d.thesis}  # also in Education
-    items = {"teaching": [t.course for t in site.cv.teaching],
-             "awards": [a.title for a in site.cv.awards if a.title not in thesis_awards],
-             "service": [f"{s.role}: {', '.join(s.details)}" for s in site.cv.service]}
+    thesis_awards = {d.thesis.award for d in site.cv.degrees if d.thesis}  # also in Education
+    items = {"teaching": [t.course for t in site.cv.entries("teaching")],
+             "awards": [a.title for a in site.cv.entries("awards") if a.title not in thesis_awards],
+             "service": [f"{s.role}: {', '.join(s.details)}" for s in site.cv.entries("service")]}
     for section in left_out:
         assert not [i for i in items[section] if squash(i) in text], section
 
@@ -149,7 +149,7 @@ def test_pdftotext_reads_headings_and_entries_as_words(site: Site, built: Path) 
     text = subprocess.run([pdftotext, "-layout", str(path), "-"], check=True,
                           capture_output=True, text=True).stdout
     lines = [line.strip() for line in text.splitlines()]
-    headings = [section_titles(site, variant)[s].upper() for s in variant.sections]
+    headings = [section_titles(site, variant)[s].upper() for s in chosen_sections(site, variant)]
     assert [line for line in lines if line in headings] == headings  # whole words, in order
     for pub in site.publications:
         if pub.award:

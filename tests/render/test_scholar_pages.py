@@ -94,7 +94,7 @@ def test_home_page_person_jsonld(site: Site, built: Path) -> None:
     assert person["name"] == site.profile.name
     assert person["jobTitle"] == now.role
     assert person["worksFor"]["name"] == now.organization
-    assert [s["name"] for s in person["alumniOf"]] == [d.institution for d in site.cv.education]
+    assert [s["name"] for s in person["alumniOf"]] == [d.institution for d in site.cv.degrees]
     assert f"https://www.linkedin.com/in/{site.profile.linkedin}/" in person["sameAs"]
 
 

@@ -59,18 +59,18 @@ def test_cv_page_shows_every_fact_of_the_models(built: Path, site: Site) -> None
     period = Dates().period
     text = text_of(read(built, "cv/index.html"))
     facts = []
-    for job in site.cv.experience:
+    for job in site.cv.positions:
         facts += [job.role, job.organization, period(job.start, job.end), *job.highlights]
         facts += [x for x in (job.team, job.mentor, job.location) if x]
-    for degree in site.cv.education:
+    for degree in site.cv.degrees:
         facts += [degree.degree, degree.institution, period(degree.start, degree.end)]
         facts += [a.name for a in degree.advisors]
         facts += [degree.thesis.title] if degree.thesis else []
-    for course in site.cv.teaching:
+    for course in site.cv.entries("teaching"):
         facts += [course.course, *course.terms]
-    for award in site.cv.awards:
+    for award in site.cv.entries("awards"):
         facts += [award.title, *(str(y) for y in award.years)]
-    for role in site.cv.service:
+    for role in site.cv.entries("service"):
         facts += [role.role, *role.details]
     facts += [pub.title for pub in site.publications]
     facts += [" ".join(site.profile.summary.split())]

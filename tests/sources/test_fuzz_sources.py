@@ -42,9 +42,9 @@ PROFILE = settings.get_profile("fuzz-long" if os.environ.get("CVSITE_FUZZ") == "
 YAML_FIELDS = {
     "site.yaml": [("title",), ("base_url",), ("owner_aliases", 0), ("publications", "topics", 0)],
     "profile.yaml": [("name",), ("email",), ("website",), ("summary",)],
-    "cv.yaml": [("experience", 0, "role"), ("experience", 0, "organization"),
-                ("experience", 0, "start"), ("experience", 0, "end"),
-                ("education", 0, "degree"), ("education", 0, "institution")],
+    "cv.yaml": [("sections", 0, "entries", 0, "role"), ("sections", 0, "entries", 0, "start"),
+                ("sections", 0, "entries", 0, "end"), ("sections", 1, "entries", 0, "degree"),
+                ("sections", 0, "title"), ("sections", 0, "type")],
 }
 BIB_FIELDS = ["author", "title", "journal", "year", "topic", "abstract"]
 SOURCES = [*YAML_FIELDS, "publications.bib"]

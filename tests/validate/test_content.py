@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from cvsite.models import Site
+from cvsite.models import CvDate, Site
 from cvsite.render.citeformat import publication_venue
 
 
@@ -17,29 +15,29 @@ def test_profile_has_contact_facts_from_the_seed(site: Site) -> None:
 
 
 def test_positions_have_the_seeds_dates(site: Site) -> None:
-    spans = {job.organization: (job.start, job.end) for job in site.cv.experience}
+    spans = {job.organization: (job.start, job.end) for job in site.cv.positions}
     assert spans == {
-        "Together AI": (date(2024, 7, 1), None),
-        "Microsoft": (date(2021, 11, 1), date(2024, 6, 1)),
-        "Birch.AI": (date(2020, 9, 1), date(2020, 12, 1)),
-        "Google": (date(2020, 5, 1), date(2020, 8, 1)),
-        "Meta AI Research": (date(2017, 8, 1), date(2018, 10, 1)),
+        "Together AI": (CvDate(2024, 7), None),
+        "Microsoft": (CvDate(2021, 11), CvDate(2024, 6)),
+        "Birch.AI": (CvDate(2020, 9), CvDate(2020, 12)),
+        "Google": (CvDate(2020, 5), CvDate(2020, 8)),
+        "Meta AI Research": (CvDate(2017, 8), CvDate(2018, 10)),
     }
     assert site.current_position is not None
     assert site.current_position.role == "Senior Staff Scientist"
 
 
 def test_every_seed_bullet_is_kept(site: Site) -> None:
-    highlights = [h for job in site.cv.experience for h in job.highlights]
+    highlights = [h for job in site.cv.positions for h in job.highlights]
     assert len(highlights) == 10
-    mentors = [job.mentor for job in site.cv.experience if job.mentor]
+    mentors = [job.mentor for job in site.cv.positions if job.mentor]
     assert mentors == ["Yinhan Liu", "Behnam Neyshabur", "Léon Bottou"]
 
 
 def test_phd_has_advisors_and_thesis(site: Site) -> None:
-    (phd,) = site.cv.education
+    (phd,) = site.cv.degrees
     assert (phd.degree, phd.field) == ("Ph.D.", "Machine Learning")
-    assert (phd.start, phd.end) == (date(2014, 8, 1), date(2020, 12, 1))
+    assert (phd.start, phd.end) == (CvDate(2014, 8), CvDate(2020, 12))
     assert [a.name for a in phd.advisors] == ["Rachel Ward", "Léon Bottou"]
     assert phd.thesis is not None and phd.thesis.award == "Frank Gerth III Dissertation Award"
 
@@ -69,8 +67,9 @@ def test_equal_contribution_and_oral_marks(site: Site) -> None:
 
 
 def test_teaching_awards_and_service(site: Site) -> None:
-    assert [t.terms for t in site.cv.teaching][-1] == ("Fall 2014", "Spring 2015", "Fall 2015")
-    assert {a.title: a.years for a in site.cv.awards}["Professional Development Award"] == (
-        2018, 2019)
-    assert [s.role for s in site.cv.service] == [
+    terms = [t.terms for t in site.cv.entries("teaching")]
+    assert terms[-1] == ("Fall 2014", "Spring 2015", "Fall 2015")
+    years = {a.title: a.years for a in site.cv.entries("awards")}
+    assert years["Professional Development Award"] == (2018, 2019)
+    assert [s.role for s in site.cv.entries("service")] == [
         "Journal Reviewer", "Conference Reviewer", "Mentor", "Volunteer Teacher"]

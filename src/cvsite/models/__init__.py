@@ -8,25 +8,37 @@ holds the checked field types. Import them from here. May import only `cvsite.ri
 
 from cvsite.models.base import Model
 from cvsite.models.config import (
-    CV_SECTIONS,
     PageSize,
     PdfConfig,
     PdfFileName,
     PdfVariant,
     PublicationsConfig,
-    SectionName,
     SiteConfig,
 )
-from cvsite.models.cv import CV, Advisor, Award, Degree, Position, Service, Teaching, Thesis
+from cvsite.models.cv import (
+    CV,
+    SECTION_TYPES,
+    SUMMARY,
+    Advisor,
+    Award,
+    Degree,
+    Position,
+    Publications,
+    Section,
+    Service,
+    Talk,
+    Teaching,
+    Thesis,
+)
+from cvsite.models.dates import CvDate
 from cvsite.models.news import News, NewsItem
 from cvsite.models.profile import Profile
 from cvsite.models.publication import Author, Publication, newest_first
 from cvsite.models.site import Site
 
 __all__ = [
-    "CV", "CV_SECTIONS", "Advisor", "Author", "Award", "Degree", "Model", "News", "NewsItem",
-    "PageSize",
-    "PdfConfig", "PdfFileName", "PdfVariant", "Position", "Profile", "Publication",
-    "PublicationsConfig", "SectionName", "Service", "Site", "SiteConfig", "Teaching", "Thesis",
-    "newest_first",
+    "CV", "SECTION_TYPES", "SUMMARY", "Advisor", "Author", "Award", "CvDate", "Degree", "Model",
+    "News", "NewsItem", "PageSize", "PdfConfig", "PdfFileName", "PdfVariant", "Position",
+    "Profile", "Publication", "Publications", "PublicationsConfig", "Section", "Service", "Site",
+    "SiteConfig", "Talk", "Teaching", "Thesis", "newest_first",
 ]

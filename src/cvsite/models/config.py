@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from cvsite.models.base import Model
+from cvsite.models.cv import SectionId
 from cvsite.models.scalars import BaseUrl, Handle, Text
 
 
@@ -21,9 +22,6 @@ class PublicationsConfig(Model):
         "authors)'; the paper's page shows all; null never shortens"))
 
 
-SectionName = Literal["summary", "experience", "education", "publications", "teaching",
-                      "awards", "service"]
-CV_SECTIONS: tuple[SectionName, ...] = get_args(SectionName)
 PageSize = Literal["letter", "a4"]
 KeepGlob = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
                      Field(description="a path or glob in the output folder that builds never "
@@ -40,7 +38,9 @@ class PdfVariant(Model):
     file: PdfFileName | None = None
     page_size: PageSize | None = None
     max_pages: int | None = Field(default=None, ge=1)
-    sections: tuple[SectionName, ...] = CV_SECTIONS
+    sections: tuple[SectionId, ...] | None = Field(default=None, description=(
+        "the ids of the sections this PDF shows, in this order ('summary' and the ids of "
+        "cv.yaml's sections); all of them, in cv.yaml's order, by default"))
     selected_publications_only: bool = False
     max_highlights: int | None = Field(default=None, ge=0)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
@@ -15,36 +14,9 @@ from cvsite.richtext import link_problems
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
-_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.-]+$")
 _TERM = re.compile(r"^(Spring|Summer|Fall|Autumn|Winter) \d{4}$")
-
-
-def parse_year_month(value: Any) -> date:
-    """Accept `YYYY-MM` (or a YAML date) and return the first day of that month."""
-    if isinstance(value, date):
-        return value.replace(day=1)
-    match = _YEAR_MONTH.match(str(value).strip())
-    if match and 1 <= int(match[2]) <= 12:
-        return date(int(match[1]), int(match[2]), 1)
-    raise PydanticCustomError(
-        "year_month", "expected a year and month as YYYY-MM, got {value}", {"value": repr(value)}
-    )
-
-
-def parse_end(value: Any) -> date | None:
-    """Like `parse_year_month`, but `present` means the period is ongoing (None)."""
-    if isinstance(value, str) and value.strip().lower() == "present":
-        return None
-    try:
-        return parse_year_month(value)
-    except PydanticCustomError:
-        raise PydanticCustomError(
-            "year_month_or_present",
-            "expected YYYY-MM or 'present', got {value}",
-            {"value": repr(value)},
-        ) from None
 
 
 def _refuse(kind: str, problem: str | None, value: str) -> str:
@@ -88,12 +60,6 @@ def _matching(pattern: re.Pattern[str], kind: str, message: str) -> AfterValidat
     return AfterValidator(check)
 
 
-_MONTH = r"\d{4}-(0?[1-9]|1[0-2])"
-YearMonth = Annotated[date, BeforeValidator(parse_year_month), WithJsonSchema(
-    {"type": "string", "pattern": f"^{_MONTH}$", "description": "year and month, YYYY-MM"})]
-EndMonth = Annotated[date | None, BeforeValidator(parse_end), WithJsonSchema(
-    {"type": "string", "pattern": f"^({_MONTH}|[Pp]resent|PRESENT)$",
-     "description": "year and month, YYYY-MM, or 'present'"})]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(check_url),
                 WithJsonSchema({"type": "string", "pattern": "^(https?://.+|mailto:.+)$",
                                 "description": "an http://, https:// or mailto: link"})]

@@ -7,7 +7,7 @@ from operator import attrgetter
 
 from cvsite.models.base import Model
 from cvsite.models.config import SiteConfig
-from cvsite.models.cv import CV, Position
+from cvsite.models.cv import CV, Position, Publications
 from cvsite.models.news import News
 from cvsite.models.profile import Profile
 from cvsite.models.publication import Publication, newest_first
@@ -25,7 +25,7 @@ class Site(Model):
     @property
     def current_position(self) -> Position | None:
         """The first ongoing position, if any."""
-        return next((p for p in self.cv.experience if p.current), None)
+        return next((p for p in self.cv.positions if p.current), None)
 
     @property
     def selected_publications(self) -> tuple[Publication, ...]:
@@ -47,6 +47,16 @@ class Site(Model):
         if rest:
             groups.append((None, tuple(rest)))
         return [(t, ps) for t, ps in groups if ps]
+
+    def publication_groups(self, section: Publications, selected_only: bool = False
+                           ) -> list[tuple[str | None, tuple[Publication, ...]]]:
+        """The topic groups of a publications section: those its query asks for."""
+        query = section.query
+        groups = self.publications_by_topic(selected_only=selected_only or query.selected)
+        since = query.since
+        kept = [(t, tuple(p for p in ps if since is None or not p.year or p.year >= since))
+                for t, ps in groups if query.topic is None or t == query.topic]
+        return [(t, ps) for t, ps in kept if ps]
 
     def publications_by_year(self) -> list[tuple[int | None, tuple[Publication, ...]]]:
         """(year, publications newest first), newest year first; those with no year (in press)

@@ -11,16 +11,14 @@ from pathlib import Path
 from jinja2 import Environment
 
 from cvsite.errors import Diagnostic, display_path, error, warning
-from cvsite.models import PdfVariant, Site
+from cvsite.models import SUMMARY, PdfVariant, Site
 from cvsite.pdf.document import Pdf, RenderedPdf
 from cvsite.render.environment import PRINT_TEMPLATE, slug
 from cvsite.sources.yaml import load_yaml
 from cvsite.validate.load import CONTENT
 
 TEMPLATE = PRINT_TEMPLATE
-TITLES = {"summary": "Professional Summary", "experience": "Experience", "education": "Education",
-          "teaching": "Teaching Experience", "awards": "Honours and Awards",
-          "service": "Professional Service"}
+SUMMARY_TITLE = "Professional Summary"
 
 
 @dataclass(frozen=True)
@@ -69,18 +67,28 @@ def source_date() -> str | None:
 
 
 def section_titles(site: Site, variant: PdfVariant) -> dict[str, str]:
-    """The heading of every section, as printed in this variant."""
-    publications = ("Selected Publications" if variant.selected_publications_only
-                    else site.config.publications.heading)
-    return {**TITLES, "publications": publications}
+    """The heading of every section by id, as printed in this variant."""
+    titles = {SUMMARY: SUMMARY_TITLE}
+    for section in site.cv.all_sections:
+        title = section.title or site.config.publications.heading
+        if section.type == "publications" and variant.selected_publications_only:
+            title = "Selected Publications"
+        titles[section.id] = title
+    return titles
+
+
+def chosen_sections(site: Site, variant: PdfVariant) -> tuple[str, ...]:
+    """The ids of the sections this variant prints, in its order (all of them by default)."""
+    return variant.sections if variant.sections is not None else site.cv.ids
 
 
 def print_html(site: Site, env: Environment, variant: PdfVariant) -> str:
     """The print HTML of one variant."""
     groups = site.publications_by_topic(selected_only=variant.selected_publications_only)
+    by_id = {section.id: section for section in site.cv.all_sections}
     return env.get_template(TEMPLATE).render(
-        site=site, variant=variant, sections=variant.sections, groups=groups,
-        titles=section_titles(site, variant), created=source_date(),
+        site=site, variant=variant, sections=chosen_sections(site, variant), by_id=by_id,
+        groups=groups, titles=section_titles(site, variant), created=source_date(),
         page_size=variant.page_size or site.config.pdf.page_size)
 
 

@@ -25,6 +25,8 @@ PAGES = {"index.html": "index.html", "publications/index.html": "publications.ht
 NEWS_PAGE = ("news/index.html", "news.html")
 """The news archive, made when the home page leaves some news out."""
 PAPER_TEMPLATE = "publication.html"
+TALKS_PAGE, TALKS_TEMPLATE = "talks/index.html", "talks.html"
+"""The talks page, made when cv.yaml has talks."""
 PRINT_TEMPLATE = "cv-print.html"
 """The template of the PDFs (`cvsite.pdf.build` renders it); every other template makes pages."""
 
@@ -86,6 +88,7 @@ def make_environment(source: Path, language: str = "en") -> Environment:
     dates = filters.Dates(language, labels)
     env.filters.update(month_year=dates.month_year, period=dates.period, slug=slug,
                        markdown=filters.markdown, autolink=filters.autolink,
+                       inline_markdown=filters.inline_markdown,
                        math=filters.math, plain=filters.plain,
                        encoded=encoded, long_date=dates.long_date,
                        has_equal_contribution=filters.has_equal_contribution,

@@ -10,7 +10,7 @@ from datetime import date
 from markupsafe import Markup
 
 from cvsite import language, richtext, texmath
-from cvsite.models import Author, Publication
+from cvsite.models import Author, CvDate, Publication
 
 
 @dataclass(frozen=True)
@@ -20,18 +20,25 @@ class Dates:
     language: str = "en"
     labels: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
 
-    def month_year(self, value: date | None) -> str:
-        """`Jul 2024`, or `Present` for an open end."""
-        return language.month_year(value, self.language) if value else \
-            self.labels.gettext("Present")
+    def month_year(self, value: CvDate | None) -> str:
+        """A date as precise as written: `2024`, `Jul 2024`, `Jul 3, 2024` (in English);
+        `Present` for an open end."""
+        if value is None:
+            return self.labels.gettext("Present")
+        day = date(value.year, value.month or 1, value.day or 1)
+        if not value.month:
+            return language.year(day, self.language)
+        if not value.day:
+            return language.month_year(day, self.language)
+        return language.day_month_year(day, self.language)
 
     def long_date(self, value: date) -> str:
         """`December 6, 2026` (English), `6. Dezember 2026` (German): the language's own form,
         whatever the machine's locale."""
         return language.long_date(value, self.language)
 
-    def period(self, start: date | None, end: date | None) -> str:
-        """`Jul 2024 – Present`; a single month when start equals end."""
+    def period(self, start: CvDate | None, end: CvDate | None) -> str:
+        """`Jul 2024 – Present`; a single date when start equals end."""
         if start is None:
             return self.month_year(end) if end else ""
         if start == end:
@@ -42,6 +49,14 @@ class Dates:
 def markdown(text: str) -> Markup:
     """Markdown to sanitised HTML (raw HTML in the source is shown as text)."""
     return Markup(richtext.to_html(text))
+
+
+def inline_markdown(text: str) -> Markup:
+    """One line of Markdown as inline HTML (without the paragraph around it)."""
+    html = richtext.to_html(text)
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        html = html[3:-4]
+    return Markup(html)
 
 
 def autolink(text: str) -> Markup:

@@ -10,7 +10,14 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from cvsite.models import Site
-from cvsite.render.environment import NEWS_PAGE, PAGES, PAPER_TEMPLATE, base_path
+from cvsite.render.environment import (
+    NEWS_PAGE,
+    PAGES,
+    PAPER_TEMPLATE,
+    TALKS_PAGE,
+    TALKS_TEMPLATE,
+    base_path,
+)
 from cvsite.render.feeds import render_extras
 from cvsite.validate import scholar
 
@@ -46,6 +53,8 @@ def relinked(html: str, url: Callable[[str], str]) -> Markup:
 def page_specs(site: Site) -> list[PageSpec]:
     """Every page the site has: the fixed ones, then one per publication."""
     specs: list[PageSpec] = [(out_path, template, {}) for out_path, template in PAGES.items()]
+    if site.cv.talks:
+        specs.append((TALKS_PAGE, TALKS_TEMPLATE, {}))
     if site.news.has_archive:
         specs.append((*NEWS_PAGE, {}))
     specs += [(scholar.paper_path(pub) + "index.html", PAPER_TEMPLATE, {"pub": pub})

@@ -38,7 +38,7 @@ def person(site: Site) -> JsonLd:
     if now:
         data["jobTitle"] = now.role
         data["worksFor"] = {"@type": "Organization", "name": now.organization}
-    schools = dict.fromkeys(d.institution for d in site.cv.education)
+    schools = dict.fromkeys(d.institution for d in site.cv.degrees)
     if schools:
         data["alumniOf"] = [{"@type": "CollegeOrUniversity", "name": s} for s in schools]
     if p.email:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from cvsite.errors import Diagnostic, did_you_mean, error
+from cvsite.models import SECTION_TYPES
 from cvsite.sources.yaml import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
@@ -37,49 +38,75 @@ def describe(loc: Loc) -> str:
     return out
 
 
-def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    """The model class that holds the field at `loc` (for listing its allowed keys)."""
-    current: Any = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(part)
-        if info is None:
-            return None
-        current = _inner_model(info.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    """Unwrap Optional/tuple annotations to the model class inside, if any."""
+def _members(annotation: Any) -> list[type[BaseModel]]:
+    """The model classes an annotation may hold (through Optional, tuples, unions)."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _members(arg)]
 
 
-def _field_loc(err: ErrorDetails) -> Loc:
-    """The error's location without pydantic's internal union/validator steps."""
-    return tuple(p for p in err["loc"] if isinstance(p, int) or "[" not in p)
+def _tag_of(model: type[BaseModel]) -> str | None:
+    """The `type` a member of a discriminated union is chosen by, if it has one."""
+    info = model.model_fields.get("type")
+    values: tuple[Any, ...] = getattr(info.annotation, "__args__", ()) if info else ()
+    return values[0] if len(values) == 1 and isinstance(values[0], str) else None
+
+
+def _walk(model: type[BaseModel], raw: Loc) -> tuple[Loc, type[BaseModel] | None]:
+    """The error's location as the file writes it (without pydantic's union tags and
+    validator steps), and the model class holding its last field (for listing its keys)."""
+    loc: list[str | int] = []
+    current: Any = model
+    holder: type[BaseModel] | None = None
+    for part in raw:
+        if isinstance(part, str) and "[" in part:
+            continue
+        members = _members(current)
+        if isinstance(part, int):
+            loc.append(part)
+            continue
+        chosen = [m for m in members if _tag_of(m) == part] if len(members) > 1 else []
+        if chosen:
+            current = chosen[0]
+            continue
+        holder = members[0] if members else None
+        info = holder.model_fields.get(part) if holder else None
+        current = info.annotation if info else None
+        loc.append(part)
+    return tuple(loc), holder
+
+
+def _union_tag(doc: YamlDoc, loc: Loc, err: ErrorDetails) -> Diagnostic:
+    """A section whose `type` is missing or is none of the types."""
+    expected = str(err.get("ctx", {}).get("expected_tags", ""))
+    tags = [t.strip("'") for t in expected.split(", ")] if expected else list(SECTION_TYPES)
+    where = describe(loc)
+    if err["type"] == "union_tag_not_found":
+        line, col = doc.position(loc)
+        return error(doc.file, line, col, f"missing required field 'type' in {where}",
+                     f"the types are: {', '.join(tags)}")
+    tag = str(err.get("ctx", {}).get("tag", ""))
+    line, col = doc.position((*loc, "type"))
+    near = did_you_mean(tag, tags)
+    listed = f"the types are: {', '.join(tags)}"
+    return error(doc.file, line, col, f"unknown type {tag!r} in {where}",
+                 f"{near} {listed}" if near else listed)
 
 
 def _diagnostic(model: type[BaseModel], doc: YamlDoc, err: ErrorDetails) -> Diagnostic:
     """One pydantic error as a positioned diagnostic, keyed on the error type."""
-    loc = _field_loc(err)
+    loc, holder = _walk(model, err["loc"])
     name, parent = (loc[-1], loc[:-1]) if loc else ("", ())
     where = describe(parent)
     kind = err["type"]
+    if kind in ("union_tag_invalid", "union_tag_not_found"):
+        return _union_tag(doc, loc, err)
     if kind == "extra_forbidden":
         line, col = doc.position(loc, key=True)
-        holder = _model_at(model, parent)
         allowed = list(holder.model_fields) if holder else []
+        moved = getattr(holder, "moved_fields", {}).get(name) if holder else None
         message = f"unknown field '{name}'" + (f" in {where}" if where else "")
-        return error(doc.file, line, col, message, did_you_mean(str(name), allowed))
+        return error(doc.file, line, col, message, moved or did_you_mean(str(name), allowed))
     if kind == "missing":
         line, col = doc.position(parent)
         message = f"missing required field '{name}'" + (f" in {where}" if where else "")
@@ -108,7 +135,7 @@ def validate_doc(model: type[M], doc: YamlDoc) -> tuple[M | None, list[Diagnosti
         seen: set[Loc] = set()
         problems = []
         for err in exc.errors():
-            loc = _field_loc(err)
+            loc = _walk(model, err["loc"])[0]
             if loc in seen:
                 continue
             seen.add(loc)

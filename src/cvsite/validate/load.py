@@ -15,6 +15,7 @@ from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
 from cvsite.sources.text import read_source
 from cvsite.sources.yaml import MAX_BYTES, YamlDoc, parse_yaml
 from cvsite.validate.bibfiles import Group, across_files, bib_files
+from cvsite.validate.cvsections import check_sections
 from cvsite.validate.documents import validate_doc
 from cvsite.validate.language import check_language
 from cvsite.validate.paperfiles import resolve_files
@@ -32,25 +33,34 @@ def _load_model(folder: Path, name: str, model: type[M], optional: bool = False,
                 ) -> tuple[M | None, list[Diagnostic]]:
     """Read and validate one YAML file of `content/`; `check` looks further at a valid one
     (the files it names) and returns it without what is in error."""
+    found, problems, _ = _load_doc(folder, name, model, optional, check)
+    return found, problems
+
+
+def _load_doc(folder: Path, name: str, model: type[M], optional: bool = False,
+              check: Callable[[M, YamlDoc], tuple[M, list[Diagnostic]]] | None = None
+              ) -> tuple[M | None, list[Diagnostic], YamlDoc]:
+    """`_load_model`, and the document too (for positions)."""
     path = folder / name
     shown = display_path(path)
+    empty = YamlDoc(shown)
     if not path.exists() and not path.is_symlink():
         if optional:
-            return model(), []
+            return model(), [], empty
         return None, [error(shown, 0, 0, f"missing content file '{name}'",
-                            "run 'cvsite new DIR' to see an example of every file")]
+                            "run 'cvsite new DIR' to see an example of every file")], empty
     data, problems = read_source(path, shown, MAX_BYTES)
     if data is None:
-        return None, problems
+        return None, problems, empty
     doc, problems = parse_yaml(data, shown)
     if doc.data is None:
-        return None, problems
+        return None, problems, doc
     model_found, found = validate_doc(model, doc)
     marked = {(d.line, d.col) for d in problems}  # a value in error is not also a wrong type
     problems += [d for d in found if (d.line, d.col) not in marked]
     if model_found is not None and check is not None and not problems:
-        return check(model_found, doc)
-    return (None if problems else model_found), problems
+        return (*check(model_found, doc), doc)
+    return (None if problems else model_found), problems, doc
 
 
 @remembered(size=2)
@@ -113,14 +123,16 @@ def load_site(source: Path, *, keep_going: bool = False,
     """The whole record, or None, with every problem; `keep_going` leaves out entries in error;
     `scholar` warns about Google Scholar readiness even when site.yaml switches it off."""
     folder = source / CONTENT
-    config, problems = _load_model(folder, "site.yaml", SiteConfig, check=check_language)
+    config, problems, site_doc = _load_doc(folder, "site.yaml", SiteConfig, check=check_language)
     profile, found = _load_model(folder, "profile.yaml", Profile,
                                  check=lambda profile, doc: check_photo(profile, doc, folder))
     problems += found
-    cv, found = _load_model(folder, "cv.yaml", CV, optional=True)
+    cv, found, cv_doc = _load_doc(folder, "cv.yaml", CV, optional=True)
     problems += found
     news, found = _load_model(folder, "news.yaml", News, optional=True)
     problems += found
+    if cv is not None and config is not None:
+        problems += check_sections(cv, config, cv_doc, site_doc)
     groups, found = _load_bibs(source, config, profile)
     problems += found
     publications = tuple(pub for _, pubs in groups for pub in pubs)

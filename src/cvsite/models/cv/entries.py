@@ -1,9 +1,10 @@
-"""cv.yaml: the curriculum vitae, section by section."""
+"""The entries of cv.yaml's sections, one model per entry type."""
 
 from __future__ import annotations
 
 from cvsite.models.base import Model
-from cvsite.models.scalars import EndMonth, Term, Text, YearMonth
+from cvsite.models.dates import Date, EndDate
+from cvsite.models.scalars import Markdown, Term, Text, Url
 
 
 class Position(Model):
@@ -14,8 +15,8 @@ class Position(Model):
     team: Text | None = None
     mentor: Text | None = None
     location: Text | None = None
-    start: YearMonth
-    end: EndMonth
+    start: Date
+    end: EndDate
     highlights: tuple[Text, ...] = ()
 
     @property
@@ -45,8 +46,8 @@ class Degree(Model):
     field: Text | None = None
     institution: Text
     location: Text | None = None
-    start: YearMonth | None = None
-    end: EndMonth = None
+    start: Date | None = None
+    end: EndDate = None
     advisors: tuple[Advisor, ...] = ()
     thesis: Thesis | None = None
 
@@ -75,11 +76,35 @@ class Service(Model):
     details: tuple[Text, ...] = ()
 
 
-class CV(Model):
-    """Every section of the curriculum vitae."""
+class Dated(Model):
+    """A dated line of Markdown (a grant, a press mention, a milestone)."""
 
-    experience: tuple[Position, ...] = ()
-    education: tuple[Degree, ...] = ()
-    teaching: tuple[Teaching, ...] = ()
-    awards: tuple[Award, ...] = ()
-    service: tuple[Service, ...] = ()
+    date: Date
+    text: Markdown
+
+
+class Talk(Model):
+    """A talk, with where and when it was given and its materials."""
+
+    title: Text
+    event: Text | None = None
+    place: Text | None = None
+    date: Date
+    slides: Url | None = None
+    video: Url | None = None
+    poster: Url | None = None
+
+    @property
+    def links(self) -> tuple[tuple[str, str], ...]:
+        """(label, link) of the materials given: slides, video, poster."""
+        found = (("Slides", self.slides), ("Video", self.video), ("Poster", self.poster))
+        return tuple((label, link) for label, link in found if link)
+
+
+class Project(Model):
+    """A project or piece of open-source software, in one line."""
+
+    name: Text
+    role: Text | None = None
+    link: Url | None = None
+    description: Markdown | None = None
