@@ -15,7 +15,8 @@ from cvsite.models.scalars import BaseUrl, Handle, Text
 class PublicationsConfig(Model):
     """How the publication list is titled and grouped."""
 
-    heading: Text = "Publications"
+    heading: Text | None = None
+    """The publications' heading (default: "Publications" in the site's language)."""
     topics: tuple[Text, ...] = ()
     max_authors: int | None = Field(default=20, ge=1, description=(
         "list pages and the PDF show this many authors (and the owner), then 'et al. (N "

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gettext
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from cvsite.errors import Diagnostic, display_path, error, warning
+from cvsite.language import N_
 from cvsite.models import SUMMARY, PdfVariant, Site
 from cvsite.pdf.document import Pdf, RenderedPdf
 from cvsite.render.environment import PRINT_TEMPLATE, slug
@@ -18,7 +20,7 @@ from cvsite.sources.yaml import load_yaml
 from cvsite.validate.load import CONTENT
 
 TEMPLATE = PRINT_TEMPLATE
-SUMMARY_TITLE = "Professional Summary"
+SUMMARY_TITLE = N_("Professional Summary")
 
 
 @dataclass(frozen=True)
@@ -66,13 +68,15 @@ def source_date() -> str | None:
     return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def section_titles(site: Site, variant: PdfVariant) -> dict[str, str]:
-    """The heading of every section by id, as printed in this variant."""
-    titles = {SUMMARY: SUMMARY_TITLE}
+def section_titles(site: Site, variant: PdfVariant,
+                   words: Callable[[str], str] = str) -> dict[str, str]:
+    """The heading of every section by id, as printed in this variant (`words` translates
+    cvsite's own headings)."""
+    titles = {SUMMARY: words(SUMMARY_TITLE)}
     for section in site.cv.all_sections:
-        title = section.title or site.config.publications.heading
+        title = section.title or site.config.publications.heading or words(N_("Publications"))
         if section.type == "publications" and variant.selected_publications_only:
-            title = "Selected Publications"
+            title = words(N_("Selected Publications"))
         titles[section.id] = title
     return titles
 
@@ -82,13 +86,19 @@ def chosen_sections(site: Site, variant: PdfVariant) -> tuple[str, ...]:
     return variant.sections if variant.sections is not None else site.cv.ids
 
 
+def _words(env: Environment) -> Callable[[str], str]:
+    """The environment's translation of cvsite's own words (`make_environment` sets it)."""
+    labels = env.globals.get("labels")
+    return labels.gettext if isinstance(labels, gettext.NullTranslations) else str
+
+
 def print_html(site: Site, env: Environment, variant: PdfVariant) -> str:
     """The print HTML of one variant."""
     groups = site.publications_by_topic(selected_only=variant.selected_publications_only)
     by_id = {section.id: section for section in site.cv.all_sections}
     return env.get_template(TEMPLATE).render(
         site=site, variant=variant, sections=chosen_sections(site, variant), by_id=by_id,
-        groups=groups, titles=section_titles(site, variant), created=source_date(),
+        groups=groups, titles=section_titles(site, variant, _words(env)), created=source_date(),
         page_size=variant.page_size or site.config.pdf.page_size)
 
 

@@ -86,7 +86,7 @@ def atom(site: Site, labels: gettext.NullTranslations | None = None) -> str:
     feed.id(absolute(config, FEED))
     words = labels or gettext.NullTranslations()
     heading = words.gettext("News and publications") if site.news.items else \
-        config.publications.heading
+        config.publications.heading or words.gettext("Publications")
     feed.title(f"{heading} — {site.profile.display_name}")
     feed.author({"name": site.profile.name})
     feed.link(href=absolute(config, FEED), rel="self", type="application/atom+xml")
