@@ -13,6 +13,8 @@ from babel.messages.pofile import read_po
 
 from conftest import FIXTURES, ROOT
 from cvsite.language import LOCALES, catalog_languages, month_year
+from cvsite.validate.load import load_site
+from pdftools import built_pdfs, text_of
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -89,3 +91,15 @@ def test_a_german_site_shows_german_labels_and_dates(tmp_path: Path, run_cli: Ru
     assert "Zitieren" in listing and ">Cite<" not in listing
     missing = (out / "404.html").read_text("utf-8")
     assert "Seite nicht gefunden" in missing
+    cv = (out / "cv/index.html").read_text("utf-8")
+    assert "Jan. 2020 – heute" in cv and "Sept. 2014 – Dez. 2019" in cv and ">Profil<" in cv
+
+
+def test_the_pdf_of_a_german_site_has_the_same_german_words(tmp_path: Path, run_cli: Run) -> None:
+    project = _with_language(tmp_path, "de")
+    status, _, err = run_cli("build", cwd=project)
+    assert status == 0, err
+    site, _ = load_site(project)
+    assert site is not None
+    text = "\n".join(text_of(r) for r in built_pdfs(site, project / "_site").values())
+    assert "PROFIL" in text and "Jan. 2020 – heute" in text and "fett gedruckt" in text
