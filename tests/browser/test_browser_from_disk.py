@@ -50,7 +50,10 @@ async def _visit_all(executable: str, site: Path, pages: list[str]) -> dict[str,
         try:
             tab = await browser.new_page()
             failed: list[str] = []
-            tab.on("requestfailed", lambda request: failed.append(request.url))
+            # A file that is missing fails as ERR_FILE_NOT_FOUND; ERR_ABORTED is a request the
+            # next navigation cancelled (Chromium's low-priority favicon fetch, at random).
+            tab.on("requestfailed", lambda request: None if request.failure == "net::ERR_ABORTED"
+                   else failed.append(request.url))
             for page in pages:
                 failed.clear()
                 await tab.goto((site / page).as_uri(), wait_until="load")
