@@ -50,9 +50,14 @@ PROJECTS = {"real": ROOT, "every-section": ROOT / "tests" / "fixtures" / "every-
 
 
 @pytest.fixture(scope="session", params=sorted(PROJECTS))
-def browser_project(request: pytest.FixtureRequest) -> Path:
-    """The project whose built site the browser gates check."""
-    return PROJECTS[request.param]
+def browser_project(request: pytest.FixtureRequest,
+                    tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project whose built site the browser gates check (a fixture project is copied,
+    so building it leaves no cache folder in the source tree)."""
+    found: Path = PROJECTS[request.param]
+    if found == ROOT:
+        return found
+    return Path(shutil.copytree(found, tmp_path_factory.mktemp("project") / request.param))
 
 
 @pytest.fixture(scope="session")

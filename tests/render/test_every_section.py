@@ -41,9 +41,10 @@ DATES = ["2021 – Present", "Sep 2019 – Dec 15, 2020", "2014 – 2019", "May 
 @pytest.fixture(scope="module")
 def every(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path]:
     """The project built once."""
-    out = tmp_path_factory.mktemp("every") / "_site"
-    build(PROJECT, out)
-    site, _ = load_site(PROJECT)
+    project = Path(shutil.copytree(PROJECT, tmp_path_factory.mktemp("every") / "project"))
+    out = project / "_site"  # built from a copy: the fixture gets no cache folder
+    build(project, out)
+    site, _ = load_site(project)
     assert site is not None
     return site, out
 
