@@ -184,7 +184,7 @@ def _warm_pdf_workers(args: argparse.Namespace) -> None:
     from cvsite.cache import CACHE_DIR, Cache
     from cvsite.speed.pdfworkers import warm_early
 
-    warm_early(Cache(args.source / CACHE_DIR if args.use_cache else None), args.source)
+    warm_early(Cache(args.source / CACHE_DIR if args.use_cache else None))
 
 
 if __name__ == "__main__":

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from cvsite.pdf.fonts import LoadedFonts, undated_fonts
+from cvsite.pdf.fonts import undated_fonts
 
 RECIPE = "2"
 """Changes when the same HTML renders to other bytes (part of the PDF cache key)."""
@@ -134,49 +133,24 @@ WARM_UP = ('<!doctype html><html lang="en"><head><title>-</title>'
 """A short page using the default print stylesheet (and so its fonts)."""
 
 
-def load_fonts(roots: Sequence[Path]) -> LoadedFonts:
-    """The print fonts of `roots`, decoded once: a rendering given them skips decoding them
-    again (~0.2 s a PDF), and makes the same bytes."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    empty = LoadedFonts(FontConfiguration(), tuple(roots), os.environ.get("SOURCE_DATE_EPOCH"))
-    fetched = _lay_out(WARM_UP, roots, TAGGED, empty).fetched
-    return replace(empty, fetched=tuple(p for p in fetched if p.suffix != ".css"))
-
-
-def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = TAGGED,
-               fonts: LoadedFonts | None = None) -> RenderedPdf:
-    """Lay out `html` (relative URLs resolve in roots[0]; roots overlay, first wins) as a PDF,
-    with `fonts` when they were loaded from the same roots under the same SOURCE_DATE_EPOCH."""
-    return _lay_out(html, roots, tagged, fonts)
-
-
-def _lay_out(html: str, roots: Sequence[Path], tagged: bool,
-             fonts: LoadedFonts | None) -> RenderedPdf:
-    """`render_pdf`'s work (`load_fonts` calls it directly: loading fonts renders no PDF)."""
+def render_pdf(html: str, roots: Sequence[Path], *, tagged: bool = TAGGED) -> RenderedPdf:
+    """Lay out `html` (relative URLs resolve in roots[0]; roots overlay, first wins) as a PDF."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    if fonts and (fonts.roots, fonts.epoch) != (tuple(roots), os.environ.get("SOURCE_DATE_EPOCH")):
-        fonts = None
     log = _Fetched()
     fetcher = _make_fetcher(roots, log)
     base = roots[0].resolve().as_uri() + "/"
     with _captured_warnings() as caught, undated_fonts():
         document = HTML(string=html, base_url=base, url_fetcher=fetcher).render(
-            font_config=fonts.config if fonts else FontConfiguration())
+            font_config=FontConfiguration())
         variant = {"pdf_variant": "pdf/ua-1"} if tagged else {}
         data = document.write_pdf(pdf_identifier=False, **variant)
     return RenderedPdf(data=data, pages=len(document.pages),
                        section_pages=_section_pages(document.pages),
-                       fetched=_fetched(log, fonts),
+                       fetched=tuple(dict.fromkeys(log.served)),
                        refused=tuple(dict.fromkeys(log.refused)),
                        warnings=tuple(caught.messages))
-
-
-def _fetched(log: _Fetched, fonts: LoadedFonts | None) -> tuple[Path, ...]:
-    """The files a rendering depends on: those it read, and the fonts it was given."""
-    return tuple(dict.fromkeys([*log.served, *(fonts.fetched if fonts else ())]))
 
 
 def _section_pages(pages: Sequence[Any]) -> tuple[tuple[str, int, int], ...]:

@@ -1,28 +1,13 @@
-"""Fonts in the PDFs: decoded once for several renderings, and dated by SOURCE_DATE_EPOCH."""
+"""Fonts in the PDFs: dated by SOURCE_DATE_EPOCH, never by the clock."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 FONT_EPOCH = "0"
 """The `SOURCE_DATE_EPOCH` fontTools stamps into the fonts it writes when none is set."""
-
-
-@dataclass(frozen=True)
-class LoadedFonts:
-    """A WeasyPrint font configuration already holding the print stylesheet's web fonts."""
-
-    config: Any
-    roots: tuple[Path, ...]
-    epoch: str | None
-    """The SOURCE_DATE_EPOCH the fonts were decoded under (fontTools stamps it into them)."""
-    fetched: tuple[Path, ...] = ()
-    """The font files it holds (a rendering that uses them depends on them too)."""
 
 
 @contextmanager

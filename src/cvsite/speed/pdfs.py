@@ -1,6 +1,6 @@
 """The build's PDF step: PDFs taken from the cache, the missing ones rendered in `PdfWorkers`.
 
-The interface the build uses: `with PdfWorkers(cache, source, render) as workers:` from its start,
+The interface the build uses: `with PdfWorkers(cache, render) as workers:` from its start,
 then `start_pdfs(site, env, source, cache, workers, render)` once the site is loaded.
 """
 
