@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from conftest import FIXTURES, require_tool
 from cvsite.build import build
@@ -102,7 +104,7 @@ def test_talks_have_a_page_in_the_nav_with_their_materials(every: tuple[Site, Pa
     assert {"https://example.org/slides.pdf", "https://example.org/video",
             "https://example.org/poster.pdf"} <= set(links)
     home = parse((out / "index.html").read_text("utf-8")).links
-    assert [link for link in home if link.endswith("talks/")]  # in the nav
+    assert [link for link in home if link.endswith("talks/index.html")]  # in the nav
 
 
 def test_a_pdf_variant_prints_the_sections_it_names_in_its_order(
@@ -123,3 +125,57 @@ def test_a_publications_query_lists_only_what_it_asks_for(every: tuple[Site, Pat
     ids = parse(page).ids
     assert len(ids) == len(set(ids))  # a paper in two lists is one anchor, then a prefixed one
     assert {"example2020", "recent-publications-example2020"} <= set(ids)
+
+
+PROFILE_LINKS = {  # the canonical URL of each service in profile.yaml: its text on the pages
+    "https://www.linkedin.com/in/ada-example/": "LinkedIn",
+    "https://scholar.google.com/citations?user=AbCdEfGhIjKl": "Google Scholar",
+    "https://github.com/ada-example": "GitHub",
+    "https://orcid.org/0000-0002-1825-0097": "ORCID",
+    "https://www.semanticscholar.org/author/1741101": "Semantic Scholar",
+    "https://dblp.org/pid/e/AdaExample.html": "dblp",
+    "https://openreview.net/profile?id=~Ada_Example1": "OpenReview",
+    "https://huggingface.co/ada-example": "Hugging Face",
+    "https://x.com/ada_example": "X",
+    "https://bsky.app/profile/ada.bsky.social": "Bluesky",
+    "https://hci.social/@ada": "Mastodon",
+    "https://lab.example.org/blog/": "Lab blog",
+}
+NEWS = ["On Examples won the best paper award at the Example Workshop.",
+        "Joined the Example Society board.", "Gave a keynote at Sample Days."]
+
+
+def test_every_profile_service_links_from_the_home_and_cv_pages_and_the_pdf(
+        every: tuple[Site, Path]) -> None:
+    site, out = every
+    pdf = PdfReader(out / file_name(site.config.pdf.variants[0], site))
+    in_pdf = {a["/A"]["/URI"] for page in pdf.pages for a in page.get("/Annots") or []
+              if "/A" in a.get_object() and "/URI" in a.get_object()["/A"]}
+    for page in ("index.html", "cv/index.html"):
+        html = (out / page).read_text("utf-8")
+        for url, label in PROFILE_LINKS.items():
+            assert f'href="{url}" rel="me"' in html.replace("&amp;", "&"), (page, url)
+            assert label in text_of(html)
+    assert set(PROFILE_LINKS) <= in_pdf
+
+
+def test_the_news_are_on_the_home_page_and_the_archive_newest_first(
+        every: tuple[Site, Path]) -> None:
+    _, out = every
+    home = text_of((out / "index.html").read_text("utf-8"))
+    archive = text_of((out / "news" / "index.html").read_text("utf-8"))
+    assert [home.index(n) for n in NEWS[:2]] == sorted(home.index(n) for n in NEWS[:2])
+    assert NEWS[2] not in home  # `home: 2`: the rest only in the archive
+    assert [archive.index(n) for n in NEWS] == sorted(archive.index(n) for n in NEWS)
+
+
+def test_the_photo_is_on_the_home_page_in_its_sizes_and_in_the_pdf(
+        every: tuple[Site, Path]) -> None:
+    site, out = every
+    img = re.search(r'<img class="photo" src="([^"]+)" srcset="([^"]+)" width="160" '
+                    r'height="160"', (out / "index.html").read_text("utf-8"))
+    assert img is not None
+    for src in [img[1], *(s.split()[0] for s in img[2].split(","))]:
+        assert (out / src).is_file(), src
+    pdf = PdfReader(out / file_name(site.config.pdf.variants[0], site))
+    assert any(page.images for page in pdf.pages[:1])
