@@ -76,8 +76,8 @@ def with_photo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_home_page_shows_the_photo_with_its_size_and_a_sharper_one(with_photo: Path) -> None:
     html = (with_photo / "index.html").read_text("utf-8")
     (img,) = re.findall(r"<img [^>]*>", html)
-    assert 'src="/images/photo-160.jpg"' in img
-    assert 'srcset="/images/photo-160.jpg 1x, /images/photo-320.jpg 2x"' in img
+    assert 'src="images/photo-160.jpg"' in img  # relative: the home page is at the root
+    assert 'srcset="images/photo-160.jpg 1x, images/photo-320.jpg 2x"' in img
     assert 'width="160" height="160"' in img and 'alt="Photo of Ada Example"' in img
     for size in (160, 320, 640):
         with Image.open(with_photo / f"images/photo-{size}.jpg") as image:

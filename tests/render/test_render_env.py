@@ -56,7 +56,7 @@ def naive_groups(site: Site) -> tuple[list[tuple[str | None, tuple[Publication, 
     if rest:
         by_topic.append((None, rest))
     years = sorted({p.year for p in site.publications}, reverse=True)
-    by_year = [(y, tuple(p for p in pubs if p.year == y)) for y in years]
+    by_year = [(y or None, tuple(p for p in pubs if p.year == y)) for y in years]
     return [(t, ps) for t, ps in by_topic if ps], by_year
 
 

@@ -62,5 +62,5 @@ class Site(Model):
         """(year, publications newest first), newest year first; those with no year (in press)
         first, as year None."""
         ordered = newest_first(self.publications)
-        return [(y, tuple(run))
+        return [(y or None, tuple(run))  # no year is year 0
                 for y, run in groupby(ordered, key=attrgetter("year"))]
