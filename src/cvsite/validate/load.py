@@ -75,7 +75,7 @@ def _load_bibs(source: Path, config: SiteConfig | None,
         config or SiteConfig(title="-", base_url="https://example.invalid/"), profile)
     groups: list[Group] = []
     problems: list[Diagnostic] = []
-    for bib in bib_files(folder):
+    for bib in bib_files(folder, checked_with.publications.bib_files):
         shown = display_path(bib)
         bib_data, found = read_source(bib, shown, MAX_BIB_BYTES)
         problems += found
