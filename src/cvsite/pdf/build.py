@@ -13,6 +13,7 @@ from jinja2 import Environment
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.models import PdfVariant, Site
 from cvsite.pdf.document import Pdf, RenderedPdf
+from cvsite.pdf.fonts import missing_fonts
 from cvsite.render.environment import PRINT_TEMPLATE, slug
 from cvsite.sources.yaml import load_yaml
 from cvsite.validate.load import CONTENT
@@ -117,6 +118,18 @@ def _shadowed(source: Path, index: int, name: str) -> Diagnostic | None:
                  "variant another `file`")
 
 
+def _font_problems(site: Site, source: Path,
+                   rendered: Mapping[str, RenderedPdf]) -> list[Diagnostic]:
+    """One warning for the papers just printed whose CJK text no installed font shows."""
+    printed = [v for v in site.config.pdf.variants
+               if v.name in rendered and "publications" in v.sections]
+    if not printed:
+        return []
+    every = any(not v.selected_publications_only for v in printed)
+    return missing_fonts([p for p in site.publications if every or p.selected],
+                         display_path(source / CONTENT))
+
+
 def pdf_output(site: Site, source: Path, pdfs: Mapping[str, Pdf],
                rendered: Mapping[str, RenderedPdf], skipped: Sequence[str] = ()) -> PdfOutput:
     """What the PDF step adds to the build, from the PDFs found (`pdfs`) and just `rendered`.
@@ -128,6 +141,7 @@ def pdf_output(site: Site, source: Path, pdfs: Mapping[str, Pdf],
     template = display_path(source / "templates" / TEMPLATE)
     for name, new in rendered.items():
         out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in new.problems()]
+    out.diagnostics += _font_problems(site, source, rendered)
     made: dict[str, Pdf] = {**pdfs, **rendered}
     downloads = []
     for index, variant in enumerate(site.config.pdf.variants):

@@ -14,6 +14,7 @@ from cvsite.models import Publication
 from cvsite.paths import THEME, encoded
 from cvsite.render import feeds, filters, seo
 from cvsite.render.citeformat import COMPUTED
+from cvsite.scripts import cjk_language
 from cvsite.validate import scholar
 
 PAGES = {"index.html": "index.html", "publications/index.html": "publications.html",
@@ -80,7 +81,7 @@ def make_environment(source: Path) -> Environment:
                        markdown=filters.markdown, autolink=filters.autolink,
                        encoded=encoded,
                        has_equal_contribution=filters.has_equal_contribution,
-                       shortened=filters.shortened,
+                       shortened=filters.shortened, cjk_lang=cjk_language,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
                        person_ld=seo.person, article_ld=seo.article, once=once)
