@@ -13,7 +13,7 @@ from jinja2 import Environment
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.models import PdfVariant, Site
 from cvsite.pdf.document import Pdf, RenderedPdf
-from cvsite.pdf.fonts import missing_fonts
+from cvsite.pdf.fonts import glyphless, unshown_text
 from cvsite.render.environment import PRINT_TEMPLATE, slug
 from cvsite.sources.yaml import load_yaml
 from cvsite.validate.load import CONTENT
@@ -118,16 +118,14 @@ def _shadowed(source: Path, index: int, name: str) -> Diagnostic | None:
                  "variant another `file`")
 
 
-def _font_problems(site: Site, source: Path,
-                   rendered: Mapping[str, RenderedPdf]) -> list[Diagnostic]:
-    """One warning for the papers just printed whose CJK text no installed font shows."""
+def _unshown(site: Site, source: Path, rendered: Mapping[str, RenderedPdf],
+             missing: set[str]) -> list[Diagnostic]:
+    """One warning for the text no installed font shows, naming the papers printed with it."""
     printed = [v for v in site.config.pdf.variants
                if v.name in rendered and "publications" in v.sections]
-    if not printed:
-        return []
     every = any(not v.selected_publications_only for v in printed)
-    return missing_fonts([p for p in site.publications if every or p.selected],
-                         display_path(source / CONTENT))
+    papers = [p for p in site.publications if printed and (every or p.selected)]
+    return unshown_text(missing, papers, display_path(source / CONTENT))
 
 
 def pdf_output(site: Site, source: Path, pdfs: Mapping[str, Pdf],
@@ -139,9 +137,12 @@ def pdf_output(site: Site, source: Path, pdfs: Mapping[str, Pdf],
     """
     out = PdfOutput(rendered=tuple(rendered), skipped=tuple(skipped))
     template = display_path(source / "templates" / TEMPLATE)
+    boxes: set[str] = set()  # characters drawn as empty boxes: one warning, not one each
     for name, new in rendered.items():
-        out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in new.problems()]
-    out.diagnostics += _font_problems(site, source, rendered)
+        others, missing = glyphless(new.problems())
+        boxes |= missing
+        out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in others]
+    out.diagnostics += _unshown(site, source, rendered, boxes)
     made: dict[str, Pdf] = {**pdfs, **rendered}
     downloads = []
     for index, variant in enumerate(site.config.pdf.variants):

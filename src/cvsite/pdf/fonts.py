@@ -1,74 +1,62 @@
-"""Whether the fonts of this machine can show a language's letters in the PDF (fontconfig)."""
+"""Text the PDF cannot show: WeasyPrint's warning per missing glyph, made one per build."""
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Iterable
 
 from cvsite.errors import Diagnostic, warning
 from cvsite.models import Publication
 from cvsite.render.citeformat import publication_venue
-from cvsite.scripts import NAMES, cjk_language
+from cvsite.scripts import cjk_language
 
-FONTCONFIG_LANG = {"zh": "zh-cn", "ja": "ja", "ko": "ko"}
-"""fontconfig's name of each language's letters (`fc-list :lang=zh-cn`)."""
-HINT = ("install a CJK font, then build again: Debian/Ubuntu `apt-get install fonts-noto-cjk`, "
-        "Fedora `dnf install google-noto-sans-cjk-fonts`, macOS `brew install --cask "
-        "font-noto-sans-cjk`")
+NOTDEF = re.compile(r'WeasyPrint: \.notdef glyph rendered for Unicode string unsupported by '
+                    r'fonts: "(.*)" \(U\+[0-9A-Fa-f]+\)', re.S)
+"""How `RenderedPdf.problems` words a character drawn as an empty box (no font has it)."""
+CJK_HINT = ("install a Chinese, Japanese and Korean font, then run `cvsite build --no-cache`: "
+            "Debian/Ubuntu `apt-get install fonts-noto-cjk`, Fedora `dnf install "
+            "google-noto-sans-cjk-fonts`, macOS `brew install --cask font-noto-sans-cjk`")
+HINT = ("install a font that has them, then run `cvsite build --no-cache` (Debian/Ubuntu: "
+        "`apt-get install fonts-noto-core fonts-noto-extra`)")
 SHOWN = 5
-"""Keys named in the warning (the rest are counted)."""
+"""Keys and characters named in the warning (the rest are counted)."""
 
 
-def has_font_for(code: str) -> bool:
-    """Whether fontconfig knows a font that covers language `code` (`zh`, `ja`, `ko`); True
-    when fontconfig itself cannot be asked (WeasyPrint needs it, so it is there to render)."""
-    name = ctypes.util.find_library("fontconfig")
-    if name is None:
-        return True
-    lib = ctypes.CDLL(name)
-    for function in ("FcInitLoadConfigAndFonts", "FcNameParse", "FcObjectSetCreate",
-                     "FcFontList"):
-        getattr(lib, function).restype = ctypes.c_void_p
-    lib.FcNameParse.argtypes = [ctypes.c_char_p]
-    lib.FcFontList.argtypes = [ctypes.c_void_p] * 3
-    for function in ("FcConfigDestroy", "FcPatternDestroy", "FcObjectSetDestroy",
-                     "FcFontSetDestroy"):
-        getattr(lib, function).argtypes = [ctypes.c_void_p]
-    config = lib.FcInitLoadConfigAndFonts()
-    pattern = lib.FcNameParse(f":lang={FONTCONFIG_LANG[code]}".encode())
-    objects = lib.FcObjectSetCreate()
-    fonts = lib.FcFontList(config, pattern, objects)
-    count = ctypes.cast(fonts, ctypes.POINTER(ctypes.c_int))[0] if fonts else 0
-    for function, pointer in (("FcFontSetDestroy", fonts), ("FcObjectSetDestroy", objects),
-                              ("FcPatternDestroy", pattern), ("FcConfigDestroy", config)):
-        if pointer:
-            getattr(lib, function)(pointer)
-    return bool(count)
+def glyphless(problems: Iterable[str]) -> tuple[list[str], set[str]]:
+    """The problems of one rendering other than missing glyphs, and the characters missing."""
+    others: list[str] = []
+    missing: set[str] = set()
+    for problem in problems:
+        match = NOTDEF.fullmatch(problem)
+        if match:
+            missing.update(match[1])
+        else:
+            others.append(problem)
+    return others, missing
 
 
-def cjk_codes(publication: Publication) -> set[str]:
-    """The CJK languages of a paper's title and names as printed (`zh`, `ja`, `ko`)."""
+def _printed_text(publication: Publication) -> str:
+    """A paper's title, names and venue, as the PDF prints them."""
     p = publication
-    texts = [*(a.display for a in (*p.authors, *p.editors)), publication_venue(p)]
-    codes = {cjk_language(text, p.language, p.title_text) for text in texts}
-    return (codes | {cjk_language(p.title_text, p.language)}) - {""}
+    return " ".join([p.title_text, *(a.display for a in (*p.authors, *p.editors)),
+                     publication_venue(p)])
 
 
-def missing_fonts(publications: Iterable[Publication], shown: str,
-                  has_font: Callable[[str], bool] = has_font_for) -> list[Diagnostic]:
-    """One warning naming the papers whose Chinese, Japanese or Korean text no installed font
-    shows (each language asked of fontconfig once); none when every one has a font."""
-    needs = {pub.key: cjk_codes(pub) for pub in publications}
-    wanted = sorted(set().union(*needs.values()))
-    missing = {code for code in wanted if not has_font(code)}
-    keys = [key for key, codes in needs.items() if codes & missing]
-    if not keys:
+def _some(items: list[str]) -> str:
+    """The first few items and how many more."""
+    more = len(items) - SHOWN
+    return ", ".join(items[:SHOWN]) + (f" and {more} more" if more > 0 else "")
+
+
+def unshown_text(missing: set[str], publications: Iterable[Publication],
+                 shown: str) -> list[Diagnostic]:
+    """One warning for the characters no installed font has, naming the papers that hold them."""
+    if not missing:
         return []
-    names = [NAMES[code] for code in ("zh", "ja", "ko") if code in missing]
-    languages = ", ".join(names[:-1]) + " and " * (len(names) > 1) + names[-1]
-    named = ", ".join(keys[:SHOWN]) + (f" and {len(keys) - SHOWN} more" if len(keys) > SHOWN
-                                       else "")
-    papers = "paper has" if len(keys) == 1 else "papers have"
-    return [warning(shown, 0, 0, f"{len(keys)} {papers} {languages} text that the PDF cannot "
-                    f"show (no font for it is installed): {named}", HINT)]
+    letters = sorted(missing - {" ", "\n"}) or sorted(missing)
+    keys = [p.key for p in publications if missing & set(_printed_text(p))]
+    papers = "1 paper has" if len(keys) == 1 else f"{len(keys)} papers have"
+    what = f"{papers} text that the PDF cannot show: {_some(keys)}" if keys else \
+        "the PDF has text it cannot show"
+    hint = CJK_HINT if cjk_language("".join(letters)) else HINT
+    return [warning(shown, 0, 0, f"{what} (no installed font has {_some(letters)})", hint)]
