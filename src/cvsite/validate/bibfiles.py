@@ -64,7 +64,10 @@ def across_files(groups: list[Group]) -> tuple[list[Group], list[Diagnostic]]:
                 mine.append(pub)
                 continue
             where, other = earlier
-            problems.append(error(shown, pub.line, 0, f"key '{pub.key}' is also in {where}:"
+            same = other.key.casefold() == pub.key.casefold()
+            clash = "is also in" if same else \
+                f"gives the same page folder 'publications/{folder_name(pub.key)}/' as a key in"
+            problems.append(error(shown, pub.line, 0, f"key '{pub.key}' {clash} {where}:"
                                   f"{other.line} ('{other.key}'), which is kept",
                                   "rename one of the keys, or delete the copy", pub.key))
         kept.append((shown, tuple(mine)))
