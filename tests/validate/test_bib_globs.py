@@ -95,3 +95,15 @@ def test_a_folder_reached_through_a_link_is_not_searched(tmp_path: Path) -> None
     (content / "Main.BIB").write_text("", encoding="utf-8")
     assert bib_files(content, ("**/*.bib",)) == [content / "Main.BIB",
                                                  content / "publication/a/cite.bib"]
+
+
+def test_a_glob_naming_no_file_is_a_warning_at_its_line(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _hugo_project(tmp_path, '["publications.bib", "publications/*/cite.bib"]')
+    monkeypatch.chdir(project)
+    result = build(project, project / "_site", use_cache=False, pdf=False)
+    assert [d.format() for d in result.diagnostics if "glob" in d.message] == [
+        "content/site.yaml:6:35: warning: no file in content/ matches the glob "
+        "'publications/*/cite.bib'\n  hint: globs are relative to content/: "
+        "'publication/*/cite.bib' reads content/publication/*/cite.bib"]
+    assert "On Examples" in _list_page(project)

@@ -48,6 +48,13 @@ def bib_files(folder: Path, globs: tuple[str, ...] = DEFAULT) -> list[Path]:
                                         p.relative_to(folder).as_posix()))
 
 
+def unmatched(folder: Path, globs: tuple[str, ...], found: list[Path]) -> list[int]:
+    """The indexes of the globs that name none of the files `found` in `folder`."""
+    paths = [list(p.relative_to(folder).parts) for p in found]
+    return [i for i, glob in enumerate(globs)
+            if not any(_matches(parts, glob.split("/")) for parts in paths)]
+
+
 def across_files(groups: list[Group]) -> tuple[list[Group], list[Diagnostic]]:
     """Each key in one file only: a key (or page folder) already in an earlier file is an
     error at the later entry, naming the first, which is kept."""
