@@ -13,7 +13,7 @@ from jinja2 import Environment
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.models import PdfVariant, Site
 from cvsite.pdf.document import Pdf, RenderedPdf
-from cvsite.pdf.fonts import glyphless, unshown_text
+from cvsite.pdf.glyphs import glyphless, unshown_text
 from cvsite.render.environment import PRINT_TEMPLATE, slug
 from cvsite.sources.yaml import load_yaml
 from cvsite.validate.load import CONTENT

@@ -14,7 +14,7 @@ from bibcorpus import CORPUS, load
 from conftest import minimal_with_entries
 from cvsite.build import build
 from cvsite.models import Publication
-from cvsite.pdf.fonts import HINT, glyphless, unshown_text
+from cvsite.pdf.glyphs import HINT, glyphless, unshown_text
 from pdftools import squash, text_of
 
 HOW = "apt-get install fonts-noto-cjk (.ci/run installs it)"
