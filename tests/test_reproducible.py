@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from cvsite.paths import static_dirs
 from cvsite.pdf.document import WARM_UP, render_pdf
-from cvsite.render.environment import static_dirs
 
 ROOT = Path(__file__).resolve().parents[1]
 YEARS = 10 * 365 * 24 * 3600

@@ -58,7 +58,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         if previous is not None:
             return BuildResult(out, previous.pages, previous.files, perf_counter() - started,
                                notes + previous.diagnostics)
-        with PdfWorkers(cache, render=pdf) as workers:  # WeasyPrint loads while the content is read
+        with PdfWorkers(cache, source, render=pdf) as workers:  # loads WeasyPrint meanwhile
             site, diagnostics = load_site(source, keep_going=keep_going, scholar=scholar)
             failed = refused(diagnostics, strict, advice=scholar)
             if site is None or (failed and not keep_going):

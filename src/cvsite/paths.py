@@ -23,6 +23,18 @@ THEME = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2]
 """The default theme: packaged in the wheel, or the checkout's own `templates/` and `static/`."""
 PROJECT_DIRS = ("content", "static", "templates")
 """The project's folders that are read; the theme has the last two."""
+
+
+def template_dirs(source: Path) -> list[Path]:
+    """Where templates are looked up: the project's own first, then the packaged theme."""
+    return [d for d in (source / "templates", THEME / "templates") if d.is_dir()]
+
+
+def static_dirs(source: Path) -> list[Path]:
+    """Static folders, lowest priority first."""
+    return [d for d in (THEME / "static", source / "static") if d.is_dir()]
+
+
 WEB = frozenset({"http", "https"})
 """Schemes of pages and files on the web."""
 ANY = WEB | {"mailto"}

@@ -16,9 +16,10 @@ from pypdf import PdfReader
 from conftest import ROOT
 from cvsite.cache import Cache
 from cvsite.models import PdfVariant, Site
+from cvsite.paths import static_dirs
 from cvsite.pdf.build import PdfOutput, print_html, section_titles
 from cvsite.pdf.document import local_path, render_pdf
-from cvsite.render.environment import make_environment, static_dirs
+from cvsite.render.environment import make_environment
 from cvsite.speed import pdfcache
 from cvsite.speed.pdfs import start_pdfs
 from cvsite.validate.load import load_site

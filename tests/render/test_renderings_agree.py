@@ -1,4 +1,8 @@
-"""For any entry, the paper's page, its citation_* tags, its JSON-LD and the PDF agree."""
+"""For any entry, the paper's page, its citation_* tags, its JSON-LD and the PDF agree.
+
+Math in a title is MathML on the page and the same math as Unicode text everywhere else (the
+PDF too): the heading's text is MathML's characters (`O(n2)`, its 2 drawn raised), the rest
+read `O(n²)`."""
 
 from __future__ import annotations
 
@@ -9,10 +13,10 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cvsite.build import build
@@ -27,6 +31,9 @@ PLAIN = [("Learning", "Learning"), ("Graphs", "Graphs"), ("Models", "Models"),
 TITLE_WORDS = [
     *PLAIN, (r"{\"u}ber", "über"), (r"Caf\'{e}", "Café"), (r"\c{C}a", "Ça"), ("{TeX}", "TeX"),
     ("{DNA}", "DNA"), ("--", "–"), (r"\&", "&"), (r"na\"{\i}ve", "naïve")]
+MATH = [("$O(n^2)$", "O(n²)", "O(n2)"), (r"$\alpha$-Nets", "α-Nets", "α-Nets"),
+        (r"$\ell_1$", "ℓ₁", "ℓ1"), (r"$\infty$", "∞", "∞"), (r"\(k\)-Means", "k-Means", "k-Means")]
+"""(as written, as Unicode text, the text of its MathML)"""
 GIVEN = [("Jan", "Jan"), ("Ana", "Ana"), (r"\'{E}mile", "Émile"), (r"J{\"o}rg", "Jörg"),
          ("Mary Ann", "Mary Ann")]
 FAMILY = [("Berg", "Berg"), ("Smith", "Smith"), (r"\"Ozt\"urk", "Öztürk"),
@@ -75,6 +82,7 @@ class Entry:
     key: str
     title_written: str
     title: str
+    heading: str
     authors: tuple[Name, ...]
     year: str
 
@@ -89,11 +97,13 @@ class Entry:
 @st.composite
 def entries(draw: st.DrawFn, key: str) -> Entry:
     """An entry whose title and names mix accents, braces, dashes and particles."""
-    middle = draw(st.lists(st.sampled_from(TITLE_WORDS), min_size=1, max_size=4))
-    words = [draw(st.sampled_from(PLAIN)), *middle, draw(st.sampled_from(PLAIN))]
+    plain = [(w, t, t) for w, t in TITLE_WORDS]
+    middle = draw(st.lists(st.sampled_from(plain + MATH), min_size=1, max_size=4))
+    first, last = (draw(st.sampled_from([(w, t, t) for w, t in PLAIN])) for _ in range(2))
+    words = [first, *middle, last]
     authors = draw(st.lists(names(), min_size=1, max_size=4, unique_by=lambda n: n.shown()))
     return Entry(key, " ".join(w[0] for w in words), " ".join(w[1] for w in words),
-                 tuple(authors), draw(YEARS))
+                 " ".join(w[2] for w in words), tuple(authors), draw(YEARS))
 
 
 def _one_year(written: str) -> str | None:
@@ -105,7 +115,10 @@ def _one_year(written: str) -> str | None:
 def _check_page(entry: Entry, page: str) -> None:
     """The visible text, citation_* tags and JSON-LD of one paper's page."""
     found = parse(page)
-    assert (1, entry.title) in found.headings
+    assert (1, entry.heading) in found.headings
+    assert page.count("<math ") >= entry.title_written.count("$") // 2 + \
+        entry.title_written.count("\\(")
+    assert f"<title>{escape(entry.title)} — " in page
     visible = text_of(page)
     assert ", ".join(a.shown() for a in entry.authors) in visible
     assert f"Journal of Examples, {entry.year}" in visible
@@ -129,7 +142,15 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+MATH_TITLE = Entry(
+    "math", r"Learning $O(n^2)$ $\alpha$-Nets {\"u}ber $\ell_1$ \(k\)-Means Graphs",
+    "Learning O(n²) α-Nets über ℓ₁ k-Means Graphs", "Learning O(n2) α-Nets über ℓ1 k-Means Graphs",
+    (Name("Berg, Jan", "Jan", "", "Berg", ""),), "2020")
+"""Every kind of math at once, whatever the random draws hold."""
+
+
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@example(drawn=(MATH_TITLE,))
 @given(st.lists(st.integers(0, 10**6), min_size=1, max_size=3, unique=True).flatmap(
     lambda ids: st.tuples(*(entries(f"p{i}") for i in ids))))
 def test_page_tags_jsonld_and_pdf_show_the_same_title_authors_and_year(

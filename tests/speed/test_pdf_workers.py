@@ -12,9 +12,10 @@ import pytest
 from conftest import ROOT
 from cvsite.build import build
 from cvsite.cache import Cache
+from cvsite.paths import static_dirs
 from cvsite.pdf.build import print_html
 from cvsite.pdf.document import render_pdf
-from cvsite.render.environment import make_environment, static_dirs
+from cvsite.render.environment import make_environment
 from cvsite.speed import pdfworkers
 from cvsite.speed.pdfs import PdfWorkers
 from cvsite.validate.load import load_site
@@ -33,7 +34,7 @@ def test_the_workers_render_the_same_bytes_as_this_process(
     """Also when SOURCE_DATE_EPOCH changed since the workers' fork server started."""
     roots = list(reversed(static_dirs(ROOT)))
     htmls = _print_htmls(ROOT)
-    with PdfWorkers(Cache(None)) as workers:
+    with PdfWorkers(Cache(None), ROOT) as workers:
         workers.render("<p>started</p>", roots).result()  # the fork server runs from here on
         if epoch is None:
             monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
@@ -47,7 +48,7 @@ def test_the_workers_render_the_same_bytes_as_this_process(
 
 
 def test_a_rendering_that_fails_in_a_worker_raises_in_the_build() -> None:
-    with PdfWorkers(Cache(None)) as workers:
+    with PdfWorkers(Cache(None), ROOT) as workers:
         failing = workers.render("<p>x</p>", [])  # no static folder to resolve URLs in
         with pytest.raises(IndexError):
             failing.result()
@@ -55,11 +56,11 @@ def test_a_rendering_that_fails_in_a_worker_raises_in_the_build() -> None:
 
 def test_the_workers_start_early_only_when_pdfs_will_likely_render(project: Path) -> None:
     cache = Cache.for_project(project)
-    assert PdfWorkers(Cache(None)).early  # --no-cache: every PDF renders
-    assert PdfWorkers(cache).early  # a cold project
-    assert not PdfWorkers(cache, render=False).early  # --no-pdf, serve's quick pass
+    assert PdfWorkers(Cache(None), ROOT).early  # --no-cache: every PDF renders
+    assert PdfWorkers(cache, ROOT).early  # a cold project
+    assert not PdfWorkers(cache, ROOT, render=False).early  # --no-pdf, serve's quick pass
     build(project, project / "_site")
-    assert not PdfWorkers(cache).early  # a rebuild: its PDFs are most likely cached
+    assert not PdfWorkers(cache, ROOT).early  # a rebuild: its PDFs are most likely cached
 
 
 def test_a_ctrl_c_while_a_worker_starts_reaches_cvsite_afterwards() -> None:

@@ -180,7 +180,7 @@ def _warm_pdf_workers(args: argparse.Namespace) -> None:
     from cvsite.cache import CACHE_DIR, Cache
     from cvsite.speed.pdfworkers import warm_early
 
-    warm_early(Cache(args.source / CACHE_DIR if args.use_cache else None))
+    warm_early(Cache(args.source / CACHE_DIR if args.use_cache else None), args.source)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ from posixpath import dirname, join, normpath
 from urllib.parse import urlsplit
 
 from cvsite.models import Publication
-from cvsite.render.environment import PRINT_TEMPLATE, static_dirs, template_dirs
+from cvsite.paths import static_dirs, template_dirs
+from cvsite.render.environment import PRINT_TEMPLATE
 from cvsite.validate.scholar import local_file
 
 _CSS_REF = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)|@import\s+['"]([^'"]+)['"]""")

@@ -12,7 +12,7 @@ import errno
 import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from stat import S_IMODE, S_IRWXU
 
 from cvsite.output.scan import Stat, scan
@@ -91,8 +91,14 @@ def _link(old: str, leaf: str, folder: int, new: str) -> Stat:
 
 
 def folders_of(names: Iterable[str]) -> set[str]:
-    """Every folder holding one of `names`."""
-    return {str(p) for name in names for p in PurePosixPath(name).parents if p.parts}
+    """Every folder holding one of `names` (site paths: `a/b/c.html` is in `a/b` and `a`)."""
+    found: set[str] = set()
+    for name in names:
+        cut = name.rfind("/")
+        while cut > 0 and name[:cut] not in found:  # a folder found has its parents found
+            found.add(name[:cut])
+            cut = name.rfind("/", 0, cut)
+    return found
 
 
 def stage(root: Path, files: Mapping[str, Source], folders: Mapping[str, int],

@@ -60,8 +60,8 @@ def venue_details(pub: Publication) -> tuple[str, ...]:
     parts = [pub.series] if pub.series and pub.series != venue else []
     if pub.volume:
         parts.append(f"vol. {pub.volume}")
-    if pub.number:
-        parts.append(f"no. {pub.number}")
+    if pub.number and not (pub.eprint and pub.eprint.lower() in pub.number.lower()):
+        parts.append(f"no. {pub.number}")  # not Scholar's `number = {arXiv:<the eprint>}`
     if pub.chapter:
         parts.append(f"ch. {pub.chapter}")
     if pub.pages:
@@ -74,7 +74,7 @@ def venue_details(pub: Publication) -> tuple[str, ...]:
         edition = _ordinal(int(edition)) if edition.isdigit() and len(edition) < 4 else edition
         parts.append(edition if "ed" in edition.lower()[-8:] else f"{edition} edition")
     for extra in (pub.publisher, pub.organization, pub.address, pub.howpublished, pub.note):
-        if extra and extra != venue and extra not in parts:
+        if extra and extra not in (venue, *parts) and not venue.startswith(f"{extra}:"):
             parts.append(extra)
     return tuple(bare for p in parts if (bare := _bare(p)))
 

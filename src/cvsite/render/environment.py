@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from cvsite.models import Publication
-from cvsite.paths import THEME, encoded
+from cvsite.paths import encoded, template_dirs
 from cvsite.render import feeds, filters, seo
 from cvsite.render.citeformat import COMPUTED
 from cvsite.scripts import cjk_language
@@ -23,16 +23,6 @@ PAGES = {"index.html": "index.html", "publications/index.html": "publications.ht
 PAPER_TEMPLATE = "publication.html"
 PRINT_TEMPLATE = "cv-print.html"
 """The template of the PDFs (`cvsite.pdf.build` renders it); every other template makes pages."""
-
-
-def template_dirs(source: Path) -> list[Path]:
-    """Where templates are looked up: the project's own first, then the packaged theme."""
-    return [d for d in (source / "templates", THEME / "templates") if d.is_dir()]
-
-
-def static_dirs(source: Path) -> list[Path]:
-    """Static folders, lowest priority first."""
-    return [d for d in (THEME / "static", source / "static") if d.is_dir()]
 
 
 def slug(text: str) -> str:
@@ -79,6 +69,7 @@ def make_environment(source: Path) -> Environment:
                        auto_reload=False)  # one environment per build: templates read once
     env.filters.update(month_year=filters.month_year, period=filters.period, slug=slug,
                        markdown=filters.markdown, autolink=filters.autolink,
+                       math=filters.math, plain=filters.plain,
                        encoded=encoded,
                        has_equal_contribution=filters.has_equal_contribution,
                        shortened=filters.shortened, cjk_lang=cjk_language,

@@ -11,6 +11,7 @@ from jinja2 import Environment
 from cvsite import __version__
 from cvsite.models import Publication, Site, newest_first
 from cvsite.render.citeformat import publication_venue
+from cvsite.texmath import plain
 from cvsite.validate.paperkeys import folder_name
 from cvsite.validate.scholar import absolute, paper_path
 
@@ -62,8 +63,8 @@ def atom(site: Site) -> str:
         if when is not None:
             entry.published(when)
         entry.updated(when or updated)  # Atom needs one; the feed's own date says no more
-        venue = ", ".join(str(v) for v in (publication_venue(pub), pub.year_label) if v)
-        entry.summary(f"{venue}. {pub.abstract}" if pub.abstract else venue)
+        venue = ", ".join(plain(str(v)) for v in (publication_venue(pub), pub.year_label) if v)
+        entry.summary(f"{venue}. {plain(pub.abstract)}" if pub.abstract else venue)
         if pub.topic:
             entry.category(term=pub.topic)
     return str(feed.atom_str(pretty=True).decode("utf-8"))

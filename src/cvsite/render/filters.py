@@ -1,4 +1,4 @@
-"""The theme's Jinja filters: dates, Markdown and the equal-contribution check (pure)."""
+"""The theme's Jinja filters: dates, Markdown, TeX math and the equal-contribution check (pure)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from cvsite import richtext
+from cvsite import richtext, texmath
 from cvsite.models import Author, Publication
 
 
@@ -29,8 +29,18 @@ def markdown(text: str) -> Markup:
 
 
 def autolink(text: str) -> Markup:
-    """Plain text (an abstract) as HTML with its http(s) URLs made links."""
-    return Markup(richtext.autolinked(text))
+    """Plain text (an abstract) as HTML with its http(s) URLs made links and its math MathML."""
+    return Markup(texmath.to_html(text, richtext.autolinked))
+
+
+def math(text: object) -> Markup:
+    """Decoded BibTeX text (a title, a venue) as HTML, its TeX math as MathML."""
+    return Markup(texmath.to_html(str(text)))
+
+
+def plain(text: object) -> str:
+    """Decoded BibTeX text with its math as Unicode (`O(n²)`): for meta tags and the PDF."""
+    return texmath.plain(str(text))
 
 
 def has_equal_contribution(pubs: Iterable[Publication]) -> bool:

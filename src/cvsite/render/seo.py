@@ -8,6 +8,7 @@ from typing import Any
 from markupsafe import Markup
 
 from cvsite.models import Profile, Publication, Site
+from cvsite.texmath import plain
 from cvsite.validate.scholar import absolute, paper_path, pdf_url, publication_date
 
 JsonLd = dict[str, Any]
@@ -64,11 +65,11 @@ def article(pub: Publication, site: Site) -> JsonLd:
     if date := publication_date(pub, "-"):
         data["datePublished"] = date
     if pub.journal:
-        data["isPartOf"] = {"@type": "Periodical", "name": pub.journal}
+        data["isPartOf"] = {"@type": "Periodical", "name": plain(pub.journal)}
     elif pub.booktitle:
-        data["publication"] = {"@type": "PublicationEvent", "name": pub.booktitle}
+        data["publication"] = {"@type": "PublicationEvent", "name": plain(pub.booktitle)}
     if pub.abstract:
-        data["abstract"] = pub.abstract
+        data["abstract"] = plain(pub.abstract)
     if pub.award:
         data["award"] = pub.award.capitalize()
     same = [u for u in (pub.eprint_url, pub.doi_url) if u]

@@ -1,6 +1,6 @@
 """The build's PDF step: PDFs taken from the cache, the missing ones rendered in `PdfWorkers`.
 
-The interface the build uses: `with PdfWorkers(cache, render) as workers:` from its start,
+The interface the build uses: `with PdfWorkers(cache, source, render) as workers:` from its start,
 then `start_pdfs(site, env, source, cache, workers, render)` once the site is loaded.
 """
 
@@ -18,9 +18,9 @@ from jinja2 import Environment
 import cvsite
 from cvsite.cache import Cache, digest
 from cvsite.models import Site
+from cvsite.paths import static_dirs
 from cvsite.pdf.build import PdfOutput, pdf_output, print_html
 from cvsite.pdf.document import RECIPE, TAGGED, RenderedPdf, render_pdf
-from cvsite.render.environment import static_dirs
 from cvsite.speed.pdfcache import depends, latest, lookup, store
 from cvsite.speed.pdfworkers import PdfWorkers
 

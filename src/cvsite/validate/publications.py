@@ -25,6 +25,7 @@ from cvsite.sources.bibtex.links import clean_links
 from cvsite.sources.bibtex.names import Owner, list_problems, parse_authors
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.values import collapse
+from cvsite.texmath import math_text, unreadable
 from cvsite.validate.pubdate import date_fields
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
@@ -116,6 +117,7 @@ def _entry_data(raw: RawEntry, context: Context,
             data[VERBATIM[name]] = text
     problems += [at(name, message, hint, warn) for name, message, hint, warn
                  in clean_links(data, raw.fields)]
+    problems += _math_problems(data, raw.fields, at)
     if data.get("pdf"):
         data["pdf_line"] = raw.field_lines.get("pdf", raw.line)
     if fields.get("pages", "").strip():
@@ -138,6 +140,20 @@ def _entry_data(raw: RawEntry, context: Context,
         problems.append(at("author" if fields.get("author", "").strip() else "editor",
                            "no names in the author list"))
     return (None if has_errors(problems) else data), problems
+
+
+def _math_problems(data: dict[str, Any], fields: dict[str, str], at: _At) -> list[Diagnostic]:
+    """A warning for each math snippet no MathML can be made of (shown as plain text)."""
+    found = []
+    for attribute in ("title", *DECODED.values()):
+        text = data.get(attribute)
+        for snippet in unreadable(text) if isinstance(text, str) else ():
+            name = written_field(attribute, fields)
+            found.append(at(name, f"{name}: cannot read the math '{snippet}'; shown as plain "
+                                  f"text '{math_text(snippet.strip('$'))}'",
+                            "check its braces and commands: standard LaTeX math only, no "
+                            "macros of your own", warn=True))
+    return found
 
 
 def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication | None,

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from cvsite.errors import SCHOLAR, Diagnostic, warning
 from cvsite.models import Author, Publication, SiteConfig
 from cvsite.paths import encoded
+from cvsite.texmath import plain
 from cvsite.validate.paperkeys import folder_name
 
 VENUE_TAG = {"article": ("citation_journal_title", "journal"),
@@ -116,12 +117,14 @@ def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
     """The `citation_*` meta tags of a paper page, in the order Scholar documents them."""
     tags = [("citation_title", pub.title_text)]
     tags += [("citation_author", citation_name(a)) for a in pub.authors]
+    if pub.authors != pub.editors:  # a book with editors only lists them as its authors
+        tags += [("citation_editor", citation_name(e)) for e in pub.editors]
     if date := publication_date(pub):
         tags.append(("citation_publication_date", date))
     tag, attr = VENUE_TAG.get(pub.entry_type, ("", ""))
     venue = getattr(pub, attr, None) if attr else None
     if tag and venue:
-        tags.append((tag, str(venue)))
+        tags.append((tag, plain(str(venue))))
     first, _, last = (pub.pages or "").partition("\N{EN DASH}")
     report = pub.number if pub.entry_type == "techreport" else None
     for name, value in (("citation_volume", pub.volume),

@@ -12,9 +12,11 @@ from pylatexenc.latexwalker import get_default_latex_context_db as get_walker_co
 from pylatexenc.macrospec import MacroSpec
 
 from cvsite.sources.bibtex.fastlatex import decode as fast_decode
+from cvsite.texmath import MATH, plain, snippets
 
 _INVISIBLE = ("label", "index", "nocite", "glossary", "phantom", "hphantom", "vphantom",
-              "pagestyle", "thispagestyle")
+              "pagestyle", "thispagestyle", "noopsort")
+"""Macros shown as nothing, their argument too (`\\noopsort{a}` only steers BibTeX's sorting)."""
 _LOGOS = ("TeX", "LaTeX", "BibTeX", "LaTeXe", "XeTeX", "XeLaTeX", "LuaTeX", "LuaLaTeX", "AmSTeX",
           "BibLaTeX", "biblatex", "ConTeXt", "METAFONT", "MF", "MP")
 
@@ -30,7 +32,7 @@ def _converter(math_mode: str) -> LatexNodes2Text:
     """pylatexenc knowing the TeX logos and keeping the text of macros it has no rule for."""
     context = get_default_latex_context_db()
     logos = [MacroTextSpec(name, "LaTeX2e" if name == "LaTeXe" else name) for name in _LOGOS]
-    logos.append(MacroTextSpec("textunderscore", "_"))
+    logos += [MacroTextSpec("textunderscore", "_"), MacroTextSpec("textasciicircum", "^")]
     logos += [MacroTextSpec(name, discard=True) for name in _INVISIBLE]
     context.add_context_category("cvsite-logos", prepend=True, macros=logos)
     context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_braced_arguments))
@@ -41,19 +43,18 @@ _WALKER_CONTEXT = get_walker_context()
 _WALKER_CONTEXT.add_context_category("cvsite-invisible", prepend=True,
                                      macros=[MacroSpec(name, "{") for name in _INVISIBLE])
 _PAGE = _converter("verbatim")
-_TEXT = _converter("text")
 _SPACES = re.compile(r"\s+")
+_BARE_ACCENT = re.compile(r"\\([~^])\s*\{\s*\}")
+"""`NC{\\^{}}1`, `{\\~{}}`: an accent on nothing is the character itself."""
+_TEX_QUOTES = re.compile(r"`(.*?)'(?!\w)|`", re.S)
+"""`` `single' `` (and a lone opening `` ` ``): TeX's quotes, typographic; `''` is done already."""
 _URL = re.compile(r"\\(?:url|path|nolinkurl)\s*\{([^{}]*)\}")
 _BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s{}\\]+")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}")
-_MATH = re.compile(r"(?<!\\)\$\$.+?(?<!\\)\$\$|(?<!\\)\$.+?(?<!\\)\$|\\\(.+?\\\)|\\\[.+?\\\]",
-                   re.S)
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
 _MARKUP = re.compile(r"[\\$~%\ue000-\uf8ff]|--|''|``|[!?]`|<<|>>")
 """What pylatexenc would change besides braces: text without any needs only the braces removed."""
 _PROTECTED = re.compile("[\ue000-\uf8ff]")
-_SUPERSCRIPTS = str.maketrans("0123456789+-=()n*", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ*")
-_SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
 
 
 def _crude(latex: str) -> str:
@@ -70,17 +71,14 @@ def _run(converter: LatexNodes2Text, latex: str) -> str:
         return _crude(latex)
 
 
-def _math_text(math: str) -> str:
-    """A Unicode approximation of a math snippet: `$O(n^2)$` → `O(n²)`."""
-    math = re.sub(r"\^(?:\{([0-9+\-=()n*]+)\}|([0-9n*]))",
-                  lambda m: (m[1] or m[2]).translate(_SUPERSCRIPTS), math)
-    math = re.sub(r"_(?:\{([0-9+\-=()]+)\}|([0-9]))",
-                  lambda m: (m[1] or m[2]).translate(_SUBSCRIPTS), math)
-    return _run(_TEXT, math)
-
-
 def slow_decode(latex: str) -> str:
     """`decode` by pylatexenc alone (the reference the fast decoder must agree with)."""
+    text = _pylatexenc(latex)
+    return _quoted(text) if "`" in text else text
+
+
+def _pylatexenc(latex: str) -> str:
+    """pylatexenc's text of `latex`, links and math kept as written."""
     if not _MARKUP.search(latex):
         return _SPACES.sub(" ", latex.replace("{", "").replace("}", "")).strip()
     kept: list[str] = []
@@ -90,10 +88,12 @@ def slow_decode(latex: str) -> str:
         return chr(0xE000 + len(kept) - 1)
 
     latex = _PROTECTED.sub("", latex)
+    latex = _BARE_ACCENT.sub(lambda m: "\\text" + ("asciitilde" if m[1] == "~" else "asciicircum")
+                             + "{}", latex)
     latex = _URL.sub(lambda m: protect(m[1]), latex)
     latex = _HREF.sub("", latex)
     latex = _BARE_URL.sub(lambda m: protect(m[0]), latex)
-    latex = _MATH.sub(lambda m: protect(m[0]), latex)
+    latex = MATH.sub(lambda m: protect(m[0]), latex)
     text = _run(_PAGE, _BARE_PERCENT.sub(r"\\%", latex))
 
     def restore(mark: re.Match[str]) -> str:  # a kept piece may hold earlier ones (`$\url{x}$`)
@@ -107,7 +107,14 @@ def slow_decode(latex: str) -> str:
 def decode(latex: str) -> str:
     """Plain Unicode with single spaces; math left as `$…$` or `\\(…\\)` for a math renderer."""
     text = fast_decode(latex)
-    return slow_decode(latex) if text is None else text
+    return slow_decode(latex) if text is None else text  # fast: no `` ` `` outside `` `` ``
+
+
+def _quoted(text: str) -> str:
+    """TeX's single quotes outside math as typographic ones: `` `n' `` -> `‘n’`."""
+    return "".join(piece if math else _TEX_QUOTES.sub(
+        lambda m: "\u2018" if m[1] is None else f"\u2018{m[1]}\u2019", piece)
+        for piece, math in snippets(text))
 
 
 class Decoder:
@@ -115,7 +122,6 @@ class Decoder:
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
-        self._math: dict[str, str] = {}
 
     def decode(self, latex: str) -> str:
         """`decode(latex)`."""
@@ -126,15 +132,7 @@ class Decoder:
 
     def math_as_text(self, text: str) -> str:
         """Decoded text with its math approximated (for titles, meta tags, sorting)."""
-        if "$" not in text and "\\" not in text:  # math has a `$` or a `\`
-            return text
-        return _MATH.sub(lambda m: self._snippet(m[0]), text)
-
-    def _snippet(self, math: str) -> str:
-        text = self._math.get(math)
-        if text is None:
-            text = self._math[math] = _math_text(math)
-        return text
+        return plain(text)
 
 
 def fold(text: str) -> str:

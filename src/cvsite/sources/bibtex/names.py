@@ -13,6 +13,11 @@ from cvsite.sources.bibtex.namesplit import split_names
 
 EQUAL_MARK = re.compile(r"\\textsuperscript\s*\{\s*(?:\*|\$\s*(?:\*|\\ast)\s*\$)\s*\}"
                          r"|\$\s*\^?\s*\{?\s*(?:\*|\\ast)\s*\}?\s*\$|\*")
+FOOTNOTE_MARK = re.compile(
+    r"\$\s*\^?\s*\{?\s*(?:\\dagger|\\ddagger|\\dag|\\ddag|\\S|\\P|\\star|\\sharp|\\natural|\\flat|\\#)"
+    r"\s*\}?\s*\$|\$\s*\^\s*\{?[0-9a-z, ]+\}?\s*\$|\\textsuperscript\s*\{[^{}*]*\}|\\d?dag\b|[†‡]")
+"""An author's footnote mark (`$^\\dagger$`, `$^{1,2}$`, `\\textsuperscript{\\dag}`): dropped, since
+the footnote it points to is not in the bibliography (the `*` of equal contribution is kept)."""
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _ET_AL = ("others", "et al.", "et al", "et~al.")
 _SPACE_COMMA = re.compile(r"\s+,")
@@ -147,6 +152,8 @@ def _author(raw: str, owner: Owner) -> Author | bool | None:
 
 def _new_author(raw: str, owner: Owner) -> Author:
     name, equal = _strip_mark(raw)
+    if "$" in name or "\\" in name or "†" in name or "‡" in name:
+        name = _SPACE_COMMA.sub(",", FOOTNOTE_MARK.sub(" ", name)).strip()
     given, von, family, jr = parse_person(name)
     # `王, 小明` is shown 王小明; `山田 太郎` (no comma) keeps the order it was written in.
     cjk = bool(_CJK.search(family)) and (not given or bool(_CJK.search(given)))
