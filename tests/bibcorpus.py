@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cvsite.models import Author, Publication, SiteConfig
 from cvsite.render.citeformat import date_text, publication_venue, venue_details
+from cvsite.scripts import cjk_language
 from cvsite.sources.bibtex.reader import load_bib
 from cvsite.validate.publications import convert_all
 
@@ -36,6 +37,11 @@ def describe(publication: Publication) -> list[str]:
         lines.append(f"  title_text: {p.title_text}")
     lines.append("  authors: " + ", ".join(_person(a) for a in p.authors)
                  + (", et al." if p.et_al else ""))
+    spoken = [f"{text} {code}" for text in ("title", *(a.display for a in p.authors))
+              if (code := cjk_language(p.title_text if text == "title" else text, p.language,
+                                        "" if text == "title" else p.title_text))]
+    if spoken:
+        lines.append("  lang: " + ", ".join(spoken))
     details = " ; ".join(venue_details(p))
     lines.append(f"  venue: {publication_venue(p)} | {details} | {date_text(p)}")
     links = {name: getattr(p, name) for name in ("url", "doi", "eprint", "pdf", "code",

@@ -4,12 +4,32 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from cvsite.models.base import Model
 from cvsite.models.cv import SectionId
 from cvsite.models.scalars import BaseUrl, Handle, Text
+
+
+def _inside_content(glob: str) -> str:
+    """A glob of `.bib` files that stays inside content/: relative, no `..`, `/` between."""
+    why = None
+    if glob.startswith("/") or "\\" in glob or ":" in glob:
+        why = "must be a relative path inside content/, with '/' between folders"
+    elif ".." in glob.split("/"):
+        why = "may not step out of content/ with '..'"
+    elif not glob.lower().endswith(".bib"):
+        why = "must name .bib files (end in '.bib')"
+    if why:
+        raise PydanticCustomError("bib_glob", "the glob {glob} {why}", {"glob": repr(glob),
+                                                                        "why": why})
+    return glob
+
+
+BibGlob = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
+                    AfterValidator(_inside_content)]
+"""A glob of .bib files inside content/ (`publication/*/cite.bib`)."""
 
 
 class PublicationsConfig(Model):
@@ -21,6 +41,9 @@ class PublicationsConfig(Model):
     max_authors: int | None = Field(default=20, ge=1, description=(
         "list pages and the PDF show this many authors (and the owner), then 'et al. (N "
         "authors)'; the paper's page shows all; null never shortens"))
+    bib_files: tuple[BibGlob, ...] = Field(default=("*.bib",), description=(
+        "the .bib files to read, as globs inside content/ (Hugo Academic: "
+        "'publication/*/cite.bib'; '**' matches any folders); publications.bib comes first"))
 
 
 PageSize = Literal["letter", "a4"]

@@ -88,6 +88,8 @@ class Publication(Model):
     abstract: Text | None = None
     award: Text | None = None
     topic: Text | None = None
+    language: Text | None = None
+    """As written in `language` (or biblatex's `langid`): which language Han text is in."""
     selected: bool = False
     line: int = 0
     bibtex: str = ""

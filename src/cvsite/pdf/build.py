@@ -15,6 +15,7 @@ from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.language import N_
 from cvsite.models import SUMMARY, PdfVariant, Site
 from cvsite.pdf.document import Pdf, RenderedPdf
+from cvsite.pdf.glyphs import glyphless, unshown_text
 from cvsite.render.environment import PRINT_TEMPLATE, slug
 from cvsite.sources.yaml import load_yaml
 from cvsite.validate.load import CONTENT
@@ -135,6 +136,17 @@ def _shadowed(source: Path, index: int, name: str) -> Diagnostic | None:
                  "variant another `file`")
 
 
+def _unshown(site: Site, source: Path, rendered: Mapping[str, RenderedPdf],
+             missing: set[str]) -> list[Diagnostic]:
+    """One warning for the text no installed font shows, naming the papers printed with it."""
+    lists = {s.id for s in site.cv.all_sections if s.type == "publications"}
+    printed = [v for v in site.config.pdf.variants
+               if v.name in rendered and lists & set(chosen_sections(site, v))]
+    every = any(not v.selected_publications_only for v in printed)
+    papers = [p for p in site.publications if printed and (every or p.selected)]
+    return unshown_text(missing, papers, display_path(source / CONTENT))
+
+
 def pdf_output(site: Site, source: Path, pdfs: Mapping[str, Pdf],
                rendered: Mapping[str, RenderedPdf], skipped: Sequence[str] = ()) -> PdfOutput:
     """What the PDF step adds to the build, from the PDFs found (`pdfs`) and just `rendered`.
@@ -144,8 +156,12 @@ def pdf_output(site: Site, source: Path, pdfs: Mapping[str, Pdf],
     """
     out = PdfOutput(rendered=tuple(rendered), skipped=tuple(skipped))
     template = display_path(source / "templates" / TEMPLATE)
+    boxes: set[str] = set()  # characters drawn as empty boxes: one warning, not one each
     for name, new in rendered.items():
-        out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in new.problems()]
+        others, missing = glyphless(new.problems())
+        boxes |= missing
+        out.diagnostics += [warning(template, 0, 0, f"{name} PDF: {p}") for p in others]
+    out.diagnostics += _unshown(site, source, rendered, boxes)
     made: dict[str, Pdf] = {**pdfs, **rendered}
     downloads = []
     for index, variant in enumerate(site.config.pdf.variants):

@@ -9,12 +9,12 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from cvsite.cache import remembered
-from cvsite.errors import Diagnostic, display_path, error, has_errors
+from cvsite.errors import Diagnostic, display_path, error, has_errors, warning
 from cvsite.models import CV, News, Profile, Publication, Site, SiteConfig
 from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
 from cvsite.sources.text import read_source
-from cvsite.sources.yaml import MAX_BYTES, YamlDoc, parse_yaml
-from cvsite.validate.bibfiles import Group, across_files, bib_files
+from cvsite.sources.yaml import MAX_BYTES, YamlDoc, load_yaml, parse_yaml
+from cvsite.validate.bibfiles import DEFAULT, Group, across_files, bib_files, unmatched
 from cvsite.validate.cvsections import check_sections
 from cvsite.validate.documents import validate_doc
 from cvsite.validate.language import check_language
@@ -90,8 +90,10 @@ def _load_bibs(source: Path, config: SiteConfig | None,
     checked_with = _with_owner(
         config or SiteConfig(title="-", base_url="https://example.invalid/"), profile)
     groups: list[Group] = []
-    problems: list[Diagnostic] = []
-    for bib in bib_files(folder):
+    globs = checked_with.publications.bib_files
+    found_bibs = bib_files(folder, globs)
+    problems = _unmatched(folder, globs, found_bibs) if config else []
+    for bib in found_bibs:
         shown = display_path(bib)
         bib_data, found = read_source(bib, shown, MAX_BIB_BYTES)
         problems += found
@@ -106,6 +108,20 @@ def _load_bibs(source: Path, config: SiteConfig | None,
         groups.append((shown, tuple(p for p in publications if p.key not in gone)))
     groups, found = across_files(groups)
     return groups, problems + found
+
+
+def _unmatched(folder: Path, globs: tuple[str, ...], found: list[Path]) -> list[Diagnostic]:
+    """A warning at each glob of `publications.bib_files` that names no file."""
+    if globs == DEFAULT or not unmatched(folder, globs, found):
+        return []  # with the default, the build says "no publications" when there are none
+    problems = []
+    doc, _ = load_yaml(folder / "site.yaml", display_path(folder / "site.yaml"))
+    for index in unmatched(folder, globs, found):
+        line, col = doc.position(("publications", "bib_files", index))
+        problems.append(warning(doc.file, line, col, f"no file in content/ matches the glob "
+                                f"'{globs[index]}'", "globs are relative to content/: "
+                                "'publication/*/cite.bib' reads content/publication/*/cite.bib"))
+    return problems
 
 
 def _exists_in(folders: tuple[Path, ...]) -> Callable[[str], bool]:

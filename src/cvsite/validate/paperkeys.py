@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from cvsite.errors import Diagnostic, error
 from cvsite.models import Publication
@@ -17,8 +18,11 @@ _WINDOWS = re.compile(r"(?i)(con|prn|aux|nul|com\d|lpt\d)(\..*)?")
 
 
 def folder_name(key: str) -> str:
-    """The key's page folder name: `DBLP:conf/icml/X20` → `DBLP-conf-icml-X20`."""
-    return _UNSAFE.sub("-", key).strip(".")
+    """The key's page folder name: `DBLP:conf/icml/X20` → `DBLP-conf-icml-X20`, accents
+    dropped (`müller2020` → `muller2020`), other letters and signs as `-`."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", key)
+                    if not unicodedata.combining(c))
+    return _UNSAFE.sub("-", plain).strip(".")
 
 
 def _unusable(key: str, name: str) -> str | None:

@@ -24,12 +24,12 @@ DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
            "institution": "institution", "organization": "organization",
            "howpublished": "howpublished", "type": "report_type", "edition": "edition",
            "volume": "volume", "number": "number", "chapter": "chapter", "note": "note",
-           "abstract": "abstract", "award": "award", "topic": "topic"}
+           "abstract": "abstract", "award": "award", "topic": "topic", "language": "language"}
 """Displayed text fields (LaTeX decoded) and their Publication attribute."""
 
 ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
            "arxiv": "eprint", "arxivid": "eprint", "eprinttype": "archiveprefix",
-           "website": "project", "issue": "number"}
+           "website": "project", "issue": "number", "langid": "language"}
 """biblatex, Mendeley and al-folio spellings, used when the BibTeX field is absent."""
 
 VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
