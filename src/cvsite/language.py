@@ -13,7 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, get_month_names
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -69,6 +69,12 @@ def month_year(value: date, language: str) -> str:
 def day_month_year(value: date, language: str) -> str:
     """`Jul 3, 2024` (English), `3. Juli 2024` (German)."""
     return format_skeleton("yMMMd", value, locale=locale_of(language) or SOURCE_LANGUAGE)
+
+
+def month_names(language: str) -> tuple[str, ...]:
+    """January to December as the language writes them in a date (`Juni 2020`)."""
+    names = get_month_names("wide", context="format", locale=locale_of(language) or SOURCE_LANGUAGE)
+    return tuple(names[m] for m in range(1, 13))
 
 
 def long_date(value: date, language: str) -> str:

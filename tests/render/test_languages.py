@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,7 +10,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from conftest import FIXTURES, ROOT
+from conftest import ROOT, minimal_with_entries
 from cvsite.language import LOCALES, catalog_languages, month_year
 from cvsite.validate.load import load_site
 from pdftools import built_pdfs, text_of
@@ -19,9 +18,16 @@ from pdftools import built_pdfs, text_of
 Run = Callable[..., tuple[int, str, str]]
 
 
+DATED = """\
+@inproceedings{juni, author = {Example, Ada}, title = {Dated by Month}, booktitle = {Conf},
+  year = {2021}, month = jun}
+@article{undated, author = {Example, Ada}, title = {Not Yet Dated}, journal = {J}}
+"""
+
+
 def _with_language(tmp_path: Path, language: str) -> Path:
-    """The minimal project with `language:` set in site.yaml."""
-    project = Path(shutil.copytree(FIXTURES / "minimal", tmp_path / "p"))
+    """The minimal project, with two more papers, and `language:` set in site.yaml."""
+    project = minimal_with_entries(tmp_path / "p", DATED)
     site = project / "content/site.yaml"
     site.write_text(site.read_text("utf-8") + f"language: {language}\n", "utf-8")
     return project
@@ -89,6 +95,7 @@ def test_a_german_site_shows_german_labels_and_dates(tmp_path: Path, run_cli: Ru
     assert ">Publikationen</a>" in listing and ">Nach Thema</a>" in listing
     assert "Alle als BibTeX (.bib)" in listing and '<html lang="de">' in listing
     assert "Zitieren" in listing and ">Cite<" not in listing
+    assert "Juni 2021" in listing and "im Druck" in listing  # the papers' dates too
     missing = (out / "404.html").read_text("utf-8")
     assert "Seite nicht gefunden" in missing
     cv = (out / "cv/index.html").read_text("utf-8")

@@ -1,18 +1,19 @@
 """A publication's venue line as short plain-text phrases (the templates add the markup).
 
 Templates read them as `pub.venue`, `pub.venue_details`, `pub.date_text` and `pub.year` (see
-`COMPUTED`).
+`COMPUTED` and `DATED`).
 """
 
 from __future__ import annotations
 
+import gettext
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from cvsite import language
 from cvsite.models import Author, Publication
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 _THESES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 
 
@@ -87,27 +88,37 @@ def editor_mark(pub: Publication) -> str:
     return "(ed.)" if len(pub.editors) == 1 and not pub.et_al else "(eds.)"
 
 
-def date_text(pub: Publication) -> str:
-    """`June 2020`, `June–July 2020`, `2020`, or the texts as written (`22–25 Aug 2021`)."""
-    year = pub.year_label
-    if not (pub.year or pub.year_written):
-        return year  # "in press": a month alone says nothing
-    if pub.month_written:  # `September 2–3, 2021`, `10–15 Jul 2018`
-        return f"{pub.month_written}{',' if pub.month_written[-1].isdigit() else ''} {year}"
-    if pub.month is None:
-        return year
-    if pub.month_end and pub.month_end != pub.month:
-        return f"{MONTHS[pub.month - 1]}\u2013{MONTHS[pub.month_end - 1]} {year}"
-    return f"{MONTHS[pub.month - 1]} {year}"
+@dataclass(frozen=True)
+class Dated:
+    """A publication's date in the words of one language (`pub.date_text`, `pub.year_label`)."""
+
+    language: str = "en"
+    labels: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
+
+    def year_label(self, pub: Publication) -> str:
+        """The year as shown: as written, `2024`, or `in press` when there is none."""
+        return pub.year_written or (str(pub.year) if pub.year else self.labels.gettext("in press"))
+
+    def date_text(self, pub: Publication) -> str:
+        """`June 2020`, `June–July 2020`, `2020`, or the texts as written (`22–25 Aug 2021`)."""
+        year = self.year_label(pub)
+        if not (pub.year or pub.year_written):
+            return year  # "in press": a month alone says nothing
+        if pub.month_written:  # `September 2–3, 2021`, `10–15 Jul 2018`
+            return f"{pub.month_written}{',' if pub.month_written[-1].isdigit() else ''} {year}"
+        if pub.month is None:
+            return year
+        months = language.month_names(self.language)
+        if pub.month_end and pub.month_end != pub.month:
+            return f"{months[pub.month - 1]}\u2013{months[pub.month_end - 1]} {year}"
+        return f"{months[pub.month - 1]} {year}"
 
 
-def year_shown(pub: Publication) -> str:
-    """`pub.year` in a template: the year as shown (`2024`, `2025a`, `in press`), so that
-    templates copied by an older `cvsite new` do not print 0 for an undated paper."""
-    return pub.year_label
+DATED = {"date_text": Dated.date_text, "year_label": Dated.year_label, "year": Dated.year_label}
+"""The phrases of a publication that take the language's words (`pub.year` too, so that
+templates copied by an older `cvsite new` do not print 0 for an undated paper)."""
 
 
 COMPUTED: dict[str, Callable[[Publication], object]] = {
-    "venue": publication_venue, "venue_details": venue_details, "date_text": date_text,
-    "editor_mark": editor_mark, "year": year_shown}
+    "venue": publication_venue, "venue_details": venue_details, "editor_mark": editor_mark}
 """What templates read as attributes of a publication, though the model holds only its fields."""

@@ -16,7 +16,7 @@ from cvsite.language import translations
 from cvsite.models import Publication
 from cvsite.paths import encoded, template_dirs
 from cvsite.render import feeds, filters, seo
-from cvsite.render.citeformat import COMPUTED
+from cvsite.render.citeformat import COMPUTED, DATED, Dated
 from cvsite.scripts import cjk_language
 from cvsite.validate import scholar
 
@@ -59,12 +59,19 @@ def once(macro: Any, *args: Any) -> Any:
 class _Environment(Environment):
     """Jinja's environment, where a publication also has its venue line (`pub.venue`, …)."""
 
+    dated = Dated()
+    """The publications' dates in the site's language (`make_environment` sets it)."""
+
     def getattr(self, obj: Any, attribute: str) -> Any:
         """`obj.attribute`, or for a publication one of its `COMPUTED` phrases (this runs for
         every `.` in every page: Jinja's own lookup, with the phrases asked first)."""
-        computed = COMPUTED.get(attribute)
-        if computed is not None and type(obj) is Publication:
-            return computed(obj)
+        if type(obj) is Publication:
+            computed = COMPUTED.get(attribute)
+            if computed is not None:
+                return computed(obj)
+            dated = DATED.get(attribute)
+            if dated is not None:
+                return dated(self.dated, obj)
         try:
             return getattr(obj, attribute)
         except AttributeError:
@@ -87,6 +94,7 @@ def make_environment(source: Path, language: str = "en") -> Environment:
     env.install_gettext_translations(labels, newstyle=True)  # type: ignore[attr-defined]
     env.globals["labels"] = labels  # for the words of files made outside templates (the feed)
     dates = filters.Dates(language, labels)
+    env.dated = Dated(language, labels)
     env.filters.update(month_year=dates.month_year, period=dates.period, slug=slug,
                        markdown=filters.markdown, autolink=filters.autolink,
                        inline_markdown=filters.inline_markdown,
