@@ -37,7 +37,7 @@ def test_list_and_paper_pages_link_each_other_for_a_key_with_colons_and_slashes(
     listing = (site / "publications/index.html").read_text("utf-8")
     paper = (site / "publications/DBLP-conf-icml-WuWW20/index.html").read_text("utf-8")
     assert 'id="DBLP:conf/icml/WuWW20"' in listing
-    assert 'href="DBLP-conf-icml-WuWW20/index.html"' in listing  # links are relative
+    assert 'href="../publications/DBLP-conf-icml-WuWW20/index.html"' in listing  # relative
     assert 'href="../../publications/index.html#DBLP:conf/icml/WuWW20"' in paper
 
 
