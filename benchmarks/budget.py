@@ -66,8 +66,10 @@ def _row(case: str, found: dict[str, Measured], baseline: Measured | None, budge
 
 
 def _projects(place: Path, size: int, versions: Sequence[Version]) -> dict[str, Path]:
-    """The same generated project once per version, so no version sees another's cache."""
-    return {v.name: make_project(place / f"n{size}-{v.name}", size) for v in versions}
+    """The same generated project once per version, so no version sees another's cache; each
+    from that version's own content/ (the content format changes between versions)."""
+    return {v.name: make_project(place / f"n{size}-{v.name}", size, content=v.tree / "content")
+            for v in versions}
 
 
 def _cold(versions: Sequence[Version], projects: dict[str, Path], *args: str) -> list[Job]:

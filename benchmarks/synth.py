@@ -87,14 +87,16 @@ def entry(index: int, rng: random.Random) -> str:
     return "\n".join(lines) + "\n}\n"
 
 
-def make_project(out: Path, publications: int, seed: int = 8) -> Path:
-    """A project folder with her content and `publications` synthetic entries (0 = hers).
+def make_project(out: Path, publications: int, seed: int = 8,
+                 content: Path = ROOT / "content") -> Path:
+    """A project folder with her `content` (this checkout's, or an older version's in its
+    format) and `publications` synthetic entries (0 = hers).
 
     With synthetic entries the PDFs are switched off (`pdf: variants: []`): a CV listing
     thousands of papers is not a CV, and the site build is what these sizes measure.
     """
     out.mkdir(parents=True, exist_ok=True)
-    shutil.copytree(ROOT / "content", out / "content", dirs_exist_ok=True)
+    shutil.copytree(content, out / "content", dirs_exist_ok=True)
     if publications:
         rng = random.Random(seed)
         bib = "".join(entry(i, rng) + "\n" for i in range(publications))

@@ -33,7 +33,7 @@ def cjk_language(text: str, declared: str | None = None, context: str = "") -> s
     """`ko` with Hangul, `ja` with kana; Han alone is `zh`, unless `declared` (the entry's
     `language`) or else the `context` (a name's title) says Japanese or Korean; "" for text
     with no Chinese, Japanese or Korean letter."""
-    if not _CJK.search(text):
+    if text.isascii() or not _CJK.search(text):  # most names and titles: no search needed
         return ""
     return (_kana_or_hangul(text) or declared_code(declared) or _kana_or_hangul(context)
             or "zh")

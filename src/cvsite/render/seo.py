@@ -15,7 +15,7 @@ JsonLd = dict[str, Any]
 
 def jsonld(data: JsonLd) -> Markup:
     """JSON for an `application/ld+json` script: `<`, `>`, `&` escaped, so no `</script>`."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: C-encoded
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)  # JSON with every markup-significant character escaped
 
