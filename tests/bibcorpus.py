@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cvsite.models import Author, Publication, SiteConfig
-from cvsite.render.citeformat import Dated, publication_venue, venue_details
+from cvsite.render.citeformat import PaperDates, publication_venue, venue_details
 from cvsite.scripts import cjk_language
 from cvsite.sources.bibtex.reader import load_bib
 from cvsite.validate.publications import convert_all
@@ -43,7 +43,7 @@ def describe(publication: Publication) -> list[str]:
     if spoken:
         lines.append("  lang: " + ", ".join(spoken))
     details = " ; ".join(venue_details(p))
-    lines.append(f"  venue: {publication_venue(p)} | {details} | {Dated().date_text(p)}")
+    lines.append(f"  venue: {publication_venue(p)} | {details} | {PaperDates().date_text(p)}")
     links = {name: getattr(p, name) for name in ("url", "doi", "eprint", "pdf", "code",
                                                     "slides", "poster", "video", "project",
                                                     "html")}

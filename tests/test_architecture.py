@@ -103,7 +103,7 @@ def test_every_import_contract_is_kept() -> None:
 @pytest.mark.parametrize(("module", "line"), [
     ("sources/bibtex/blocks.py", "from cvsite.sources.bibtex.reader import parse_bib"),
     ("speed/pdfworkers.py", "from cvsite.speed.pdfs import start_pdfs"),
-    ("models/publication.py", "from cvsite.render.citeformat import Dated"),
+    ("models/publication.py", "from cvsite.render.citeformat import PaperDates"),
 ])
 def test_the_contracts_refuse_the_three_old_cycles(tmp_path: Path, module: str,
                                                    line: str) -> None:

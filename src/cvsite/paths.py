@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from posixpath import normpath
@@ -23,6 +24,12 @@ THEME = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parents[2]
 """The default theme: packaged in the wheel, or the checkout's own `templates/` and `static/`."""
 PROJECT_DIRS = ("content", "static", "templates")
 """The project's folders that are read; the theme has the last two."""
+
+
+def slug(text: str) -> str:
+    """A URL/id-safe slug: `NLP and Multi-modal` → `nlp-and-multi-modal`."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
 
 
 def template_dirs(source: Path) -> list[Path]:

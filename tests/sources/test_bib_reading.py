@@ -8,7 +8,7 @@ import pytest
 
 from cvsite.errors import Diagnostic, Severity
 from cvsite.models import Publication, SiteConfig
-from cvsite.render.citeformat import Dated
+from cvsite.render.citeformat import PaperDates
 from cvsite.sources.bibtex import latex
 from cvsite.sources.bibtex.reader import load_bib, parse_bib
 from cvsite.validate.publications import convert_all
@@ -65,7 +65,7 @@ def test_concatenation_and_case_insensitive_chained_macros() -> None:
                                   ' booktitle = "Proc. of " # Acl2, month = jun # "--" # jul}\n')
     assert problems == []
     assert publications[0].booktitle == "Proc. of ACL 2020"
-    assert Dated().date_text(publications[0]) == "June–July 2020"
+    assert PaperDates().date_text(publications[0]) == "June–July 2020"
 
 
 def test_crossref_gives_the_parents_title_as_booktitle() -> None:

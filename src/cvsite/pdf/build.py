@@ -14,9 +14,10 @@ from jinja2 import Environment
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.language import N_
 from cvsite.models import SUMMARY, PdfVariant, Site
+from cvsite.paths import slug
 from cvsite.pdf.document import Pdf, RenderedPdf
 from cvsite.pdf.glyphs import glyphless, unshown_text
-from cvsite.render.environment import PRINT_TEMPLATE, slug
+from cvsite.render.environment import PRINT_TEMPLATE
 from cvsite.sources.yaml import load_yaml
 from cvsite.validate.load import CONTENT
 

@@ -89,7 +89,7 @@ def editor_mark(pub: Publication) -> str:
 
 
 @dataclass(frozen=True)
-class Dated:
+class PaperDates:
     """A publication's date in the words of one language (`pub.date_text`, `pub.year_label`)."""
 
     language: str = "en"
@@ -114,7 +114,8 @@ class Dated:
         return f"{months[pub.month - 1]} {year}"
 
 
-DATED = {"date_text": Dated.date_text, "year_label": Dated.year_label, "year": Dated.year_label}
+DATED = {"date_text": PaperDates.date_text, "year_label": PaperDates.year_label,
+         "year": PaperDates.year_label}
 """The phrases of a publication that take the language's words (`pub.year` too, so that
 templates copied by an older `cvsite new` do not print 0 for an undated paper)."""
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -14,9 +12,9 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from cvsite.language import translations
 from cvsite.models import Publication
-from cvsite.paths import encoded, template_dirs
+from cvsite.paths import encoded, slug, template_dirs
 from cvsite.render import feeds, filters, seo
-from cvsite.render.citeformat import COMPUTED, DATED, Dated
+from cvsite.render.citeformat import COMPUTED, DATED, PaperDates
 from cvsite.scripts import cjk_language
 from cvsite.validate import scholar
 
@@ -30,12 +28,6 @@ TALKS_PAGE, TALKS_TEMPLATE = "talks/index.html", "talks.html"
 """The talks page, made when cv.yaml has talks."""
 PRINT_TEMPLATE = "cv-print.html"
 """The template of the PDFs (`cvsite.pdf.build` renders it); every other template makes pages."""
-
-
-def slug(text: str) -> str:
-    """A URL/id-safe slug: `NLP and Multi-modal` → `nlp-and-multi-modal`."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
 
 
 def base_path(base_url: str) -> str:
@@ -59,7 +51,7 @@ def once(macro: Any, *args: Any) -> Any:
 class _Environment(Environment):
     """Jinja's environment, where a publication also has its venue line (`pub.venue`, …)."""
 
-    dated = Dated()
+    dated = PaperDates()
     """The publications' dates in the site's language (`make_environment` sets it)."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
@@ -95,7 +87,7 @@ def make_environment(source: Path, language: str = "en") -> Environment:
     env.globals.update(filters.label_functions(labels))  # the same, a tenth of a page sooner
     env.globals["labels"] = labels  # for the words of files made outside templates (the feed)
     dates = filters.Dates(language, labels)
-    env.dated = Dated(language, labels)
+    env.dated = PaperDates(language, labels)
     env.filters.update(month_year=dates.month_year, period=dates.period, slug=slug,
                        markdown=filters.markdown, autolink=filters.autolink,
                        inline_markdown=filters.inline_markdown,

@@ -33,7 +33,6 @@ from cvsite.models.cv.sections import (
     SectionId,
     ServiceRoles,
     Talks,
-    section_slug,
 )
 
 _FORMER = {"experience": ("Experience", "positions"), "education": ("Education", "degrees"),
@@ -98,5 +97,5 @@ __all__ = [
     "CV", "SECTION_TYPES", "SUMMARY", "Advisor", "Award", "Awards", "Courses", "Dated",
     "DatedItems", "Degree", "Degrees", "EntrySection", "Items", "Position", "Positions",
     "Project", "Projects", "PublicationQuery", "Publications", "Section", "SectionId", "Service",
-    "ServiceRoles", "Talk", "Talks", "Teaching", "Thesis", "section_slug",
+    "ServiceRoles", "Talk", "Talks", "Teaching", "Thesis",
 ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, StringConstraints, model_validator
@@ -20,6 +18,7 @@ from cvsite.models.cv.entries import (
     Teaching,
 )
 from cvsite.models.scalars import Markdown, Text
+from cvsite.paths import slug
 
 SectionId = Annotated[str, StringConstraints(strip_whitespace=True,
                                              pattern=r"^[a-z0-9][a-z0-9-]*$"),
@@ -27,12 +26,6 @@ SectionId = Annotated[str, StringConstraints(strip_whitespace=True,
                                         "variant's `sections`; a slug of the title by default",
                             json_schema_extra=lambda schema: schema.pop("default", None))]
 """The default ("", replaced by the slug when validated) is not one to show in the schema."""
-
-
-def section_slug(text: str) -> str:
-    """`Teaching Experience` → `teaching-experience` (the default id of a section)."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "section"
 
 
 class _Section(Model):
@@ -46,7 +39,7 @@ class _Section(Model):
     def _default_id(cls, data: Any) -> Any:
         """The id defaults to a slug of the title."""
         if isinstance(data, dict) and "id" not in data and isinstance(data.get("title"), str):
-            return {**data, "id": section_slug(data["title"])}
+            return {**data, "id": slug(data["title"])}
         return data
 
 
@@ -147,7 +140,7 @@ class Publications(Model):
         """The id defaults to a slug of the title, or `publications` without one."""
         if isinstance(data, dict) and "id" not in data:
             title = data.get("title")
-            return {**data, "id": section_slug(title) if isinstance(title, str)
+            return {**data, "id": slug(title) if isinstance(title, str)
                     else "publications"}
         return data
 
