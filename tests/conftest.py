@@ -6,11 +6,13 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cvsite.commands.cli import main
 from cvsite.models import Site
+from cvsite.output.result import BuildResult
 from cvsite.validate.load import load_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +27,15 @@ def minimal_with_entries(into: Path, entries: str) -> Path:
     bib = project / "content/publications.bib"
     bib.write_text(bib.read_text("utf-8") + "\n" + entries, encoding="utf-8")
     return project
+
+
+def built_with_entries(root: Path, entries: str, **options: Any) -> tuple[Path, BuildResult]:
+    """The minimal project with `entries` built into `root/out` (no PDF unless `options` ask):
+    the output folder and the build's result."""
+    from cvsite.build import build
+
+    project = minimal_with_entries(root / "project", entries)
+    return root / "out", build(project, root / "out", **{"pdf": False, **options})
 
 
 def require_tool(available: object, what: str, how: str = INSTALL_HINT) -> None:

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from bibcorpus import CORPUS
-from conftest import minimal_with_entries
-from cvsite.build import build
+from conftest import built_with_entries
 
 
 def _body(name: str) -> str:
@@ -22,11 +21,8 @@ def _body(name: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal project with the Chinese, Japanese and Korean exports, built (no PDF)."""
-    root = tmp_path_factory.mktemp("cjk")
     entries = _body("thuthesis-chinese.bib") + "\n" + _body("jecon-japanese-korean.bib")
-    project = minimal_with_entries(root / "project", entries)
-    build(project, root / "site", use_cache=False, pdf=False)
-    return root / "site"
+    return built_with_entries(tmp_path_factory.mktemp("cjk"), entries, use_cache=False)[0]
 
 
 def _tagged(html: str, text: str) -> str | None:

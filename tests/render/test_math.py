@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import minimal_with_entries
-from cvsite.build import build
+from conftest import built_with_entries
 from cvsite.output.result import BuildResult
 from cvsite.pdf.build import print_html
 from cvsite.render.environment import make_environment
@@ -32,10 +31,7 @@ ENTRIES = r"""
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildResult]:
     """The minimal project with the entries above, built once (no PDF: see the last test)."""
-    root = tmp_path_factory.mktemp("math")
-    project = minimal_with_entries(root / "project", ENTRIES)
-    out = root / "out"
-    return out, build(project, out, pdf=False)
+    return built_with_entries(tmp_path_factory.mktemp("math"), ENTRIES)
 
 
 def page(out: Path, key: str) -> str:

@@ -11,19 +11,15 @@ from pathlib import Path
 import pytest
 
 from bibcorpus import CORPUS
-from conftest import minimal_with_entries
-from cvsite.build import build
+from conftest import built_with_entries
 from pagetext import parse, text_of
 
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The minimal project with tests/bib/special-characters.bib added, built once."""
-    root = tmp_path_factory.mktemp("special")
     entries = (CORPUS / "special-characters.bib").read_text(encoding="utf-8")
-    project = minimal_with_entries(root / "project", entries)
-    build(project, root / "out", pdf=False)
-    return root / "out"
+    return built_with_entries(tmp_path_factory.mktemp("special"), entries)[0]
 
 
 def page(out: Path, key: str) -> str:
