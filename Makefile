@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: build test lint clean system-deps install constraints messages
+.PHONY: build test lint clean system-deps install constraints messages templates
 
 # Dependencies are installed at the versions pinned in constraints.txt (the deploy uses the same).
 $(STAMP): pyproject.toml constraints.txt
@@ -42,6 +42,10 @@ messages: $(STAMP)
 	  -o src/cvsite/locale/cvsite.pot .
 	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -D cvsite \
 	  -i src/cvsite/locale/cvsite.pot -d src/cvsite/locale
+
+# After editing a theme template: ship it compiled (src/cvsite/speed/theme.json; a test checks it).
+templates: $(STAMP)
+	$(BIN)/python -c 'from cvsite.speed.templates import write_shipped; write_shipped()'
 
 # Debian/Ubuntu packages: Pango for WeasyPrint; Chromium, a JRE and poppler for the browser and PDF tests;
 # shellcheck for actionlint's checks of the workflows' scripts; faketime and locales for the

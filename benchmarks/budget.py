@@ -183,6 +183,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="cvsite-budget-", dir=args.place) as folder, \
             before(args.before, Path(folder)) as then:
         versions = [then, now]
+        for version in versions:
+            version.byte_compile()
         rows = her_site(Path(folder), args.runs, versions)
         more, thousand = papers(Path(folder), 1000, args.runs, versions, serve=True)
         rows += more

@@ -32,8 +32,16 @@ class Version:
         return [sys.executable, "-m", "cvsite"]
 
     def env(self, *first: Path) -> dict[str, str]:
-        """The environment that imports this version (after `first`, if given)."""
-        return dict(os.environ, PYTHONPATH=os.pathsep.join(map(str, [*first, self.tree / "src"])))
+        """The environment that imports this version (after `first`, if given), reading its
+        byte-compiled modules as an installed cvsite does (a shell's PYTHONDONTWRITEBYTECODE
+        would make every run compile ~9,000 lines first: ~0.1 s no user pays)."""
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        return dict(env, PYTHONPATH=os.pathsep.join(map(str, [*first, self.tree / "src"])))
+
+    def byte_compile(self) -> None:
+        """Byte-compile this version's modules, as pip does when it installs a package."""
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(self.tree / "src")],
+                       env=self.env(), check=True)
 
 
 def _git(*args: str) -> str:

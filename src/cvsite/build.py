@@ -20,7 +20,7 @@ from cvsite.render.environment import make_environment
 from cvsite.render.problems import template_problem
 from cvsite.speed.pages import render_site_pages
 from cvsite.speed.pdfs import PdfWorkers, start_pdfs
-from cvsite.speed.templates import CompiledTemplates
+from cvsite.speed.templates import CompiledTemplates, shipped
 from cvsite.speed.unchanged import (
     build_options,
     inputs_key,
@@ -68,7 +68,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             env = make_environment(source, site.config.language)
             photo = collect_photo(source, site.profile)
             env.globals["photo_pdf"] = pdf_photo(photo, site.profile)
-            env.bytecode_cache = CompiledTemplates(cache) if cache.enabled else None
+            env.bytecode_cache = CompiledTemplates(cache if cache.enabled else None, shipped(env))
             try:
                 pdfs = start_pdfs(site, env, source, cache, workers, render=pdf).wait()
                 env.globals["downloads"] = pdfs.downloads
