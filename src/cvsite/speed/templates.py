@@ -73,8 +73,8 @@ def shipped(env: Environment) -> dict[tuple[str, str], str]:
 
 
 class CompiledTemplates(BytecodeCache):
-    """The shipped theme first, then Jinja's compiled templates in `.cvsite-cache/templates/`
-    (with no cache: the shipped theme only)."""
+    """Jinja's compiled templates in `.cvsite-cache/templates/`, the shipped theme's for
+    what is not there yet (with no cache: the shipped theme only)."""
 
     def __init__(self, cache: Cache | None, theme: Mapping[tuple[str, str], str]) -> None:
         self.cache = cache
@@ -82,14 +82,14 @@ class CompiledTemplates(BytecodeCache):
 
     def get_bucket(self, environment: Environment, name: str, filename: str | None,
                    source: str) -> Bucket:
-        """The template's bucket, its code from the shipped theme when its source is the one
-        shipped, else from the cache (empty when neither has it: Jinja compiles it)."""
-        python = self.theme.get((name, self.get_source_checksum(source)))
-        if python is None:
-            return super().get_bucket(environment, name, filename, source)
-        bucket = Bucket(environment, self.get_cache_key(name, filename),
-                        self.get_source_checksum(source))
-        bucket.code = compile(python, filename or "<template>", "exec")
+        """The template's bucket: from the cache (Jinja's marshalled code, the quickest), else
+        compiled from the shipped theme's Python when its source is the one shipped (and kept
+        in the cache for the next build), else empty (Jinja compiles the template)."""
+        bucket = super().get_bucket(environment, name, filename, source)
+        python = self.theme.get((name, bucket.checksum))
+        if bucket.code is None and python is not None:
+            bucket.code = compile(python, filename or "<template>", "exec")
+            self.dump_bytecode(bucket)
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
