@@ -56,10 +56,10 @@ def _build(args: argparse.Namespace) -> int:
     options = {"strict": args.strict, "keep_going": args.keep_going, "base_url": args.base_url,
                "pdf": args.pdf, "adopt": args.adopt, "scholar": False}
     try:
+        if args.pdf:
+            _warm_pdf_workers(args)
         result = _unchanged(source, out, options) if args.use_cache else None
         if result is None:
-            if args.pdf:
-                _warm_pdf_workers(args)
             from cvsite.build import build
 
             result = build(source, out, use_cache=args.use_cache, **options)
@@ -180,11 +180,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _warm_pdf_workers(args: argparse.Namespace) -> None:
-    """Have WeasyPrint load while the build's own modules are imported (speed layer)."""
+    """Have WeasyPrint load while the build's own modules are imported (speed layer), when
+    PDFs will likely render: not for a rebuild, whose PDFs are most likely cached (nor for a
+    build with nothing to do, whose check comes next)."""
     from cvsite.cache import CACHE_DIR, Cache
-    from cvsite.speed.pdfworkers import warm_early
+    from cvsite.speed.pdfcache import holds_pdfs
 
-    warm_early(Cache(args.source / CACHE_DIR if args.use_cache else None))
+    cache = Cache(args.source / CACHE_DIR if args.use_cache else None)
+    if not holds_pdfs(cache):
+        from cvsite.speed.pdfworkers import warm_early
+
+        warm_early(cache)
 
 
 if __name__ == "__main__":
