@@ -15,7 +15,8 @@ from cvsite.output.manifest import Managed, locked
 from cvsite.output.photo import collect_photo, pdf_photo
 from cvsite.output.result import BuildResult
 from cvsite.output.write import check_output_folder, write_site
-from cvsite.paths import base_url_problem, outside_files
+from cvsite.outside import outside_files
+from cvsite.paths import base_url_problem
 from cvsite.render.environment import make_environment
 from cvsite.render.problems import template_problem
 from cvsite.speed.pages import render_site_pages

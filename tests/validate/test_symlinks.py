@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from cvsite import paths
-from cvsite.paths import outside_files
+from cvsite import outside
+from cvsite.outside import outside_files
 
 Run = Callable[..., tuple[int, str, str]]
 OUTSIDE = "symbolic link points outside the project"
@@ -109,7 +109,7 @@ def test_a_symlink_in_the_built_in_theme_is_checked_too(
     (theme / "templates").mkdir()
     (theme / "static/leak.txt").symlink_to("/etc/passwd")
     (theme / "templates/ok.html").symlink_to(theme / "templates/missing.html")
-    monkeypatch.setattr(paths, "THEME", theme)
+    monkeypatch.setattr(outside, "THEME", theme)
     messages = sorted(d.format().splitlines()[0] for d in outside_files(minimal))
     assert [m.split(": ", 1)[1] for m in messages] == [
         f"error: {OUTSIDE} (/etc/passwd)",

@@ -24,7 +24,8 @@ from cvsite.errors import Diagnostic, Severity
 from cvsite.output.manifest import MANIFEST, OutputError, locked
 from cvsite.output.scan import Stat, scan
 from cvsite.output.write import check_output_folder
-from cvsite.paths import THEME, outside_files
+from cvsite.outside import outside_files
+from cvsite.paths import THEME
 
 RECORD = "last-build.json"
 PROJECT_DIRS = ("content", "templates", "static")

@@ -32,7 +32,7 @@ def bib_files(folder: Path, globs: tuple[str, ...] = DEFAULT) -> list[Path]:
     """The files of `folder` that `globs` name: publications.bib first, then by path (a folder
     or a link so named too, for the reader to refuse with a reason). Folders reached through a
     link are not searched, so a glob never leaves `folder` (links leaving the project are
-    refused before anything is read: `paths.outside_files`)."""
+    refused before anything is read: `outside.outside_files`)."""
     if not folder.is_dir():
         return []
     steps = [glob.split("/") for glob in globs]
