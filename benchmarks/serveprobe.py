@@ -17,6 +17,7 @@ import socket
 import statistics
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -60,11 +61,13 @@ def edit_template(project: Path, marker: str) -> tuple[Path, str]:
     return path, text.replace("{% block content %}", "{% block content %}" + f"\n{marker}", 1)
 
 
-def _listen(port: int, page: str) -> http.client.HTTPResponse:
-    """The reload stream the page `page` (its HTML) would open."""
+def _listen(port: int, url: str, page: str) -> http.client.HTTPResponse:
+    """The reload stream the page at `url` (its HTML: `page`) would open: since the build it
+    shows, naming itself (as the tab's script does, so that a rebuild renders it first)."""
     since = re.search(r"events\?since=(\d+)", page)
+    shown = urllib.parse.quote(urllib.parse.urlsplit(url).path, safe="")
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("GET", f"/__cvsite/events?since={since[1] if since else 0}")
+    conn.request("GET", f"/__cvsite/events?since={since[1] if since else 0}&page={shown}")
     return conn.getresponse()
 
 
@@ -109,7 +112,7 @@ class Served:
         marker = f"Benchmark marker {time.time_ns()}"
         path, text = self.edit(self.project, marker)
         time.sleep(1.0)  # let the watcher settle after the previous reload
-        stream = None if self.poll else _listen(self.port, _get(self.url) or "")
+        stream = None if self.poll else _listen(self.port, self.url, _get(self.url) or "")
         started = time.perf_counter()
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cvsite.build import build
+from cvsite.build import build, open_pages
 from cvsite.cache import CACHE_DIR
 from cvsite.errors import ContentError
 from cvsite.output.write import OutputError
@@ -198,3 +198,20 @@ def test_a_template_error_in_a_feed_is_reported_at_its_line(project: Path) -> No
     assert [(Path(d.file).parts[-2:], d.line) for d in alone.value.diagnostics
             if d.severity.value == "error"] == [(("templates", "sitemap.xml"), 2)]
     assert not (project / "_site").exists()
+
+
+def test_the_open_pages_are_what_the_next_build_writes(project: Path) -> None:
+    profile = project / "content" / "profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace(
+        "summary: >-\n", "summary: >-\n  Edited just now.\n", 1), "utf-8")
+    wanted = {"index.html", "cv/index.html", "publications/by-year/index.html"}
+    first = open_pages(project, wanted)
+    build(project, project / "_site", keep_going=True, pdf=False)
+    assert set(first) == wanted and b"Edited just now." in first["index.html"]
+    assert first == {path: (project / "_site" / path).read_bytes() for path in wanted}
+
+
+def test_no_page_is_shown_first_while_the_content_has_errors(project: Path) -> None:
+    profile = project / "content" / "profile.yaml"
+    profile.write_text(profile.read_text("utf-8") + "\nunknown_field: 1\n", "utf-8")
+    assert open_pages(project, {"index.html"}) == {}

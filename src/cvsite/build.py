@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 from time import perf_counter
 
-from jinja2 import TemplateError
+from jinja2 import Environment, TemplateError
 
 from cvsite.cache import Cache
-from cvsite.errors import ContentError, Diagnostic, error, left_out, refused
+from cvsite.errors import ContentError, Diagnostic, error, has_errors, left_out, refused
 from cvsite.models import Site
 from cvsite.output.assets import collect_papers, collect_static
 from cvsite.output.manifest import Managed, locked
@@ -18,6 +19,7 @@ from cvsite.output.write import check_output_folder, write_site
 from cvsite.outside import outside_files
 from cvsite.paths import base_url_problem
 from cvsite.render.environment import make_environment
+from cvsite.render.pages import page_specs, render_page
 from cvsite.render.problems import template_problem
 from cvsite.speed.pages import render_site_pages
 from cvsite.speed.pdfs import PdfWorkers, start_pdfs
@@ -66,10 +68,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             if site is None or (failed and not keep_going):
                 raise ContentError(notes + diagnostics)
             site = with_base_url(site, base_url) if base_url else site
-            env = make_environment(source, site.config.language)
-            photo = collect_photo(source, site.profile)
-            env.globals["photo_pdf"] = pdf_photo(photo, site.profile)
-            env.bytecode_cache = CompiledTemplates(cache if cache.enabled else None, shipped(env))
+            env, photo = _environment(source, site, cache)
             try:
                 pdfs = start_pdfs(site, env, source, cache, workers, render=pdf).wait()
                 env.globals["downloads"] = pdfs.downloads
@@ -91,6 +90,33 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
         return BuildResult(out, html, len(files), perf_counter() - started,
                            notes + diagnostics, len(report.written), failed,
                            tuple(left_out(diagnostics)), site, bool(pdfs.skipped))
+
+
+def _environment(source: Path, site: Site, cache: Cache) -> tuple[Environment, dict[str, bytes]]:
+    """The templates' environment for `site`, and the files of the photo it shows."""
+    env = make_environment(source, site.config.language)
+    photo = collect_photo(source, site.profile)
+    env.globals["photo_pdf"] = pdf_photo(photo, site.profile)
+    env.bytecode_cache = CompiledTemplates(cache if cache.enabled else None, shipped(env))
+    return env, photo
+
+
+def open_pages(source: Path, wanted: Collection[str]) -> dict[str, bytes]:
+    """The pages `wanted` (paths in the output folder) as the next `build(pdf=False,
+    keep_going=True)` makes them, or none when the content has errors: `serve` shows the pages
+    open in the browser before it builds the rest (like Hugo's fast render). Raises
+    jinja2.TemplateError on a broken template."""
+    if outside_files(source):
+        return {}
+    cache = Cache.for_project(source)
+    site, diagnostics = load_site(source, keep_going=True)
+    if site is None or has_errors(diagnostics):
+        return {}
+    env, _ = _environment(source, site, cache)
+    env.globals["downloads"] = start_pdfs(site, env, source, cache, None, render=False
+                                          ).wait().downloads
+    return {spec[0]: render_page(site, env, spec).encode("utf-8")
+            for spec in page_specs(site) if spec[0] in wanted}
 
 
 def _stop_on(diagnostics: list[Diagnostic]) -> None:

@@ -253,3 +253,16 @@ def test_a_reload_revalidates_the_stylesheet_and_gets_it_again_once_edited(
     assert found[0] == 200 and found[1] != tag and found[2].endswith(b"/* edited */\n")
     status, _, page = _fetch(server, server.base)
     assert status == 200 and b"__cvsite/events" in page
+
+
+def test_the_open_page_shows_an_edit_on_its_first_reload(server: Server, project: Path) -> None:
+    server.wait_for("(PDF)")  # the first build is complete
+    since = server.generation()
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
+    conn.request("GET", f"/__cvsite/events?since={since}&page={server.base.replace('/', '%2F')}")
+    stream = conn.getresponse()
+    _replace_summary(project, "Firstword")
+    while (line := stream.readline()) != b"event: reload\n":
+        assert line, "the reload stream ended"
+    assert "Firstword" in server.get(server.base)[1]  # rendered first, the rest built after
+    conn.close()

@@ -23,6 +23,8 @@ from cvsite.commands.previewserver import GONE, IDLE_SECONDS, refusal
 __all__ = ["PreviewHandler", "PreviewState"]
 BUILD_NUMBER = re.compile(r"[0-9]{1,18}")
 KEEPALIVE_SECONDS = 10.0
+MAX_PAGE = 2000
+"""The longest page path a reload stream may name."""
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
@@ -44,11 +46,15 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         url = urlsplit(self.path)
         if url.path == EVENTS:
-            since = parse_qs(url.query).get("since", ["0"])
+            query = parse_qs(url.query)
+            since, page = query.get("since", ["0"]), query.get("page", [""])
             if len(since) != 1 or not BUILD_NUMBER.fullmatch(since[0]):
                 self._plain(HTTPStatus.BAD_REQUEST, "since= takes a build number")
                 return
-            self._events(int(since[0]))
+            if len(page) != 1 or len(page[0]) > MAX_PAGE or page[0][:1] not in ("", "/"):
+                self._plain(HTTPStatus.BAD_REQUEST, "page= takes the path of one page")
+                return
+            self._events(int(since[0]), page[0])
             return
         base = self.state.base_path
         path = unquote(url.path)
@@ -109,7 +115,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if path is None:
             path = self.state.out / "404.html"
         try:
-            text = path.read_text(encoding="utf-8")
+            first = self.state.shown_first(path)
+            text = first.decode("utf-8") if first else path.read_text(encoding="utf-8")
         except OSError:
             text = "<!doctype html><title>cvsite</title><body><p>Nothing built yet.</p></body>"
         body = inject(text, overlay(problems, stale) + reload_script(generation))
@@ -127,13 +134,15 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if not self.head_only:
             self.wfile.write(body)
 
-    def _events(self, since: int) -> None:
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
+    def _events(self, since: int, page: str) -> None:
         state = self.state
+        with state.changed:
+            state.watching[page] += 1  # open before the tab hears so
         try:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
             while True:
                 with state.changed:
                     state.changed.wait_for(partial(state.moved_on, since), KEEPALIVE_SECONDS)
@@ -146,3 +155,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             return
         finally:
             self.close_connection = True
+            with state.changed:
+                state.watching[page] -= 1
+                if state.watching[page] <= 0:
+                    del state.watching[page]

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import html
 import threading
+from collections import Counter
 from pathlib import Path
+from urllib.parse import unquote
 
 EVENTS = "/__cvsite/events"
 
@@ -24,13 +26,54 @@ class PreviewState:
         self.stale = False
         self.stopping = False
         self.changed = threading.Condition()
+        self.watching: Counter[str] = Counter()
+        """The pages open in a browser (URL paths), by how many reload streams they hold."""
+        self.first: dict[str, bytes] = {}
+        """Pages rendered ahead of their build (paths in `out`), served until it is published."""
 
     def publish(self, base_path: str, problems: list[str], stale: bool) -> None:
-        """Record a finished build attempt and wake every open reload stream."""
+        """Record a finished build attempt and wake every open reload stream (not when it only
+        confirms the pages shown first: the same bytes, no problems)."""
         with self.changed:
+            confirmed = bool(self.first) and not problems and not stale and all(
+                _holds(self.out / path, data) for path, data in self.first.items())
             self.base_path, self.problems, self.stale = base_path, problems, stale
+            self.first = {}
+            if not confirmed:
+                self.generation += 1
+                self.changed.notify_all()
+
+    def publish_first(self, pages: dict[str, bytes]) -> None:
+        """Show `pages` (paths in `out`) before their build is published, and reload them."""
+        with self.changed:
+            self.first = pages
+            self.problems, self.stale = [], False
             self.generation += 1
             self.changed.notify_all()
+
+    def open_pages(self) -> list[str]:
+        """The pages open in a browser now, as paths in `out` (`publications/index.html`)."""
+        with self.changed:
+            pages, base = list(self.watching), self.base_path
+        found = []
+        for page in pages:
+            path = unquote(page)
+            if path and (path.startswith(base) or path + "/" == base):
+                relative = path[len(base):]
+                found.append(relative + "index.html" if relative.endswith("/") or not relative
+                             else relative)
+        return found
+
+    def shown_first(self, path: Path) -> bytes | None:
+        """The page at `path` (a file in `out`) when it was rendered ahead of its build."""
+        with self.changed:
+            first = self.first
+        if not first:
+            return None
+        try:
+            return first.get(path.resolve().relative_to(self.out.resolve()).as_posix())
+        except ValueError:
+            return None
 
     def moved_on(self, since: int) -> bool:
         """True once a build newer than `since` is published, or the server stops."""
@@ -41,6 +84,14 @@ class PreviewState:
         with self.changed:
             self.stopping = True
             self.changed.notify_all()
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` holds `data`."""
+    try:
+        return path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def overlay(problems: list[str], stale: bool) -> str:
@@ -58,8 +109,10 @@ def overlay(problems: list[str], stale: bool) -> str:
 
 
 def reload_script(generation: int) -> str:
-    """Reload the tab when a newer build than the one it shows is published."""
-    return (f'<script>new EventSource("{EVENTS}?since={generation}")'
+    """Reload the tab when a newer build than the one it shows is published; the stream says
+    which page the tab shows, so that a rebuild renders it first."""
+    return (f'<script>new EventSource("{EVENTS}?since={generation}&page="'
+            f'+encodeURIComponent(location.pathname))'
             f'.addEventListener("reload",()=>location.reload())</script>')
 
 

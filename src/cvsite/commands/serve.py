@@ -19,7 +19,7 @@ from time import perf_counter
 
 from watchfiles import watch
 
-from cvsite.build import build
+from cvsite.build import build, open_pages
 from cvsite.commands.devserver import PreviewHandler, PreviewState
 from cvsite.commands.pdfpass import PdfWorker
 from cvsite.commands.previewserver import PreviewServer
@@ -35,6 +35,8 @@ STEP_MS = 2
 """How often watchfiles looks for changes; it reports them once a look finds no new ones, so a
 save is seen 2-4 ms later (3.7 ms median; 7.9 ms at 5 ms, 50 ms and more at watchfiles' 50 ms
 default). The price is about 1% of a core while idle (0.4% at 5 ms)."""
+MAX_OPEN = 8
+"""The open pages a rebuild renders first, at most (each tab holds one)."""
 POLL_SECONDS = 0.1
 """How often the HTTP server looks whether it is to stop: Ctrl-C is done well within a second."""
 Log = Callable[[str], None]
@@ -55,10 +57,26 @@ class Preview:
         return [self.source / name for name in WATCHED if (self.source / name).is_dir()]
 
     def rebuild(self, why: Iterable[str] = ()) -> None:
-        """Build and publish the HTML with the PDFs already made; have the worker render the
-        missing ones meanwhile."""
+        """Show the pages open in a browser first, then build and publish the HTML with the
+        PDFs already made; have the worker render the missing ones meanwhile."""
+        self._show_open_pages()
         if self._build(changed=", ".join(sorted(set(why)))):
             self.pdfs.request()
+
+    def _show_open_pages(self) -> None:
+        """Render the pages open in a browser and have them reload before the rest is built
+        (a site of 1,000 papers: ~0.1 s instead of ~0.5 s); the build then says whether they
+        changed again. Nothing is shown early when the content or a template has an error:
+        the build that follows reports it."""
+        wanted = self.state.open_pages()[:MAX_OPEN]
+        if not wanted:
+            return
+        try:
+            pages = open_pages(self.source, set(wanted))
+        except Exception:  # the build that follows reports what went wrong
+            return
+        if pages:
+            self.state.publish_first(pages)
 
     def publish_pdfs(self) -> None:
         """Once the worker has rendered the PDFs, build again to publish them with the site."""
