@@ -61,3 +61,11 @@ def test_a_stream_that_names_no_page_opens_none(start: Callable[..., Running]) -
         sock.sendall(b"GET /__cvsite/events?since=0 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
         assert sock.recv(4096).startswith(b"HTTP/1.1 200 ")
         assert server.state.open_pages() == []
+
+
+def test_a_build_at_another_base_path_reloads_the_tab(start: Callable[..., Running]) -> None:
+    server = start()
+    server.state.publish_first({"index.html": PAGE.encode()})
+    shown = server.state.generation
+    server.state.publish("/repo/", [], False)  # site.yaml's base_url changed with the save
+    assert server.state.generation == shown + 1

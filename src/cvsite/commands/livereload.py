@@ -33,10 +33,11 @@ class PreviewState:
 
     def publish(self, base_path: str, problems: list[str], stale: bool) -> None:
         """Record a finished build attempt and wake every open reload stream (not when it only
-        confirms the pages shown first: the same bytes, no problems)."""
+        confirms the pages shown first: the same bytes at the same base path, no problems)."""
         with self.changed:
-            confirmed = bool(self.first) and not problems and not stale and all(
-                _holds(self.out / path, data) for path, data in self.first.items())
+            confirmed = bool(self.first) and not problems and not stale and \
+                base_path == self.base_path and all(
+                    _holds(self.out / path, data) for path, data in self.first.items())
             self.base_path, self.problems, self.stale = base_path, problems, stale
             self.first = {}
             if not confirmed:

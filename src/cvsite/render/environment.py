@@ -14,6 +14,7 @@ from cvsite.language import translations
 from cvsite.models import Publication
 from cvsite.paths import encoded, slug, template_dirs
 from cvsite.render import feeds, filters, seo
+from cvsite.render.authors import author_list
 from cvsite.render.citeformat import COMPUTED, DATED, PaperDates
 from cvsite.scripts import cjk_language
 from cvsite.validate import scholar
@@ -85,6 +86,7 @@ def make_environment(source: Path, language: str = "en") -> Environment:
     labels = translations(language)
     env.install_gettext_translations(labels, newstyle=True)  # type: ignore[attr-defined]
     env.globals.update(filters.label_functions(labels))  # the same, a tenth of a page sooner
+    env.globals["authors"] = author_list(labels)
     env.globals["labels"] = labels  # for the words of files made outside templates (the feed)
     dates = filters.Dates(language, labels)
     env.dated = PaperDates(language, labels)

@@ -1,0 +1,51 @@
+"""A publication's author list as the pages and the PDFs show it: HTML, pure.
+
+Written in Python rather than as a template macro: every list of 1,000 papers shows 1,000 of
+them, and each paper's page its own (a sixth of a site's rendering time as a macro).
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Callable
+
+from markupsafe import Markup, escape
+
+from cvsite.models import Author, Publication
+from cvsite.render.citeformat import editor_mark
+from cvsite.render.filters import shortened
+from cvsite.scripts import cjk_language
+
+AuthorList = Callable[..., Markup]
+
+
+def _name(author: Author, pub: Publication) -> str:
+    """One author: the owner in bold, a Chinese, Japanese or Korean name with its `lang`, an
+    equal contributor marked with an asterisk."""
+    code = cjk_language(author.display, pub.language, pub.title_text)
+    lang = f' lang="{escape(code)}"' if code else ""
+    name = escape(author.display)
+    shown = f'<strong class="owner"{lang}>{name}</strong>' if author.owner else \
+        f"<span{lang}>{name}</span>" if code else str(name)
+    return shown + '<sup class="equal">*</sup>' if author.equal else shown
+
+
+def author_list(labels: gettext.NullTranslations) -> AuthorList:
+    """`author_list(pub, limit)` in the words of `labels`: the first `limit` authors (and the
+    owner after them, past an ellipsis), then "et al." and how many there are."""
+    et_al = Markup(labels.gettext("et al.")).replace(" ", Markup("&nbsp;"))  # as `_()` gives it
+
+    def authors(pub: Publication, limit: int | None = None) -> Markup:
+        shown, left_out = shortened(pub, limit)
+        text = ", ".join("…" if a is None else _name(a, pub) for a in shown)
+        if left_out:
+            count = len(pub.authors)
+            total = labels.ngettext("%(num)s+ author", "%(num)s+ authors", count) if pub.et_al \
+                else labels.ngettext("%(num)s author", "%(num)s authors", count)
+            text += f", {et_al} ({Markup(total) % {'num': count}})"
+        elif pub.et_al:
+            text += f", {et_al}"
+        mark = editor_mark(pub)
+        return Markup(f"{text} {escape(mark)}" if mark else text)
+
+    return authors
