@@ -89,7 +89,8 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             remember(cache, key, out, html, diagnostics, report.state)
         return BuildResult(out, html, len(files), perf_counter() - started,
                            notes + diagnostics, len(report.written), failed,
-                           tuple(left_out(diagnostics)), site, bool(pdfs.skipped))
+                           tuple(left_out(diagnostics)), site, bool(pdfs.skipped),
+                           report.written)
 
 
 def _environment(source: Path, site: Site, cache: Cache) -> tuple[Environment, dict[str, bytes]]:

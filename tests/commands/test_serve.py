@@ -266,3 +266,19 @@ def test_the_open_page_shows_an_edit_on_its_first_reload(server: Server, project
         assert line, "the reload stream ended"
     assert "Firstword" in server.get(server.base)[1]  # rendered first, the rest built after
     conn.close()
+
+
+def test_a_stylesheet_edit_reloads_the_open_page_once_it_is_published(server: Server,
+                                                                      project: Path) -> None:
+    server.wait_for("(PDF)")  # the first build is complete
+    since = server.generation()
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=DEADLINE)
+    conn.request("GET", f"/__cvsite/events?since={since}&page={server.base.replace('/', '%2F')}")
+    conn.getresponse()
+    css = project / "static" / "css" / "site.css"
+    edit(project, "static/css/site.css", css.read_text() + "\n.edited { color: red }\n")
+    server.wait_for("changed)")
+    # the page shown first, then again with the new stylesheet in place
+    assert server.generation() == since + 2
+    assert ".edited" in server.get(server.base + "css/site.css")[1]
+    conn.close()

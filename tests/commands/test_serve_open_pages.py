@@ -48,11 +48,20 @@ def test_a_build_that_makes_the_page_shown_first_does_not_reload_it_again(
     server = start()
     server.state.publish_first({"index.html": PAGE.encode()})  # what the build then writes
     shown = server.state.generation
-    server.state.publish("/", [], False)
+    server.state.publish("/", [], False, texts_only=True)
     assert server.state.generation == shown and b"Home page" in server.get("/")[2]
     server.state.publish_first({"index.html": b"<p>Not what the build makes</p>"})
-    server.state.publish("/", [], False)
+    server.state.publish("/", [], False, texts_only=True)
     assert server.state.generation == shown + 2 and b"Home page" in server.get("/")[2]
+
+
+def test_a_build_that_wrote_a_stylesheet_reloads_the_page_shown_first(
+        start: Callable[..., Running]) -> None:
+    server = start()
+    server.state.publish_first({"index.html": PAGE.encode()})
+    shown = server.state.generation
+    server.state.publish("/", [], False, texts_only=False)  # the tab has the old stylesheet
+    assert server.state.generation == shown + 1
 
 
 def test_a_stream_that_names_no_page_opens_none(start: Callable[..., Running]) -> None:
@@ -67,5 +76,5 @@ def test_a_build_at_another_base_path_reloads_the_tab(start: Callable[..., Runni
     server = start()
     server.state.publish_first({"index.html": PAGE.encode()})
     shown = server.state.generation
-    server.state.publish("/repo/", [], False)  # site.yaml's base_url changed with the save
+    server.state.publish("/repo/", [], False, texts_only=True)  # base_url changed too
     assert server.state.generation == shown + 1

@@ -31,11 +31,14 @@ class PreviewState:
         self.first: dict[str, bytes] = {}
         """Pages rendered ahead of their build (paths in `out`), served until it is published."""
 
-    def publish(self, base_path: str, problems: list[str], stale: bool) -> None:
-        """Record a finished build attempt and wake every open reload stream (not when it only
-        confirms the pages shown first: the same bytes at the same base path, no problems)."""
+    def publish(self, base_path: str, problems: list[str], stale: bool,
+                texts_only: bool = False) -> None:
+        """Record a finished build attempt and wake every open reload stream; not when it only
+        confirms the pages shown first: the same bytes at the same base path, no problems, and
+        `texts_only` (the build wrote pages and text files only: no stylesheet, image or font
+        that the pages shown first would have fetched from the last build)."""
         with self.changed:
-            confirmed = bool(self.first) and not problems and not stale and \
+            confirmed = bool(self.first) and texts_only and not problems and not stale and \
                 base_path == self.base_path and all(
                     _holds(self.out / path, data) for path, data in self.first.items())
             self.base_path, self.problems, self.stale = base_path, problems, stale

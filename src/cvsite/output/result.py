@@ -31,3 +31,5 @@ class BuildResult:
     """The site as built (None when nothing had changed since the last build)."""
     pdf_pending: bool = False
     """True when `pdf=False` left out PDFs that must still be rendered."""
+    written_files: tuple[str, ...] = ()
+    """The files written or replaced, by path in the output folder."""
