@@ -8,6 +8,10 @@ _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 _HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _CJK = re.compile(f"{_HANGUL.pattern}|{_KANA.pattern}|{_HAN.pattern}")
+_WIDE = f"{_KANA.pattern}|{_HAN.pattern}|[\u3001-\u303f\uff01-\uff60]"
+LINE_BREAK_BETWEEN_WIDE = re.compile(f"(?<={_WIDE})[ \t\r]*\n\\s*(?={_WIDE})")
+"""A line break (and the spaces around it) between two Chinese or Japanese characters or
+their punctuation, which joins them with no space (as CSS does: Korean has spaces)."""
 DECLARED = {"chinese": "zh", "zh": "zh", "japanese": "ja", "ja": "ja", "korean": "ko",
             "ko": "ko"}
 """BibTeX `language` / biblatex `langid` values (also `zh-CN`, `ja_JP`) and their code."""

@@ -140,3 +140,14 @@ def test_only_displayed_fields_are_decoded(monkeypatch: pytest.MonkeyPatch) -> N
     one(BASE + " title = {\\'Etude}, annote = {\\`a la carte}, keywords = {\\LaTeX},"
                " file = {:a\\_b.pdf:PDF}, mendeley-tags = {\\emph{x}}")
     assert seen == ["\\'Etude"]
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("深度\n   学习", "深度学习"), ("日本企業\n  と家計", "日本企業と家計"),
+    ("模型，\n方法", "模型，方法"), ("한국어\n  제목", "한국어 제목"),
+    ("深度 \n learning", "深度 learning"), ("Deep\n learning", "Deep learning"),
+    ("{\\'E}cole\n 学习", "École 学习"),
+])
+def test_a_line_break_between_chinese_or_japanese_characters_joins_them(
+        written: str, shown: str) -> None:
+    assert latex.decode(written) == shown

@@ -11,6 +11,7 @@ from pylatexenc.latexwalker import LatexGroupNode, LatexWalker
 from pylatexenc.latexwalker import get_default_latex_context_db as get_walker_context
 from pylatexenc.macrospec import MacroSpec
 
+from cvsite.scripts import LINE_BREAK_BETWEEN_WIDE
 from cvsite.sources.bibtex.fastlatex import decode as fast_decode
 from cvsite.texmath import MATH, plain, snippets
 
@@ -105,7 +106,11 @@ def _pylatexenc(latex: str) -> str:
 
 
 def decode(latex: str) -> str:
-    """Plain Unicode with single spaces; math left as `$…$` or `\\(…\\)` for a math renderer."""
+    """Plain Unicode with single spaces; math left as `$…$` or `\\(…\\)` for a math renderer.
+    A line break between two Chinese or Japanese characters joins them, as a browser shows it
+    (`深度⏎学习` is `深度学习`; Korean has spaces between its words)."""
+    if "\n" in latex and not latex.isascii():
+        latex = LINE_BREAK_BETWEEN_WIDE.sub("", latex)
     text = fast_decode(latex)
     return slow_decode(latex) if text is None else text  # fast: no `` ` `` outside `` `` ``
 
