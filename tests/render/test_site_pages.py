@@ -121,3 +121,11 @@ def test_not_found_page_is_not_indexed(built: Path) -> None:
 def test_static_files_are_copied(built: Path) -> None:
     assert (built / "css" / "site.css").read_bytes() == (
         Path(__file__).parents[2] / "static" / "css" / "site.css").read_bytes()
+
+
+def test_cv_page_description_names_the_sections_as_written(built: Path, site: Site) -> None:
+    html = (built / "cv" / "index.html").read_text("utf-8")
+    description = re.search(r'<meta name="description" content="([^"]*)">', html)
+    assert description
+    titles = [s.title for s in site.cv.all_sections if s.title]
+    assert titles and all(title.replace("&", "&amp;") in description[1] for title in titles)
