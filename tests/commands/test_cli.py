@@ -49,7 +49,7 @@ def test_failed_build_leaves_previous_output_intact(project: Path, run_cli: Run)
     status, out, err = run_cli("build", cwd=project)
     assert status == 1 and out == ""
     line = cv.read_text(encoding="utf-8").splitlines().index("        start: July") + 1
-    assert f"content/cv.yaml:{line}:16: error: sections[0].entries[0].start" in err
+    assert f"content/cv.yaml:{line}:16: error: section 'Experience', entry 1, start" in err
     assert "content/profile.yaml:1:7: error: invalid YAML" in err  # where the [ opens
     assert err.rstrip().endswith("cvsite: 2 errors; nothing written")
     assert digest(project / "_site") == before

@@ -26,9 +26,9 @@ def errors(err: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("name", "old", "new", "what"), [
-    ("cv.yaml", "2024-07\n", "2024-13\n", "sections[0].entries[0].start"),
-    ("cv.yaml", "2021-11\n", "2021-00\n", "sections[0].entries[1].start"),
-    ("cv.yaml", "Spring 2015,", "Sprung 2015,", "sections[3].entries[3].terms[1]"),
+    ("cv.yaml", "2024-07\n", "2024-13\n", "section 'Experience', entry 1, start"),
+    ("cv.yaml", "2021-11\n", "2021-00\n", "section 'Experience', entry 2, start"),
+    ("cv.yaml", "Spring 2015,", "Sprung 2015,", "section 'Teaching Experience', entry 4, terms[1]"),
     ("site.yaml", "max_pages: 1", "max_pages: none", "pdf.variants[1].max_pages"),
 ], ids=["month-13", "month-0", "term-in-a-flow-list", "site-yaml-number"])
 def test_a_bad_value_is_reported_at_its_line_and_column(

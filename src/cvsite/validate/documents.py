@@ -30,12 +30,32 @@ MESSAGES = {
 }
 
 
-def describe(loc: Loc) -> str:
-    """`experience[2].highlights[0]` from a location tuple."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
+def describe(loc: Loc, data: object = None) -> str:
+    """`experience[2].highlights[0]` from a location tuple; in a document `data` with CV
+    sections, a titled section by its title: `section 'Education', entry 2, start`."""
+    out, rest = "", loc
+    if len(loc) >= 2 and loc[0] == "sections" and isinstance(loc[1], int):
+        title = _title(data, loc[1])
+        if title:
+            out, rest = f"section {title!r}", loc[2:]
+            if len(rest) >= 2 and rest[0] == "entries" and isinstance(rest[1], int):
+                out, rest = f"{out}, entry {rest[1] + 1}", rest[2:]
+            if rest:
+                out += ", "
+    path = ""
+    for part in rest:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else part)
+    return out + path
+
+
+def _title(data: object, index: int) -> str | None:
+    """The title of CV section `index` in the document `data`, if it has one."""
+    sections = data.get("sections") if isinstance(data, dict) else None
+    if not isinstance(sections, list) or not 0 <= index < len(sections):
+        return None
+    section = sections[index]
+    title = section.get("title") if isinstance(section, dict) else None
+    return title if isinstance(title, str) and title.strip() else None
 
 
 def _members(annotation: Any) -> list[type[BaseModel]]:
@@ -80,7 +100,7 @@ def _union_tag(doc: YamlDoc, loc: Loc, err: ErrorDetails) -> Diagnostic:
     """A section whose `type` is missing or is none of the types."""
     expected = str(err.get("ctx", {}).get("expected_tags", ""))
     tags = [t.strip("'") for t in expected.split(", ")] if expected else list(SECTION_TYPES)
-    where = describe(loc)
+    where = describe(loc, doc.data)
     if err["type"] == "union_tag_not_found":
         line, col = doc.position(loc)
         return error(doc.file, line, col, f"missing required field 'type' in {where}",
@@ -97,7 +117,7 @@ def _diagnostic(model: type[BaseModel], doc: YamlDoc, err: ErrorDetails) -> Diag
     """One pydantic error as a positioned diagnostic, keyed on the error type."""
     loc, holder = _walk(model, err["loc"])
     name, parent = (loc[-1], loc[:-1]) if loc else ("", ())
-    where = describe(parent)
+    where = describe(parent, doc.data)
     kind = err["type"]
     if kind in ("union_tag_invalid", "union_tag_not_found"):
         return _union_tag(doc, loc, err)
@@ -114,14 +134,15 @@ def _diagnostic(model: type[BaseModel], doc: YamlDoc, err: ErrorDetails) -> Diag
     line, col = doc.position(loc)
     if kind in ("literal_error", "enum"):
         expected = err.get("ctx", {}).get("expected", "")
-        return error(doc.file, line, col, f"invalid value {err['input']!r} for {describe(loc)}",
+        where = describe(loc, doc.data)
+        return error(doc.file, line, col, f"invalid value {err['input']!r} for {where}",
                      f"allowed values: {expected}")
     if kind in MESSAGES:
         message = MESSAGES[kind].format(input=err.get("input"))
     else:
         message = err["msg"][0].lower() + err["msg"][1:] if err["msg"] else kind
     hint = err.get("ctx", {}).get("hint")  # a check that knows the accepted forms says them
-    return error(doc.file, line, col, f"{describe(loc)}: {message}" if loc else message,
+    return error(doc.file, line, col, f"{describe(loc, doc.data)}: {message}" if loc else message,
                  str(hint) if hint else None)
 
 
