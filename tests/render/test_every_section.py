@@ -103,6 +103,8 @@ def test_talks_have_a_page_in_the_nav_with_their_materials(every: tuple[Site, Pa
     links = parse(page).links
     assert {"https://example.org/slides.pdf", "https://example.org/video",
             "https://example.org/poster.pdf"} <= set(links)
+    assert "../slides/instances%20talk.pdf" in links  # a file of static/, published with it
+    assert (out / "slides" / "instances talk.pdf").is_file()
     home = parse((out / "index.html").read_text("utf-8")).links
     assert [link for link in home if link.endswith("talks/index.html")]  # in the nav
 
@@ -179,3 +181,13 @@ def test_the_photo_is_on_the_home_page_in_its_sizes_and_in_the_pdf(
         assert (out / src).is_file(), src
     pdf = PdfReader(out / file_name(site.config.pdf.variants[0], site))
     assert any(page.images for page in pdf.pages[:1])
+
+
+def test_a_talk_file_is_linked_at_the_site_from_the_pdf(every: tuple[Site, Path]) -> None:
+    site, out = every
+    reader = PdfReader(out / file_name(site.config.pdf.variants[0], site))
+    uris = {str(annot.get_object()["/A"]["/URI"]) for page in reader.pages
+            for annot in page.get("/Annots") or [] if "/A" in annot.get_object()}
+    base = site.config.base_url.rstrip("/")
+    assert f"{base}/slides/instances%20talk.pdf" in uris
+    assert "https://example.org/slides.pdf" in uris

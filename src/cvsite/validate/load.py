@@ -23,6 +23,7 @@ from cvsite.validate.paperkeys import check_keys
 from cvsite.validate.photo import check_photo
 from cvsite.validate.publications import convert_all
 from cvsite.validate.scholar import scholar_warnings
+from cvsite.validate.talkfiles import check_talk_files
 
 CONTENT = "content"
 M = TypeVar("M", bound=BaseModel)
@@ -143,7 +144,8 @@ def load_site(source: Path, *, keep_going: bool = False,
     profile, found = _load_model(folder, "profile.yaml", Profile,
                                  check=lambda profile, doc: check_photo(profile, doc, folder))
     problems += found
-    cv, found, cv_doc = _load_doc(folder, "cv.yaml", CV, optional=True)
+    cv, found, cv_doc = _load_doc(folder, "cv.yaml", CV, optional=True,
+                                  check=lambda cv, doc: check_talk_files(cv, doc, source))
     problems += found
     news, found = _load_model(folder, "news.yaml", News, optional=True)
     problems += found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cvsite.models.base import Model
 from cvsite.models.dates import Date, EndDate
-from cvsite.models.scalars import Markdown, Term, Text, Url
+from cvsite.models.scalars import Markdown, SiteLink, Term, Text, Url
 
 
 class Position(Model):
@@ -90,9 +90,10 @@ class Talk(Model):
     event: Text | None = None
     place: Text | None = None
     date: Date
-    slides: Url | None = None
+    slides: SiteLink | None = None
+    """An http(s) link, or a file in `static/` by its path there (`slides/talk.pdf`)."""
     video: Url | None = None
-    poster: Url | None = None
+    poster: SiteLink | None = None
 
     @property
     def links(self) -> tuple[tuple[str, str], ...]:
