@@ -96,6 +96,8 @@ def test_a_german_site_shows_german_labels_and_dates(tmp_path: Path, run_cli: Ru
     assert "Alle als BibTeX (.bib)" in listing and '<html lang="de">' in listing
     assert "Zitieren" in listing and ">Cite<" not in listing
     assert "Juni 2021" in listing and "im Druck" in listing  # the papers' dates too
+    feed = (out / "feed.xml").read_text("utf-8")
+    assert "im Druck" in feed and "in press" not in feed  # the feed's words too
     missing = (out / "404.html").read_text("utf-8")
     assert "Seite nicht gefunden" in missing
     cv = (out / "cv/index.html").read_text("utf-8")

@@ -123,11 +123,6 @@ class Publication(Model):
         return self.doi if self.doi and "://" not in self.doi else None
 
     @property
-    def year_label(self) -> str:
-        """The year as shown: as written, `2024`, or `in press` when there is none."""
-        return self.year_written or (str(self.year) if self.year else "in press")
-
-    @property
     def machine_year(self) -> int | None:
         """The year for machines (Scholar, JSON-LD, feeds), None when the text names no one year."""
         written = self.year_written

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from cvsite import __version__, richtext
 from cvsite.models import NewsItem, Publication, Site, newest_first
-from cvsite.render.citeformat import publication_venue
+from cvsite.render.citeformat import PaperDates, publication_venue
 from cvsite.texmath import plain
 from cvsite.validate.paperkeys import folder_name
 from cvsite.validate.scholar import absolute, paper_path
@@ -85,6 +85,7 @@ def atom(site: Site, labels: gettext.NullTranslations | None = None) -> str:
     feed = FeedGenerator()
     feed.id(absolute(config, FEED))
     words = labels or gettext.NullTranslations()
+    dates = PaperDates(config.language, words)
     heading = words.gettext("News and publications") if site.news.items else \
         config.publications.heading or words.gettext("Publications")
     feed.title(f"{heading} — {site.profile.display_name}")
@@ -111,7 +112,8 @@ def atom(site: Site, labels: gettext.NullTranslations | None = None) -> str:
         if when is not None:
             entry.published(when)
         entry.updated(when or updated)  # Atom needs one; the feed's own date says no more
-        venue = ", ".join(plain(str(v)) for v in (publication_venue(pub), pub.year_label) if v)
+        venue = ", ".join(plain(str(v)) for v in (publication_venue(pub), dates.year_label(pub))
+                          if v)
         entry.summary(f"{venue}. {plain(pub.abstract)}" if pub.abstract else venue)
         if pub.topic:
             entry.category(term=pub.topic)
