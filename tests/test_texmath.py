@@ -31,3 +31,15 @@ def test_math_no_mathml_is_made_of_is_reported_and_shown_as_text(tex: str) -> No
     assert texmath.unreadable(f"a {tex} b") == [tex]
     html = texmath.to_html(f"a {tex} b")
     assert "<math" not in html and "<b>" not in html and "\\" not in html and "$" not in html
+
+
+@pytest.mark.parametrize("text", ["Pricing at $5 and $10 per query", "a $ b $ c",
+                                  "Save $3 ", "costs $ 5$"])
+def test_dollars_that_are_prices_stay_text(text: str) -> None:
+    assert "<math" not in texmath.to_html(text)
+    assert texmath.plain(text).count("$") == text.count("$")
+
+
+def test_math_right_before_a_digit_is_still_math() -> None:
+    assert "<math" in texmath.to_html("Control with $\\ell$1-regularised least squares")
+    assert texmath.plain("$\\ell$1-regularised") == "ℓ1-regularised"

@@ -19,9 +19,15 @@ from latex2mathml.converter import convert
 from markupsafe import escape
 from pylatexenc.latex2text import LatexNodes2Text
 
-MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)"
-                  r"|\\\[(.+?)\\\]", re.S)
-"""A math snippet in decoded text; the group that matched says display (1, 4) or inline."""
+TEX_MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)"
+                      r"|\\\[(.+?)\\\]", re.S)
+"""Math as TeX reads it: what the LaTeX decoders keep as written."""
+MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(?![\s$])(.+?)(?<![\s\\])\$"
+                  r"|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
+"""A math snippet to show as math; the group that matched says display (1, 4) or inline. As
+pandoc reads `$`: an inline one opens before a non-space and closes after one, so prices
+(`$5 and $10`, written `\\$5` in BibTeX) stay text; unlike pandoc, a digit may follow it
+(Crossref's `$\\ell$1-regularised`)."""
 _NS = "{http://www.w3.org/1998/Math/MathML}"
 _TAGS = frozenset({
     "math", "mrow", "mi", "mn", "mo", "ms", "mtext", "mspace", "msup", "msub", "msubsup",
@@ -49,10 +55,11 @@ _TO_TEXT = LatexNodes2Text(math_mode="text", strict_latex_spaces="based-on-sourc
 logging.getLogger("pylatexenc").addHandler(logging.NullHandler())  # it logs, never prints
 
 
-def snippets(text: str) -> Iterator[tuple[str, re.Match[str] | None]]:
+def snippets(text: str, math: re.Pattern[str] = MATH
+             ) -> Iterator[tuple[str, re.Match[str] | None]]:
     """`text` cut into prose and math: (prose, None) and (the math as written, its match)."""
     last = 0
-    for match in MATH.finditer(text):
+    for match in math.finditer(text):
         if match.start() > last:
             yield text[last:match.start()], None
         yield match[0], match

@@ -13,7 +13,7 @@ from pylatexenc.macrospec import MacroSpec
 
 from cvsite.scripts import LINE_BREAK_BETWEEN_WIDE
 from cvsite.sources.bibtex.fastlatex import decode as fast_decode
-from cvsite.texmath import MATH, plain, snippets
+from cvsite.texmath import TEX_MATH, plain, snippets
 
 _INVISIBLE = ("label", "index", "nocite", "glossary", "phantom", "hphantom", "vphantom",
               "pagestyle", "thispagestyle", "noopsort")
@@ -94,7 +94,7 @@ def _pylatexenc(latex: str) -> str:
     latex = _URL.sub(lambda m: protect(m[1]), latex)
     latex = _HREF.sub("", latex)
     latex = _BARE_URL.sub(lambda m: protect(m[0]), latex)
-    latex = MATH.sub(lambda m: protect(m[0]), latex)
+    latex = TEX_MATH.sub(lambda m: protect(m[0]), latex)
     text = _run(_PAGE, _BARE_PERCENT.sub(r"\\%", latex))
 
     def restore(mark: re.Match[str]) -> str:  # a kept piece may hold earlier ones (`$\url{x}$`)
@@ -119,7 +119,7 @@ def _quoted(text: str) -> str:
     """TeX's single quotes outside math as typographic ones: `` `n' `` -> `‘n’`."""
     return "".join(piece if math else _TEX_QUOTES.sub(
         lambda m: "\u2018" if m[1] is None else f"\u2018{m[1]}\u2019", piece)
-        for piece, math in snippets(text))
+        for piece, math in snippets(text, TEX_MATH))
 
 
 class Decoder:
