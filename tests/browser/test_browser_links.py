@@ -5,7 +5,7 @@ from __future__ import annotations
 import urllib.request
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 import pytest
 
@@ -73,7 +73,7 @@ def test_the_pdf_cv_is_linked_from_the_home_and_cv_pages_and_opens(
         pytest.skip("the build writes no PDF CV yet (issue 4)")
     assert all(linked.values()), f"pages without a link to the PDF CV: {linked}; built: {built}"
     for url in {url.split("#")[0] for urls in linked.values() for url in urls}:
-        local = prefixes[0] + (_internal(url, prefixes) or "")
+        local = prefixes[0] + quote(_internal(url, prefixes) or "")
         with urllib.request.urlopen(local, timeout=30) as response:  # the loopback test server
             assert response.status == 200, url
             assert response.headers.get_content_type() == "application/pdf", url
