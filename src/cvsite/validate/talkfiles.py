@@ -32,10 +32,10 @@ def check_talk_files(cv: CV, doc: YamlDoc, source: Path) -> tuple[CV, list[Diagn
             continue
         talks = list(section.entries)
         for j, talk in enumerate(talks):
-            missing = [field for field in FIELDS if (path := _path(getattr(talk, field)))
-                       and not any((d / path).is_file() for d in folders)]
-            for field in missing:
-                path = _path(getattr(talk, field))
+            paths = {field: _path(getattr(talk, field)) for field in FIELDS}
+            missing = {field: path for field, path in paths.items()
+                       if path and not any((d / path).is_file() for d in folders)}
+            for field, path in missing.items():
                 line, col = doc.position(("sections", i, "entries", j, field))
                 problems.append(error(
                     doc.file, line, col, f"no file static/{path} for the {field} of "
