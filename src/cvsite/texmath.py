@@ -19,10 +19,11 @@ from latex2mathml.converter import convert
 from markupsafe import escape
 from pylatexenc.latex2text import LatexNodes2Text
 
-TEX_MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)"
-                      r"|\\\[(.+?)\\\]", re.S)
-"""Math as TeX reads it: what the LaTeX decoders keep as written."""
-MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(?![\s$])(.+?)(?<![\s\\])\$"
+TEX_MATH = re.compile(r"\$\$(?<!\\\$\$)(.+?)(?<!\\)\$\$|\$(?<!\\\$)(.+?)(?<!\\)\$"
+                      r"|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
+"""Math as TeX reads it: what the LaTeX decoders keep as written. (Each alternative starts
+with its `$` or `\\`, the escape test after it, so the regex engine jumps from one to the next.)"""
+MATH = re.compile(r"\$\$(?<!\\\$\$)(.+?)(?<!\\)\$\$|\$(?<!\\\$)(?![\s$])(.+?)(?<![\s\\])\$"
                   r"|\\\((.+?)\\\)|\\\[(.+?)\\\]", re.S)
 """A math snippet to show as math; the group that matched says display (1, 4) or inline. As
 pandoc reads `$`: an inline one opens before a non-space and closes after one, so prices
