@@ -45,6 +45,8 @@ def _strip_mark(name: str) -> tuple[str, bool]:
 
 def _commas(name: str) -> int:
     """How many commas a name has outside braces."""
+    if "," not in name or "{" not in name:
+        return name.count(",")
     level = count = 0
     for char in name:
         level += (char == "{") - (char == "}")
