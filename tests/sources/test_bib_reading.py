@@ -118,6 +118,13 @@ def test_the_owner_is_recognised_in_every_spelling(author: str) -> None:
     assert pub.authors[1].equal == ("*" in author)
 
 
+def test_a_space_before_a_names_comma_is_not_an_equal_contribution_mark() -> None:
+    pub = one("author = {Madadpour , Mohamadhosain and Madadpour ,Mitra and Smith*, Jo}, "
+              "title = {T}, year = 2020")  # as in TeX Live's alpha-persian samples
+    assert [(a.display, a.equal) for a in pub.authors] == [
+        ("Mohamadhosain Madadpour", False), ("Mitra Madadpour", False), ("Jo Smith", True)]
+
+
 def test_a_different_first_name_is_not_the_owner() -> None:
     pub = one("author = {Wu, Xin and Wu, Y.}, title = {T}, year = 2020")
     assert [a.owner for a in pub.authors] == [False, False]

@@ -38,9 +38,10 @@ Person = tuple[str, str, str, str]
 
 def _strip_mark(name: str) -> tuple[str, bool]:
     """Remove an equal-contribution mark (`*`, `$^*$`, `\\textsuperscript{*}`) from a name."""
-    marked = "*" in name or "\\ast" in name  # every mark has one
-    stripped = _SPACE_COMMA.sub(",", (EQUAL_MARK.sub(" ", name) if marked else name).strip())
-    return stripped, stripped != name.strip()
+    if "*" not in name and "\\ast" not in name:  # every mark has one
+        return _SPACE_COMMA.sub(",", name.strip()), False
+    unmarked = EQUAL_MARK.sub(" ", name)
+    return _SPACE_COMMA.sub(",", unmarked.strip()), unmarked != name
 
 
 def _commas(name: str) -> int:
