@@ -158,3 +158,13 @@ def test_only_displayed_fields_are_decoded(monkeypatch: pytest.MonkeyPatch) -> N
 def test_a_line_break_between_chinese_or_japanese_characters_joins_them(
         written: str, shown: str) -> None:
     assert latex.decode(written) == shown
+
+
+def test_an_entry_whose_type_begins_with_comment_is_read_not_skipped() -> None:
+    publications, problems = read(  # jurabib's jbtest.bib in TeX Live; biblatex's @commentary
+        "@COMMENTED{erm,\n  author = {Walther Erman},\n  title = {Handkommentar},\n"
+        "  year = 1993,\n}\n@comment{a real comment}\n"
+        "@commentary{c2, author = {A B}, title = {C}, year = 2001}\n")
+    assert [(p.key, p.line, p.year) for p in publications] == [("erm", 1, 1993), ("c2", 7, 2001)]
+    assert [(p.line, p.severity) for p in problems] == [(1, Severity.WARNING),
+                                                        (7, Severity.WARNING)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from bibtexparser import model as bib
@@ -23,6 +24,9 @@ class Block(NamedTuple):
 
 
 _WRAPPERS = (bib.DuplicateFieldKeyBlock, bib.DuplicateBlockKeyBlock)
+_COMMENT_LIKE = re.compile(r"@(\s*)(comment[a-z][\w:.+-]*)", re.I)
+"""An entry whose type begins with `comment` (jurabib's `@commented`, biblatex's `@commentary`):
+the splitter takes it for an `@comment`, which BibTeX skips only when its type is exactly that."""
 
 
 def _block(found: bib.Block) -> Block:
@@ -44,6 +48,25 @@ def _block(found: bib.Block) -> Block:
     return Block("other", line)
 
 
+def _entry_like(found: bib.Block) -> list[Block] | None:
+    """The blocks of an entry the splitter took for a comment, read again, or None."""
+    typed = _COMMENT_LIKE.match(found.raw or "") if isinstance(found, bib.ExplicitComment) \
+        else None
+    if typed is None:
+        return None
+    raw = found.raw or ""
+    blocks = split_blocks(f"@{typed[1]}x{raw[typed.end(1):]}")  # `@xcommented{…`: an entry
+    shift = found.start_line or 0
+    return [block._replace(line=block.line + shift, detail=typed[2], text=raw,
+                           fields=tuple((n, v, line + shift) for n, v, line in block.fields))
+            if block.kind == "entry" else block._replace(line=block.line + shift)
+            for block in blocks]
+
+
 def split_blocks(text: str) -> list[Block]:
     """Every block of `text` (raises what the splitter raises)."""
-    return [_block(found) for found in parse_string(text, parse_stack=[]).blocks]
+    blocks: list[Block] = []
+    for found in parse_string(text, parse_stack=[]).blocks:
+        again = _entry_like(found)
+        blocks += [_block(found)] if again is None else again
+    return blocks
