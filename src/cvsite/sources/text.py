@@ -3,6 +3,7 @@ each as a diagnostic at its line and column."""
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -16,6 +17,8 @@ _WIDE = ((1, 2, 3), "UTF-32"), ((0, 1, 2), "UTF-32"), ((1, 3), "UTF-16"), ((0, 2
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 """Characters no source may hold (tab, newline and carriage return are fine)."""
 SHOWN = 5
+_DECLARED = re.compile(rb"\A(?:[^\n]*\n){0,4}?%\s*Encoding:\s*([A-Za-z0-9_.:-]+)[ \t\r]*\n")
+"""The encoding a file names in its first lines, as JabRef writes it (`% Encoding: Cp1251`)."""
 """At most this many control characters are reported per file (the rest are alike)."""
 
 
@@ -90,12 +93,32 @@ def decode(data: bytes, shown: str, *, strict: bool) -> tuple[str | None, list[D
         if strict:
             return None, [error(shown, line, col, f"not valid UTF-8 (byte 0x{byte:02x}: "
                                                   f"{exc.reason})", "save the file as UTF-8")]
+        declared = _declared(data)
+        if declared:
+            text, codec = declared
+            return text, [warning(shown, line, col, f"file is not UTF-8; read as {codec}, the "
+                                                    "encoding its first lines name",
+                                  "save the file as UTF-8")]
         try:
             text, codec = data.decode("cp1252"), "Windows-1252"
         except UnicodeDecodeError:
             text, codec = data.decode("latin-1"), "Latin-1"
         return text, [warning(shown, line, col, f"file is not UTF-8 (byte 0x{byte:02x} here); "
-                                                f"read as {codec}", "save the file as UTF-8")]
+                                                f"read as {codec}", "save the file as UTF-8, or "
+                                                "name its encoding in a first line like JabRef's "
+                                                "`% Encoding: windows-1251`")]
+
+
+def _declared(data: bytes) -> tuple[str, str] | None:
+    """The text and encoding name of a file that names its (8-bit) encoding, if it decodes."""
+    named = _DECLARED.match(data)
+    if named is None:
+        return None
+    name = named[1].decode("ascii")
+    try:
+        return data.decode(codecs.lookup(name).name), name
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def strict_text(data: bytes, shown: str,
