@@ -168,3 +168,16 @@ def test_an_entry_whose_type_begins_with_comment_is_read_not_skipped() -> None:
     assert [(p.key, p.line, p.year) for p in publications] == [("erm", 1, 1993), ("c2", 7, 2001)]
     assert [(p.line, p.severity) for p in problems] == [(1, Severity.WARNING),
                                                         (7, Severity.WARNING)]
+
+
+def test_html_tags_in_text_fields_are_taken_out_with_a_warning() -> None:
+    publications, problems = read(  # as in al-folio sites' _bibliography/papers.bib
+        '@misc{k,\n  title = {<a href="https://arxiv.org/abs/2205.09056">Slowly {MDP}s</a>},\n'
+        "  author = {Kash, Ian}, year = 2024,\n  award = {invited review<br>article},\n}\n"
+        "@misc{m, title = {If $a<b$ and x <y> z then <I>so</I>}, author = {A B}, year = 2020}\n")
+    assert [(p.title, p.award) for p in publications] == [
+        ("Slowly MDPs", "invited review article"), ("If $a<b$ and x <y> z then so", None)]
+    assert [(p.line, p.severity, p.message.split(":")[0]) for p in problems] == [
+        (2, Severity.WARNING, "entry 'k'"), (4, Severity.WARNING, "entry 'k'"),
+        (6, Severity.WARNING, "entry 'm'")]
+    assert "(<a>, </a>)" in problems[0].message and "(<i>, </i>)" in problems[2].message

@@ -20,6 +20,7 @@ from cvsite.sources.bibtex.fields import (
     verbatim,
     written_field,
 )
+from cvsite.sources.bibtex.htmltags import untagged
 from cvsite.sources.bibtex.latex import Decoder
 from cvsite.sources.bibtex.links import clean_links
 from cvsite.sources.bibtex.names import Owner, list_problems, parse_authors
@@ -100,11 +101,12 @@ def _entry_data(raw: RawEntry, context: Context,
                 at: _At) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     """The data of the entry's Publication (None when in error) and the problems found."""
     fields, notes = normalise(raw.fields)
+    fields, tagged = untagged(fields)
     decode = context.decoder.decode
     data, problems = _checks(raw, fields, at)
     dates, found = date_fields(fields, decode, lambda n, m, h: at(n, m, h, warn=True))
     data, problems = {**data, **dates}, problems + found
-    problems += [at(name, message, hint, warn=True) for name, message, hint in notes]
+    problems += [at(name, message, hint, warn=True) for name, message, hint in notes + tagged]
     if fields.get("title", "").strip():
         data["title"] = decode(fields["title"])
         data["title_text"] = context.decoder.math_as_text(data["title"])
