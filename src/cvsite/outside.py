@@ -23,6 +23,13 @@ def _special_kind(mode: int) -> str | None:
     return next((name for test, name in _SPECIAL if test(mode)), None)
 
 
+def _hidden(inside: Path) -> bool:
+    """Whether a path inside the project is hidden or is the project itself: a link to
+    `.git/config`, `.env`, the cache or the whole project would publish what never was meant to
+    be (a checkout's links come from whoever wrote its commits)."""
+    return not inside.parts or any(part.startswith(".") for part in inside.parts)
+
+
 def _link_error(path: Path, root: Path) -> tuple[str, str] | None:
     """Why the symbolic link or special file `path` may not be read, and what to do; None for
     a link that stays inside `root` at a regular file or folder."""
@@ -38,6 +45,9 @@ def _link_error(path: Path, root: Path) -> tuple[str, str] | None:
     if not real.is_relative_to(root):
         return (f"symbolic link points outside the project ({target})",
                 "copy the file into the project instead of linking to it")
+    if _hidden(real.relative_to(root)):
+        return (f"symbolic link points to a hidden file or folder of the project ({target})",
+                "link only to files cvsite may publish (not into .git, .env or the cache)")
     kind = _special_kind(real.stat().st_mode)
     if kind:
         return (f"symbolic link points to {kind} ({target})",

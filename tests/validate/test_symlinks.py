@@ -114,3 +114,25 @@ def test_a_symlink_in_the_built_in_theme_is_checked_too(
     assert [m.split(": ", 1)[1] for m in messages] == [
         f"error: {OUTSIDE} (/etc/passwd)",
         f"error: symbolic link points to nothing ({theme / 'templates/missing.html'})"]
+
+
+@pytest.mark.parametrize(("link", "target"), [
+    ("static/config.txt", "../.git/config"),
+    ("content/papers/p.pdf", "../../.git/config"),
+    ("static/g", "../.git"),
+    ("static/env.txt", "../.env"),
+    ("static/everything", ".."),
+])
+def test_a_link_to_a_hidden_file_of_the_project_or_to_the_project_is_an_error(
+        minimal: Path, run_cli: Run, link: str, target: str) -> None:
+    (minimal / ".git").mkdir()
+    (minimal / ".git/config").write_text('[http]\n\textraheader = "AUTHORIZATION: basic SECRET"\n')
+    (minimal / ".env").write_text("TOKEN=SECRET\n")
+    made = minimal / link
+    made.parent.mkdir(parents=True, exist_ok=True)
+    made.symlink_to(target)
+    status, out, err = run_cli("build", "--no-pdf", cwd=minimal)
+    assert status == 1 and out == ""
+    assert err.startswith(f"{link}: error: symbolic link points to a hidden file or folder of "
+                          f"the project ({target})\n"), err
+    assert not (minimal / "_site").exists()
