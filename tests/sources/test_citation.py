@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from cvsite.models import Site
 from cvsite.render.citeformat import publication_venue
 from cvsite.render.feeds import bibliography
-from cvsite.sources.bibtex.clean import CVSITE_FIELDS, clean_bibtex, clean_fields
+from cvsite.sources.bibtex.clean import CVSITE_FIELDS, clean_bibtex, clean_fields, private
 from cvsite.sources.bibtex.names import EQUAL_MARK
 from cvsite.sources.bibtex.namesplit import split_names
 from cvsite.sources.bibtex.raw import RawEntry
@@ -101,6 +101,24 @@ def test_cvsite_fields_and_equal_marks_are_removed(tricky: RawEntry, tmp_path: P
     assert clean_bibtex(again) == text  # cleaning is idempotent
 
 
+PRIVATE = r"""
+@article{k1, author = {Example, Ada}, title = {T}, year = {2020}, journal = {J},
+  file = {Full Text PDF:/Users/alice/Zotero/storage/ABCD/secret draft.pdf:application/pdf},
+  annote = {private note}, owner = {alice}, timestamp = {2020.01.01}, localfile = {/home/a.pdf},
+  bdsk-file-1 = {YnBsaXN0}, mendeley-groups = {To read}, date-added = {2020-01-01 10:00:00},
+  groups = {mine}, readstatus = {read}, keywords = {quantization}, abstract = {A.}}
+"""
+
+
+def test_reference_managers_private_fields_are_never_published(tmp_path: Path) -> None:
+    path = tmp_path / "private.bib"
+    path.write_text(PRIVATE, encoding="utf-8")
+    (raw,) = raw_entries(path)
+    again = reparsed(clean_bibtex(raw), tmp_path)
+    assert list(again.fields) == ["author", "title", "year", "journal", "keywords", "abstract"]
+    assert "alice" not in clean_bibtex(raw) and "private" not in clean_bibtex(raw)
+
+
 def test_all_publications_file_holds_every_entry_once(site: Site, tmp_path: Path) -> None:
     path = tmp_path / "all.bib"
     path.write_text(bibliography(p.bibtex for p in site.publications), encoding="utf-8")
@@ -116,7 +134,7 @@ def library_bibtex(raw: RawEntry) -> str:
               **{abbr: abbr for abbr in MONTH_NAME_OF}}
     fields = []
     for name, value in raw.fields.items():
-        if name in CVSITE_FIELDS:
+        if name in CVSITE_FIELDS or private(name):
             continue
         value = " ".join(value.split())
         if name in ("author", "editor"):

@@ -12,10 +12,22 @@ from cvsite.sources.bibtex.values import MONTH_MACROS, collapse
 CVSITE_FIELDS = frozenset({"topic", "selected", "award", "pdf", "code", "slides", "poster",
                            "video", "project"})
 """Fields that steer the site (grouping, badges, links) and mean nothing to a reference manager."""
+PRIVATE_FIELDS = frozenset({"file", "localfile", "local-url", "annote", "annotation", "owner",
+                            "timestamp", "groups", "ranking", "readstatus", "read", "rating",
+                            "priority", "qualityassured", "printed", "relevance", "review",
+                            "comment", "comments", "uri"})
+PRIVATE_PREFIXES = ("bdsk-", "mendeley-", "date-", "__")
+"""What reference managers keep for their user (JabRef, Zotero, Mendeley, BibDesk, Papers):
+file paths on her machine, notes, reading status, dates added. Never published."""
 NAME_LISTS = ("author", "editor")
 _MONTH_BY_NAME = {**{full.lower(): abbr for abbr, full in MONTH_MACROS.items()},
                   **{abbr: abbr for abbr in MONTH_MACROS}}
 """`June` (the value of the `jun` macro, as the reader resolves it) written back as `jun`."""
+
+
+def private(name: str) -> bool:
+    """Whether a field is a reference manager's note for its user, not bibliographic data."""
+    return name in PRIVATE_FIELDS or name.startswith(PRIVATE_PREFIXES)
 
 
 def _names(value: str) -> str:
@@ -30,7 +42,7 @@ def clean_fields(raw: RawEntry) -> dict[str, str]:
     """The entry's fields as a reference manager should see them (whitespace collapsed)."""
     fields = {}
     for name, value in raw.fields.items():
-        if name in CVSITE_FIELDS:
+        if name in CVSITE_FIELDS or private(name):
             continue
         value = collapse(value)
         fields[name] = _names(value) if name in NAME_LISTS else value
