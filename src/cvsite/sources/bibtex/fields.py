@@ -48,7 +48,6 @@ STANDARD = {"title", "author", "editor", "year", "month", "pages", "crossref", "
             "copyright", "abstract", "eventdate", "subtitle", "translator", "type"}
 KNOWN = STANDARD | set(DECODED) | set(ALIASES) | set(VERBATIM)
 """Field names cvsite knows; an unknown name very close to one of them is probably a typo."""
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?(?:/.*)?")
 _RANGE = re.compile(r"\s*(?:--?|\u2013|\u2014|/)\s*")
 _URL_WRAPPER = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
 _ESCAPED = re.compile(r"\\([_%#&$~])")
@@ -119,22 +118,12 @@ def pages(value: str) -> str:
 
 
 def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-    """biblatex spellings and `date` read as BibTeX's; likely typos as (field, message, hint)."""
+    """biblatex spellings read as BibTeX's; likely typos as (field, message, hint)."""
     fields = dict(fields)
     for alias, name in ALIASES.items():
         if alias in fields and not fields.get(name):
             fields[name] = fields[alias]
     notes = []
-    date = fields.get("date", "").strip()
-    if date and not fields.get("year", "").strip():
-        match = _DATE.fullmatch(date)
-        if match is None:
-            notes.append(("date", f"date {date!r} is not a date", "write YYYY, YYYY-MM or "
-                                                                  "YYYY-MM-DD"))
-        else:
-            fields["year"] = match[1]
-            if match[2] and not fields.get("month", "").strip():
-                fields["month"] = match[2]
     for name in fields:
         hint = None if name in KNOWN else did_you_mean(name, KNOWN, cutoff=0.85)
         if hint:
