@@ -6,6 +6,7 @@ import re
 
 from cvsite.errors import did_you_mean
 from cvsite.paths import ANY, WEB, link_problem
+from cvsite.sources.bibtex.biblatex import FIELDS
 from cvsite.sources.bibtex.values import MONTH_NAMES, collapse
 
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -46,7 +47,7 @@ STANDARD = {"title", "author", "editor", "year", "month", "pages", "crossref", "
             "date", "key", "annote", "isbn", "issn", "keywords", "file", "language", "urldate",
             "timestamp", "biburl", "bibsource", "shorttitle", "primaryclass", "langid", "ids",
             "copyright", "abstract", "eventdate", "subtitle", "translator", "type"}
-KNOWN = STANDARD | set(DECODED) | set(ALIASES) | set(VERBATIM)
+KNOWN = STANDARD | set(DECODED) | set(ALIASES) | set(VERBATIM) | FIELDS
 """Field names cvsite knows; an unknown name very close to one of them is probably a typo."""
 _RANGE = re.compile(r"\s*(?:--?|\u2013|\u2014|/)\s*")
 _URL_WRAPPER = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
