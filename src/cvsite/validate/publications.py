@@ -16,6 +16,7 @@ from cvsite.sources.bibtex.fields import (
     DECODED,
     REQUIRED_BY_TYPE,
     VERBATIM,
+    joined_title,
     normalise,
     pages,
     verbatim,
@@ -108,7 +109,8 @@ def _entry_data(raw: RawEntry, context: Context,
     data, problems = {**data, **dates}, problems + found
     problems += [at(name, message, hint, warn=True) for name, message, hint in notes]
     if fields.get("title", "").strip():
-        data["title"] = decode(fields["title"])
+        data["title"] = joined_title(*(decode(fields.get(name, ""))
+                                       for name in ("title", "subtitle", "titleaddon")))
         data["title_text"] = context.decoder.math_as_text(data["title"])
         if not data["title"]:
             problems.append(at("title", "the title is empty once its LaTeX is removed"))

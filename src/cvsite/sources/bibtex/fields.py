@@ -50,6 +50,8 @@ STANDARD = {"title", "author", "editor", "year", "month", "pages", "crossref", "
 KNOWN = STANDARD | set(DECODED) | set(ALIASES) | set(VERBATIM) | FIELDS
 """Field names cvsite knows; an unknown name very close to one of them is probably a typo."""
 _RANGE = re.compile(r"\s*(?:--?|\u2013|\u2014|/)\s*")
+_TITLE_END = ".?!:;…"
+"""A title ending in one of these takes its subtitle after a space alone."""
 _URL_WRAPPER = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
 _ESCAPED = re.compile(r"\\([_%#&$~])")
 _PAGE_RANGE = re.compile(r"(?<=\d)\s*(?:-+|\u2013|\u2014)\s*(?=[A-Za-z]?\d)")
@@ -111,6 +113,16 @@ def link_problems(data: dict[str, object],
             name = written_field(attribute, fields)
             found.append((name, f"{name}: {problem}, got {href!r}"))
     return found
+
+
+def joined_title(title: str, subtitle: str = "", addon: str = "") -> str:
+    """biblatex's title as printed: `Title: Subtitle. Addon` (`Title? Subtitle` after its own
+    punctuation); empty when the title is."""
+    for part, separator in ((subtitle, ": "), (addon, ". ")):
+        if title and part.strip():
+            title = title.rstrip()
+            title += (" " if title[-1] in _TITLE_END else separator) + part.strip()
+    return title
 
 
 def pages(value: str) -> str:
