@@ -51,6 +51,13 @@ class Publication(Model):
     """For sorting and grouping; 0 when the entry names no year (listed as "in press")."""
     month: int | None = None
     month_end: int | None = None
+    """The last month of a range: of `year`, or of `year_end` when there is one."""
+    year_end: int | None = None
+    """The last year of a range across years (biblatex `date = {1984/1986}`)."""
+    open_ended: bool = False
+    """A range with no end yet (biblatex `date = {2019/..}`)."""
+    pubstate: Text | None = None
+    """biblatex's publication state as written (`submitted`, `inpress`, `forthcoming`)."""
     year_written: Text | None = None
     """The year as written when it is not a four-digit year (`to appear`, `2025a`)."""
     month_written: Text | None = None

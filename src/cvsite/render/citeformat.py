@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cvsite import language
+from cvsite.language import N_
 from cvsite.models import Author, Publication
 
 _THESES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
@@ -88,6 +89,12 @@ def editor_mark(pub: Publication) -> str:
     return "(ed.)" if len(pub.editors) == 1 and not pub.et_al else "(eds.)"
 
 
+STATES = {"inpress": N_("in press"), "submitted": N_("submitted"),
+          "forthcoming": N_("forthcoming"), "prepublished": N_("preprint"),
+          "inpreparation": N_("in preparation")}
+"""biblatex's `pubstate` keywords and the words shown for them (other states as written)."""
+
+
 @dataclass(frozen=True)
 class PaperDates:
     """A publication's date in the words of one language (`pub.date_text`, `pub.year_label`)."""
@@ -95,23 +102,51 @@ class PaperDates:
     language: str = "en"
     labels: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
 
+    def state(self, pub: Publication) -> str:
+        """The publication state in words (`submitted`, `in press`); empty when none is given."""
+        state = pub.pubstate or ""
+        known = STATES.get(state.lower().replace(" ", ""))
+        return self.labels.gettext(known) if known else state
+
+    def _stated(self, text: str, pub: Publication) -> str:
+        """The date followed by the state: `2023, submitted`."""
+        state = self.state(pub)
+        return f"{text}, {state}" if state else text
+
     def year_label(self, pub: Publication) -> str:
-        """The year as shown: as written, `2024`, or `in press` when there is none."""
-        return pub.year_written or (str(pub.year) if pub.year else self.labels.gettext("in press"))
+        """The year as shown: as written, `2024`, `1984–1986`, or the state (`in press`) when
+        there is none."""
+        if not (pub.year or pub.year_written):
+            return self.state(pub) or self.labels.gettext("in press")
+        year = pub.year_written or str(pub.year)
+        if pub.open_ended:
+            year = f"{year}\u2013"
+        elif pub.year_end:
+            year = f"{year}\u2013{pub.year_end}"
+        return self._stated(year, pub)
 
     def date_text(self, pub: Publication) -> str:
-        """`June 2020`, `June–July 2020`, `2020`, or the texts as written (`22–25 Aug 2021`)."""
-        year = self.year_label(pub)
+        """`June 2020`, `June–July 2020`, `2020`, `November 2021 – February 2022`, or the texts
+        as written (`22–25 Aug 2021`); the state after it (`2023, submitted`)."""
         if not (pub.year or pub.year_written):
-            return year  # "in press": a month alone says nothing
-        if pub.month_written:  # `September 2–3, 2021`, `10–15 Jul 2018`
-            return f"{pub.month_written}{',' if pub.month_written[-1].isdigit() else ''} {year}"
-        if pub.month is None:
-            return year
+            return self.year_label(pub)  # "in press": a month alone says nothing
+        year = pub.year_written or str(pub.year)
         months = language.month_names(self.language)
-        if pub.month_end and pub.month_end != pub.month:
-            return f"{months[pub.month - 1]}\u2013{months[pub.month_end - 1]} {year}"
-        return f"{months[pub.month - 1]} {year}"
+        if pub.month_written:  # `September 2–3, 2021`, `10–15 Jul 2018`
+            text = f"{pub.month_written}{',' if pub.month_written[-1].isdigit() else ''} {year}"
+        elif (pub.year_end or pub.open_ended) and (pub.month or pub.month_end):
+            start = f"{months[pub.month - 1]} {year}" if pub.month else year
+            end = "" if pub.open_ended else str(pub.year_end)
+            if pub.month_end and end:
+                end = f"{months[pub.month_end - 1]} {end}"
+            text = f"{start} \u2013 {end}".rstrip()
+        elif pub.year_end or pub.open_ended or pub.month is None:
+            return self.year_label(pub)
+        elif pub.month_end and pub.month_end != pub.month:
+            text = f"{months[pub.month - 1]}\u2013{months[pub.month_end - 1]} {year}"
+        else:
+            text = f"{months[pub.month - 1]} {year}"
+        return self._stated(text, pub)
 
 
 DATED = {"date_text": PaperDates.date_text, "year_label": PaperDates.year_label,

@@ -9,12 +9,14 @@ from pydantic import ValidationError
 
 from cvsite.errors import Diagnostic, did_you_mean, error, has_errors, warning
 from cvsite.models import Publication, SiteConfig
+from cvsite.sources.bibtex.biblatex import FIELD_ALTERNATIVES, NOT_LISTED, SHOWN_AS
 from cvsite.sources.bibtex.clean import clean_bibtex
 from cvsite.sources.bibtex.crossref import resolve_crossrefs
 from cvsite.sources.bibtex.fields import (
     DECODED,
     REQUIRED_BY_TYPE,
     VERBATIM,
+    joined_title,
     normalise,
     pages,
     verbatim,
@@ -58,17 +60,18 @@ def _checks(raw: RawEntry, fields: dict[str, str],
             at: _At) -> tuple[dict[str, Any], list[Diagnostic]]:
     """Type, required fields and flags: data for the model and the problems."""
     problems: list[Diagnostic] = []
-    kind = raw.entry_type
+    kind = SHOWN_AS.get(raw.entry_type, raw.entry_type)
     if kind not in REQUIRED_BY_TYPE:
         problems.append(at("", f"unknown entry type '@{kind}'; shown like @misc",
-                           did_you_mean(kind, REQUIRED_BY_TYPE), warn=True))
+                           did_you_mean(kind, [*REQUIRED_BY_TYPE, *SHOWN_AS]), warn=True))
     if not fields.get("title", "").strip():
         problems.append(at("title", "missing required field 'title'"))
     if not (fields.get("author", "").strip() or fields.get("editor", "").strip()):
         problems.append(at("author", "missing required field 'author' (or 'editor')"))
     for name in REQUIRED_BY_TYPE.get(kind, ()):
-        if not fields.get(name, "").strip():
-            problems.append(at(name, f"@{kind} entries need a '{name}' field", warn=True))
+        if not any(fields.get(n, "").strip() for n in FIELD_ALTERNATIVES.get(name, (name,))):
+            problems.append(at(name, f"@{raw.entry_type} entries need a '{name}' field",
+                               warn=True))
     data: dict[str, Any] = {"key": raw.key, "entry_type": kind, "line": raw.line,
                             "bibtex": clean_bibtex(raw)}
     if "selected" in fields:
@@ -108,7 +111,8 @@ def _entry_data(raw: RawEntry, context: Context,
     data, problems = {**data, **dates}, problems + found
     problems += [at(name, message, hint, warn=True) for name, message, hint in notes + tagged]
     if fields.get("title", "").strip():
-        data["title"] = decode(fields["title"])
+        data["title"] = joined_title(*(decode(fields.get(name, ""))
+                                       for name in ("title", "subtitle", "titleaddon")))
         data["title_text"] = context.decoder.math_as_text(data["title"])
         if not data["title"]:
             problems.append(at("title", "the title is empty once its LaTeX is removed"))
@@ -170,7 +174,7 @@ def convert_all(entries: list[RawEntry], config: SiteConfig,
     entries, problems = resolve_crossrefs(entries, file)
     context = Context.of(config, file)
     publications = []
-    for raw in entries:
+    for raw in (e for e in entries if e.entry_type not in NOT_LISTED):
         publication, found = decode_entry(raw, context)
         problems += found
         if publication is not None:

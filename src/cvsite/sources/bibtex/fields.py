@@ -6,6 +6,7 @@ import re
 
 from cvsite.errors import did_you_mean
 from cvsite.paths import ANY, WEB, link_problem
+from cvsite.sources.bibtex.biblatex import FIELDS
 from cvsite.sources.bibtex.values import MONTH_NAMES, collapse
 
 REQUIRED_BY_TYPE: dict[str, tuple[str, ...]] = {
@@ -46,10 +47,11 @@ STANDARD = {"title", "author", "editor", "year", "month", "pages", "crossref", "
             "date", "key", "annote", "isbn", "issn", "keywords", "file", "language", "urldate",
             "timestamp", "biburl", "bibsource", "shorttitle", "primaryclass", "langid", "ids",
             "copyright", "abstract", "eventdate", "subtitle", "translator", "type"}
-KNOWN = STANDARD | set(DECODED) | set(ALIASES) | set(VERBATIM)
+KNOWN = STANDARD | set(DECODED) | set(ALIASES) | set(VERBATIM) | FIELDS
 """Field names cvsite knows; an unknown name very close to one of them is probably a typo."""
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-\d{1,2})?(?:/.*)?")
 _RANGE = re.compile(r"\s*(?:--?|\u2013|\u2014|/)\s*")
+_TITLE_END = ".?!:;…"
+"""A title ending in one of these takes its subtitle after a space alone."""
 _URL_WRAPPER = re.compile(r"^\\(?:url|href)\s*\{(.*?)\}(?:\{.*\})?$", re.S)
 _ESCAPED = re.compile(r"\\([_%#&$~])")
 _PAGE_RANGE = re.compile(r"(?<=\d)\s*(?:-+|\u2013|\u2014)\s*(?=[A-Za-z]?\d)")
@@ -113,28 +115,28 @@ def link_problems(data: dict[str, object],
     return found
 
 
+def joined_title(title: str, subtitle: str = "", addon: str = "") -> str:
+    """biblatex's title as printed: `Title: Subtitle. Addon` (`Title? Subtitle` after its own
+    punctuation); empty when the title is."""
+    for part, separator in ((subtitle, ": "), (addon, ". ")):
+        if title and part.strip():
+            title = title.rstrip()
+            title += (" " if title[-1] in _TITLE_END else separator) + part.strip()
+    return title
+
+
 def pages(value: str) -> str:
     """`12--34` and `12-34` as an en-dash range (`S12-3` page ids with letters kept)."""
     return _PAGE_RANGE.sub("\u2013", value.strip())
 
 
 def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-    """biblatex spellings and `date` read as BibTeX's; likely typos as (field, message, hint)."""
+    """biblatex spellings read as BibTeX's; likely typos as (field, message, hint)."""
     fields = dict(fields)
     for alias, name in ALIASES.items():
         if alias in fields and not fields.get(name):
             fields[name] = fields[alias]
     notes = []
-    date = fields.get("date", "").strip()
-    if date and not fields.get("year", "").strip():
-        match = _DATE.fullmatch(date)
-        if match is None:
-            notes.append(("date", f"date {date!r} is not a date", "write YYYY, YYYY-MM or "
-                                                                  "YYYY-MM-DD"))
-        else:
-            fields["year"] = match[1]
-            if match[2] and not fields.get("month", "").strip():
-                fields["month"] = match[2]
     for name in fields:
         hint = None if name in KNOWN else did_you_mean(name, KNOWN, cutoff=0.85)
         if hint:
