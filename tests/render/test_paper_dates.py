@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from conftest import built_with_entries
 from cvsite.language import translations
 from cvsite.models import Author, Publication
 from cvsite.render.citeformat import PaperDates
@@ -32,3 +35,12 @@ def test_a_range_across_years_names_the_months_in_the_language() -> None:
 def test_an_open_range_ends_in_a_dash() -> None:
     assert PaperDates().date_text(paper(year=2019, open_ended=True)) == "2019–"
     assert PaperDates().date_text(paper(year=2019, month=3, open_ended=True)) == "March 2019 –"
+
+
+def test_the_undated_group_is_headed_by_what_its_papers_say(tmp_path: Path) -> None:
+    out, _ = built_with_entries(tmp_path, (
+        "@misc{sub, author = {Example, Ada}, title = {Sent}, pubstate = {submitted}}\n"
+        "@misc{press, author = {Example, Ada}, title = {Accepted}}\n"))
+    page = (out / "publications/by-year/index.html").read_text("utf-8")
+    assert '<h2 id="year-in-press">Submitted, in press</h2>' in page
+    assert ">Submitted, in press</a>" in page  # the list of years too

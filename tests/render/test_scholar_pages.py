@@ -202,7 +202,7 @@ RICH = r"""
   code     = {https://github.com/example/rich},
   slides   = {https://example.org/rich-slides.pdf},
   project  = {https://example.org/rich/},
-  abstract = {We show <b>everything</b> \& more.},
+  abstract = {We show <blink>everything</blink> \& more.},
   award    = {oral},
   selected = {true},
   topic    = {Optimization and Theory},
@@ -230,11 +230,11 @@ def test_journal_article_tags_links_and_safe_jsonld(project: Path, tmp_path: Pat
     assert head.values("citation_pdf_url") == []
     (data,) = head.jsonld  # parsed although the title tries to close the script
     assert data["headline"] == title and data["datePublished"] == "2025-07"
-    assert data["abstract"] == "We show <b>everything</b> & more."
+    assert data["abstract"] == "We show <blink>everything</blink> & more."
     assert data["isPartOf"]["name"] == "Journal of Machine Learning Research"
     html = path.read_text()
     assert html.count("</script>") == 2  # the JSON-LD and copy.js: none from the content
-    assert "<b>everything</b>" not in html
+    assert "<blink>everything</blink>" not in html
     for href in ("https://arxiv.org/abs/2501.00001", "https://doi.org/10.5555/rich.2025",
                  "https://github.com/example/rich", "https://example.org/rich-slides.pdf",
                  "https://example.org/rich/"):

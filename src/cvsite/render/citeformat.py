@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from cvsite import language
@@ -124,6 +124,12 @@ class PaperDates:
         elif pub.year_end:
             year = f"{year}\u2013{pub.year_end}"
         return self._stated(year, pub)
+
+    def undated_heading(self, pubs: Iterable[Publication]) -> str:
+        """The heading of the papers with no year: what they say instead (`In press, submitted`),
+        so a submitted paper is never listed under "In press"."""
+        text = ", ".join(dict.fromkeys(self.year_label(pub) for pub in pubs))
+        return text[:1].upper() + text[1:]
 
     def date_text(self, pub: Publication) -> str:
         """`June 2020`, `June–July 2020`, `2020`, `November 2021 – February 2022`, or the texts

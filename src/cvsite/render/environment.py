@@ -90,6 +90,7 @@ def make_environment(source: Path, language: str = "en") -> Environment:
     env.globals["labels"] = labels  # for the words of files made outside templates (the feed)
     dates = filters.Dates(language, labels)
     env.dated = PaperDates(language, labels)
+    env.globals["undated_heading"] = env.dated.undated_heading
     env.filters.update(month_year=dates.month_year, period=dates.period, slug=slug,
                        markdown=filters.markdown, autolink=filters.autolink,
                        inline_markdown=filters.inline_markdown,
