@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 from cvsite.errors import Diagnostic
+from cvsite.speed.orphans import end_with_parent
 from cvsite.speed.pdfworkers import stop
 
 NICE = 10
@@ -27,6 +28,7 @@ def _start() -> None:
     to serve's HTML builds (on two cores shared with an editor and a browser); WeasyPrint is
     imported now, once, and each pass renders in this process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent()
     os.nice(NICE)
     import weasyprint  # noqa: F401
 

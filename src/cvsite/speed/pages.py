@@ -23,6 +23,7 @@ from jinja2 import Environment, TemplateError
 from cvsite.models import Site
 from cvsite.render.feeds import render_extras
 from cvsite.render.pages import PageSpec, page_specs, render_page, render_pages
+from cvsite.speed.orphans import end_with_parent
 
 PARALLEL_ABOVE = 400
 """Publications from which the pool pays for its start (benchmarks/parallel_pages.py)."""
@@ -38,6 +39,7 @@ _worker: dict[str, Any] = {}
 
 def _start(site: Site, env: Environment, specs: list[PageSpec]) -> None:
     """Set a worker up with what it inherited."""
+    end_with_parent()
     _worker.update(site=site, env=env, specs=specs)
 
 

@@ -23,6 +23,7 @@ from types import TracebackType
 
 from cvsite.cache import Cache
 from cvsite.pdf.document import RenderedPdf, render_pdf
+from cvsite.speed.orphans import end_with_parent
 from cvsite.speed.pdfcache import holds_pdfs
 
 PRELOAD = ["__main__", "cvsite.speed.nolookup", "weasyprint", __name__]
@@ -33,6 +34,7 @@ EPOCH = "SOURCE_DATE_EPOCH"
 def ready() -> None:
     """A worker's start: Ctrl-C is cvsite's to handle (it stops the workers); WeasyPrint loads."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent()
     import weasyprint  # noqa: F401  (already loaded in a worker forked from the fork server)
 
 
