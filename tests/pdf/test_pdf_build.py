@@ -13,7 +13,7 @@ import pytest
 from jinja2 import Environment
 from pypdf import PdfReader
 
-from conftest import ROOT
+from conftest import ROOT, minimal_with_entries
 from cvsite.cache import Cache
 from cvsite.models import PdfVariant, Site
 from cvsite.paths import static_dirs
@@ -252,3 +252,15 @@ def test_a_source_tree_that_is_not_installed_builds_its_pdfs(project: Path) -> N
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert len(list(out.glob("*.pdf"))) == 2  # the CV and the résumé
+
+
+def test_a_very_long_name_gives_pdf_file_names_of_limited_length(tmp_path: Path,
+                                                                  run_cli: Run) -> None:
+    project = minimal_with_entries(tmp_path / "p", "")  # its PDFs are named after her
+    profile = project / "content/profile.yaml"
+    profile.write_text(profile.read_text("utf-8").replace("name: Ada Example",
+                                                          "name: Ada " + "x" * 260), "utf-8")
+    status, _, err = run_cli("build", cwd=project)
+    assert status == 0, err
+    pdfs = sorted(p.name for p in (project / "_site").glob("*.pdf"))
+    assert pdfs and all(len(name) <= 90 and name.startswith("ada-xxx") for name in pdfs), pdfs

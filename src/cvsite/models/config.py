@@ -50,7 +50,8 @@ PageSize = Literal["letter", "a4"]
 KeepGlob = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1),
                      Field(description="a path or glob in the output folder that builds never "
                                        "write, replace or delete (a folder keeps all it holds)")]
-PdfFileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$")]
+PdfFileName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*\.pdf$",
+                                              max_length=100)]
 
 
 class PdfVariant(Model):

@@ -57,9 +57,22 @@ class PdfOutput:
     """Names of the variants left out because rendering was not allowed (`render=False`)."""
 
 
+NAME_LENGTH = 40
+"""Characters of the name and of the variant in a PDF's file name, at most."""
+
+
 def file_name(variant: PdfVariant, site: Site) -> str:
-    """`xiaoxia-shirley-wu-cv.pdf`: the configured name, or her name and the variant's."""
-    return variant.file or f"{slug(site.profile.display_name)}-{slug(variant.name)}.pdf"
+    """`xiaoxia-shirley-wu-cv.pdf`: the configured name, or her name and the variant's (each
+    cut to `NAME_LENGTH` at a hyphen: a file name has a length limit)."""
+    return variant.file or f"{_cut(slug(site.profile.display_name))}-{_cut(slug(variant.name))}.pdf"
+
+
+def _cut(name: str) -> str:
+    """A slug of at most `NAME_LENGTH` characters, cut after a whole word where there is one."""
+    if len(name) <= NAME_LENGTH:
+        return name
+    cut = name[:NAME_LENGTH + 1].rsplit("-", 1)[0]
+    return cut if len(cut) >= NAME_LENGTH // 2 else name[:NAME_LENGTH].rstrip("-")
 
 
 def source_date() -> str | None:
