@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -62,3 +63,13 @@ def test_new_refuses_a_folder_that_is_not_empty(run_cli: Run, tmp_path: Path) ->
     status, _, err = run_cli("new", "taken", cwd=tmp_path)
     assert status == 2 and "not an empty folder" in err
     assert [p.name for p in (tmp_path / "taken").iterdir()] == ["notes.txt"]
+
+
+def test_new_projects_description_is_text_not_markdown(tmp_path: Path, run_cli: Run) -> None:
+    run_cli("new", "p", cwd=tmp_path)
+    assert "**" in (tmp_path / "p/content/profile.yaml").read_text("utf-8")  # the summary's
+    assert run_cli("build", "--no-pdf", cwd=tmp_path / "p")[0] == 0
+    page = (tmp_path / "p/_site/index.html").read_text("utf-8")
+    descriptions = re.findall(r'<meta (?:name|property)="(?:og:)?description" content="([^"]*)"',
+                              page)
+    assert len(descriptions) == 2 and all("**" not in d and d for d in descriptions)
