@@ -129,4 +129,12 @@ def base_url_problem(url: str) -> str | None:
     parts = urlsplit(url)
     if parts.query or parts.fragment or url.endswith(("?", "#")):
         return "it has a query or a fragment ('?' or '#')"
+    if "@" in parts.netloc:
+        return "it has a user name or password ('user@'): they would be published in every page"
+    try:
+        parts.port  # noqa: B018  (raises for a port out of range)
+    except ValueError:
+        return "its port is not a number from 0 to 65535"
+    if any(segment in (".", "..") for segment in parts.path.split("/")):
+        return "its path has a '.' or '..' segment"
     return None

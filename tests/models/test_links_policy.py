@@ -213,6 +213,20 @@ def test_a_base_url_that_would_break_out_of_an_attribute_is_refused(
     assert (status, err.split(":")[0]) == (1, "--base-url")
 
 
+@pytest.mark.parametrize(("base", "why"), [
+    ("https://ada.example.org/../x/", "its path has a '.' or '..' segment"),
+    ("https://ada:secret@ada.example.org/", "it has a user name or password"),
+    ("https://ada.example.org:99999/", "its port is not a number from 0 to 65535")])
+def test_a_base_url_with_a_dot_segment_credentials_or_a_bad_port_is_refused(
+        base: str, why: str, tmp_path: Path, run_cli: Run) -> None:
+    project = minimal(tmp_path / "p")
+    site_yaml = project / "content/site.yaml"
+    site_yaml.write_text(site_yaml.read_text().replace("https://ada.example.org/", base))
+    status, _, err = run_cli("build", "--no-pdf", cwd=project)
+    assert status == 1 and f"error: base_url: {why}" in err, err
+    assert not (project / "_site").exists()
+
+
 def test_raw_html_and_script_in_markdown_are_shown_as_text(tmp_path: Path,
                                                            run_cli: Run) -> None:
     project = minimal(tmp_path / "p")
