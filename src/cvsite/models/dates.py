@@ -61,3 +61,18 @@ EndDate = Annotated[CvDate | None, BeforeValidator(parse_end), WithJsonSchema(
     {"anyOf": [{"type": "string", "pattern": f"^({_CORE}|[Pp]resent|PRESENT)$"},
                {"type": "integer"}],
      "description": "YYYY, YYYY-MM or YYYY-MM-DD, or 'present'"})]
+
+
+def ends_before_it_starts(start: CvDate | None, end: CvDate | None) -> bool:
+    """Whether `end` is before `start`, compared as precisely as both are written (2020 does
+    not end before 2020-05)."""
+    if start is None or end is None:
+        return False
+    parts = 1 + bool(start.month and end.month) + bool(start.day and end.day and start.month
+                                                       and end.month)
+    return end[:parts] < start[:parts]
+
+
+def written(value: CvDate) -> str:
+    """A date as cv.yaml writes it: `2020`, `2020-05`, `2020-05-14`."""
+    return "-".join(f"{part:02d}" if i else str(part) for i, part in enumerate(value) if part)

@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Self
+
+from pydantic import model_validator
+from pydantic_core import PydanticCustomError
+
 from cvsite.models.base import Model
-from cvsite.models.dates import Date, EndDate
+from cvsite.models.dates import CvDate, Date, EndDate, ends_before_it_starts, written
 from cvsite.models.scalars import Markdown, SiteLink, Term, Text, Url
 
 
-class Position(Model):
+class _Period(Model):
+    """An entry with a `start` and an `end` (its own fields), the end not before the start."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Self:
+        start: CvDate | None = getattr(self, "start")  # noqa: B009
+        end: CvDate | None = getattr(self, "end")  # noqa: B009
+        if start is not None and end is not None and ends_before_it_starts(start, end):
+            raise PydanticCustomError("end_before_start", "ends ({end}) before it starts "
+                                      "({start})", {"end": written(end), "start": written(start),
+                                                    "hint": "correct the year, or swap them"})
+        return self
+
+
+class Position(_Period):
     """A job, internship or appointment."""
 
     role: Text
@@ -39,7 +58,7 @@ class Thesis(Model):
     award: Text | None = None
 
 
-class Degree(Model):
+class Degree(_Period):
     """A degree earned or in progress."""
 
     degree: Text
