@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 import cvsite
+from cvsite.epoch import VARIABLE, epoch_problem
 
 
 class _Version(argparse.Action):
@@ -25,6 +27,17 @@ def _port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
     return port
+
+
+def environment_problem() -> tuple[str, str] | None:
+    """What is wrong with the environment a build reads (`SOURCE_DATE_EPOCH`), and what to do;
+    None when nothing is."""
+    problem = epoch_problem(os.environ.get(VARIABLE, ""))
+    if problem is None:
+        return None
+    return (f"{VARIABLE}: {problem}",
+            f"unset it, or date the build by the last commit: "
+            f"{VARIABLE}=$(git log -1 --format=%ct)")
 
 
 def _source(command: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from cvsite.commands.arguments import parser
+from cvsite.commands.arguments import environment_problem, parser
 from cvsite.commands.summary import counts, report, without_advice
 from cvsite.errors import ContentError, display_path, refused
 from cvsite.output.result import BuildResult
@@ -144,6 +144,8 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": _build, "serve": _serve, "check": _check, "new": _new, "schema": _schema}
+DATED = ("build", "serve", "check")
+"""The commands that read `SOURCE_DATE_EPOCH` (checked before they do any work)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -151,6 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cvsite.commands.interrupt import interrupted, terminate_as_interrupt
 
     args = parser().parse_args(argv)
+    problem = environment_problem() if args.command in DATED else None
+    if problem:
+        return _fail(*problem)
     try:
         with terminate_as_interrupt():
             return COMMANDS[args.command](args)
