@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 from pathlib import Path
 
 import cvsite
 from cvsite.epoch import VARIABLE, epoch_problem
+
+_USABLE = (errno.ENOENT, errno.ENOTDIR, errno.EACCES)
+"""What may be wrong with a path before the command runs (it says so itself, in its terms)."""
+NAME_MAX, PATH_MAX = 255, 4096
+"""The longest name and path (in bytes) Linux file systems take."""
+TOO_LONG = "it is too long for the file system (at most 255 bytes a name, 4096 a path)"
 
 
 class _Version(argparse.Action):
@@ -29,6 +36,40 @@ def _port(text: str) -> int:
     return port
 
 
+def _reason(exc: OSError | RuntimeError) -> str:
+    """Why a path cannot be used, in words."""
+    if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+        return "its symbolic links point round in a loop"
+    return TOO_LONG if exc.errno == errno.ENAMETOOLONG else exc.strerror or str(exc)
+
+
+def _problem(path: Path) -> str | None:
+    """Why `path` cannot be a folder of the command's, or None (it need not exist yet)."""
+    if len(os.fsencode(os.path.abspath(path))) >= PATH_MAX or any(
+            len(os.fsencode(part)) > NAME_MAX for part in path.parts):  # also in a new folder
+        return TOO_LONG
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno not in _USABLE:
+            return _reason(exc)
+    try:
+        path.resolve()
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a loop, before Python 3.13
+        return _reason(exc)
+    return None
+
+
+def _folder(text: str) -> Path:
+    """A folder named on the command line, else a usage error naming it and what is wrong."""
+    if not text:
+        raise argparse.ArgumentTypeError("the folder name is empty")
+    problem = _problem(Path(text))
+    if problem:
+        raise argparse.ArgumentTypeError(f"cannot use {text!r}: {problem}")
+    return Path(text)
+
+
 def environment_problem() -> tuple[str, str] | None:
     """What is wrong with the environment a build reads (`SOURCE_DATE_EPOCH`), and what to do;
     None when nothing is."""
@@ -41,7 +82,7 @@ def environment_problem() -> tuple[str, str] | None:
 
 
 def _source(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
+    command.add_argument("--source", type=_folder, default=Path("."), metavar="DIR",
                          help="project folder holding content/ (default: current folder)")
 
 
@@ -55,7 +96,7 @@ def parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     b = commands.add_parser("build", help="build the website into the output folder")
     _source(b)
-    b.add_argument("--out", type=Path, default=None, metavar="DIR",
+    b.add_argument("--out", type=_folder, default=None, metavar="DIR",
                    help="output folder (default: SOURCE/_site)")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors")
     b.add_argument("-k", "--keep-going", action="store_true",
@@ -83,7 +124,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--base-url", default=None, metavar="URL",
                    help="check as if published at this address")
     n = commands.add_parser("new", help="create a starter project in DIR")
-    n.add_argument("dir", type=Path, metavar="DIR", help="folder to create (must be new or empty)")
+    n.add_argument("dir", type=_folder, metavar="DIR",
+                   help="folder to create (must be new or empty)")
     sc = commands.add_parser("schema", help="write JSON Schema for the content files to schema/")
     _source(sc)
     sc.add_argument("--check", action="store_true",
