@@ -76,3 +76,19 @@ def test_a_folder_that_does_not_exist_yet_is_a_fine_output(tmp_path: Path, run_c
     status, _, err = run_cli("build", "--no-pdf", "--out", "new/site", cwd=project)
     assert status == 0, err
     assert (project / "new/site/index.html").is_file()
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+@pytest.mark.parametrize(("url", "problem"), [
+    ("my-cv", "expected an http:// or https:// link"),
+    ("https://ada example.org/", "it contains a space, a quote or another character"),
+    ("https://ada.example.org/?x=1", "it has a query or a fragment")])
+def test_an_invalid_base_url_is_a_usage_error(tmp_path: Path, run_cli: Run, command: str,
+                                              url: str, problem: str) -> None:
+    project = _project(tmp_path)
+    status, out, err = run_cli(command, "--base-url", url, cwd=project)
+    assert (status, out) == (2, "")
+    assert _usage_error(err).startswith(
+        f"cvsite {command}: error: argument --base-url: {problem}")
+    assert f"got {url!r} (for example https://user.github.io/repo/)" in err
+    assert sorted(p.name for p in project.iterdir()) == ["content", "la", "loopa"]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import cvsite
 from cvsite.epoch import VARIABLE, epoch_problem
+from cvsite.paths import base_url_problem
 
 _USABLE = (errno.ENOENT, errno.ENOTDIR, errno.EACCES)
 """What may be wrong with a path before the command runs (it says so itself, in its terms)."""
@@ -70,6 +71,15 @@ def _folder(text: str) -> Path:
     return Path(text)
 
 
+def _base_url(text: str) -> str:
+    """An address to publish at, else a usage error saying what is wrong with it."""
+    problem = base_url_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem}, got {text!r} "
+                                         "(for example https://user.github.io/repo/)")
+    return text
+
+
 def environment_problem() -> tuple[str, str] | None:
     """What is wrong with the environment a build reads (`SOURCE_DATE_EPOCH`), and what to do;
     None when nothing is."""
@@ -103,7 +113,7 @@ def parser() -> argparse.ArgumentParser:
                    help="on errors, still write the site without the entries in error (exit 1)")
     b.add_argument("--no-cache", dest="use_cache", action="store_false",
                    help="neither use nor update .cvsite-cache/ (the output is the same either way)")
-    b.add_argument("--base-url", default=None, metavar="URL",
+    b.add_argument("--base-url", type=_base_url, default=None, metavar="URL",
                    help="publish at this address instead of site.yaml's base_url")
     b.add_argument("--adopt", action="store_true",
                    help="publish into an existing folder cvsite did not make (a user.github.io "
@@ -121,7 +131,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("--scholar", action="store_true",
                    help="list each paper Google Scholar may skip or misread, with why "
                         "(builds summarise them in one line)")
-    c.add_argument("--base-url", default=None, metavar="URL",
+    c.add_argument("--base-url", type=_base_url, default=None, metavar="URL",
                    help="check as if published at this address")
     n = commands.add_parser("new", help="create a starter project in DIR")
     n.add_argument("dir", type=_folder, metavar="DIR",
