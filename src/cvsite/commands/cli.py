@@ -131,6 +131,7 @@ def _new(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     from cvsite.commands.schema import stale_schemas, write_schemas
+    from cvsite.output.write import OutputError
 
     if _no_content(args.source):
         return 2
@@ -138,7 +139,10 @@ def _schema(args: argparse.Namespace) -> int:
         problems = stale_schemas(args.source)
         report(problems)
         return 1 if problems else 0
-    folder = write_schemas(args.source)
+    try:
+        folder = write_schemas(args.source)
+    except OutputError as exc:
+        return _fail(str(exc), exc.hint)
     print(f"cvsite: wrote the content schemas into {display_path(folder.resolve())}/")
     return 0
 
