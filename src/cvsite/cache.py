@@ -85,6 +85,7 @@ class Cache:
             return cls(None)
         folder = source / CACHE_DIR
         try:
+            _own_folder(folder, source)
             _probe(folder)
         except OSError as exc:
             reason = exc.strerror or str(exc)
@@ -139,6 +140,16 @@ class Cache:
         """Store a JSON object under a digest of its bytes, so that damage reads as a miss."""
         body = json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")
         self.write_bytes(name, digest(str(FORMAT), body).encode("ascii") + b"\n" + body)
+
+
+def _own_folder(folder: Path, source: Path) -> None:
+    """Refuse a cache folder that is a symbolic link out of the project, or to the project
+    itself (nothing outside is ever written, nothing of the project removed); raises OSError."""
+    if folder.is_symlink():
+        real, root = Path(os.path.realpath(folder)), Path(os.path.realpath(source))
+        if real == root or not real.is_relative_to(root):
+            raise OSError(0, f"it is a symbolic link to {os.readlink(folder)}, not a folder "
+                             "of its own inside the project")
 
 
 def _probe(folder: Path) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from conftest import ROOT
-from cvsite.commands.schema import stale_schemas
+from cvsite.commands.schema import CONTENT_MODELS, modeline, stale_schemas
 from cvsite.errors import has_errors
 from cvsite.models import SECTION_TYPES
 from cvsite.validate.load import load_site
@@ -73,3 +73,19 @@ def test_new_projects_description_is_text_not_markdown(tmp_path: Path, run_cli: 
     descriptions = re.findall(r'<meta (?:name|property)="(?:og:)?description" content="([^"]*)"',
                               page)
     assert len(descriptions) == 2 and all("**" not in d and d for d in descriptions)
+
+
+def test_each_new_content_file_names_its_schema_once_on_its_first_line(
+        run_cli: Run, tmp_path: Path) -> None:
+    assert run_cli("new", "p", cwd=tmp_path)[0] == 0
+    for name in CONTENT_MODELS:
+        lines = (tmp_path / "p/content" / name).read_text("utf-8").splitlines()
+        marked = [line for line in lines if "yaml-language-server" in line]
+        assert marked == [modeline(name)] == lines[:1], name
+
+
+def test_new_with_an_empty_folder_name_says_it_is_empty(run_cli: Run, tmp_path: Path) -> None:
+    status, out, err = run_cli("new", "", cwd=tmp_path)
+    assert (status, out) == (2, "")
+    assert err.splitlines()[-1] == "cvsite new: error: argument DIR: the folder name is empty"
+    assert list(tmp_path.iterdir()) == []

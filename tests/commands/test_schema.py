@@ -97,3 +97,44 @@ def test_schema_check_fails_on_a_stale_schema_and_schema_fixes_it(run_cli: Run,
     (project / SCHEMA_DIR / "cv.schema.json").write_text("{}\n")
     status, _, err = run_cli("schema", "--check", cwd=project)
     assert status == 1 and "cv.schema.json: error: schema is out of step with the models" in err
+
+
+@pytest.mark.parametrize("target", ["elsewhere", "project", "content", "parent"])
+def test_schema_refuses_to_write_through_a_link_out_of_the_project(
+        tmp_path: Path, run_cli: Run, target: str) -> None:
+    project = tmp_path / "p"
+    (project / "content").mkdir(parents=True)
+    (project / "content/site.yaml").write_text("title: T\n")
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere/mine.txt").write_text("mine")
+    place = {"elsewhere": tmp_path / "elsewhere", "project": Path("."),
+             "content": Path("content"), "parent": Path("..")}[target]
+    (project / SCHEMA_DIR).symlink_to(place)
+    status, out, err = run_cli("schema", cwd=project)
+    assert (status, out) == (2, "")
+    assert err.startswith("cvsite: error: refusing to write") and "Traceback" not in err
+    assert sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == ["mine.txt"]
+    assert sorted(p.name for p in project.iterdir()) == ["content", SCHEMA_DIR]
+    assert [p.name for p in (project / "content").iterdir()] == ["site.yaml"]
+
+
+def test_schema_names_the_link_to_elsewhere_and_what_to_do(tmp_path: Path, run_cli: Run) -> None:
+    (tmp_path / "p/content").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "p" / SCHEMA_DIR).symlink_to(tmp_path / "elsewhere")
+    status, _, err = run_cli("schema", cwd=tmp_path / "p")
+    assert status == 2
+    assert err.splitlines() == [
+        f"cvsite: error: refusing to write schema/: it is a symbolic link to "
+        f"{tmp_path / 'elsewhere'}, outside the project",
+        "  hint: remove the link; 'cvsite schema' then makes schema/ itself"]
+
+
+def test_schema_writes_into_a_linked_folder_inside_the_project(tmp_path: Path,
+                                                               run_cli: Run) -> None:
+    (tmp_path / "p/content").mkdir(parents=True)
+    (tmp_path / "p/editor").mkdir()
+    (tmp_path / "p" / SCHEMA_DIR).symlink_to("editor")
+    status, _, err = run_cli("schema", cwd=tmp_path / "p")
+    assert status == 0, err
+    assert sorted(p.name for p in (tmp_path / "p/editor").iterdir()) == sorted(generate())

@@ -9,40 +9,25 @@ from pathlib import Path
 from time import perf_counter
 from typing import Any
 
-from cvsite.commands.arguments import parser
-from cvsite.commands.summary import scholar_line, without_advice
-from cvsite.errors import ContentError, Diagnostic, Severity, display_path, refused
+from cvsite.commands.arguments import environment_problem, parser
+from cvsite.commands.summary import counts, report, without_advice
+from cvsite.errors import ContentError, display_path, refused
 from cvsite.output.result import BuildResult
 
 
-def _report(diagnostics: Sequence[Diagnostic], *, summarise: bool = True) -> None:
-    """Print the diagnostics to stderr, in file and line order; with `summarise`, the Scholar
-    readiness warnings as one line after them."""
-    shown = without_advice(diagnostics) if summarise else diagnostics
-    for d in sorted(shown, key=lambda d: (d.file, d.line, d.col)):
-        print(d.format(), file=sys.stderr)
-    line = scholar_line(diagnostics) if summarise else None
-    if line:
-        print(line, file=sys.stderr)
-
-
-def _count(diagnostics: Sequence[Diagnostic], advice: bool = False) -> str:
-    """How many errors and warnings (Scholar readiness advice only with `advice`: else it is
-    the summary's line)."""
-    diagnostics = diagnostics if advice else without_advice(diagnostics)
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    parts = [f"{errors} error{'s' * (errors != 1)}"] if errors else []
-    parts += [f"{warnings} warning{'s' * (warnings != 1)}"] if warnings else []
-    return ", ".join(parts) or "no problems"
+def _fail(message: str, hint: str | None = None) -> int:
+    """Say what stops the command (a usage or environment error) and return its status, 2."""
+    print(f"cvsite: error: {message}", file=sys.stderr)
+    if hint:
+        print(f"  hint: {hint}", file=sys.stderr)
+    return 2
 
 
 def _no_content(source: Path) -> bool:
     """Say so and return True when `source` has no content/ folder."""
     if (source / "content").is_dir():
         return False
-    print(f"cvsite: error: no content/ folder in {display_path(source.resolve())}",
-          file=sys.stderr)
+    _fail(f"no content/ folder in {display_path(source.resolve())}")
     return True
 
 
@@ -64,20 +49,17 @@ def _build(args: argparse.Namespace) -> int:
 
             result = build(source, out, use_cache=args.use_cache, **options)
     except ContentError as exc:
-        _report(exc.diagnostics)
-        print(f"cvsite: {_count(exc.diagnostics)}; nothing written", file=sys.stderr)
+        report(exc.diagnostics)
+        print(f"cvsite: {counts(exc.diagnostics)}; nothing written", file=sys.stderr)
         return 1
     except OutputError as exc:
-        print(f"cvsite: error: {exc}", file=sys.stderr)
-        if exc.hint:
-            print(f"  hint: {exc.hint}", file=sys.stderr)
-        return 2
-    _report(result.diagnostics)
+        return _fail(str(exc), exc.hint)
+    report(result.diagnostics)
     if result.failed:
         count = len(result.left_out)
         without = (f" without {count} entr{'ies' if count != 1 else 'y'}"
                    f" ({', '.join(result.left_out)})" if count else "")
-        print(f"cvsite: {_count(result.diagnostics)}; wrote {result.pages} pages{without} "
+        print(f"cvsite: {counts(result.diagnostics)}; wrote {result.pages} pages{without} "
               f"into {display_path(result.out)}/", file=sys.stderr)
         return 1
     skipped = "; PDFs not rendered (--no-pdf)" if result.pdf_pending else ""
@@ -110,9 +92,7 @@ def _serve(args: argparse.Namespace) -> int:
     try:
         serve(args.source, args.port, log=lambda text: print(text, file=sys.stderr, flush=True))
     except OSError as exc:
-        print(f"cvsite: error: cannot serve on 127.0.0.1:{args.port}: {exc.strerror}",
-              file=sys.stderr)
-        return 2
+        return _fail(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror}")
     return 0
 
 
@@ -123,12 +103,12 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     result = check_project(args.source, strict=args.strict, base_url=args.base_url,
                            scholar=args.scholar)
-    _report(result.diagnostics, summarise=not args.scholar)
+    report(result.diagnostics, summarise=not args.scholar)
     if refused(result.diagnostics, args.strict, advice=args.scholar):
-        print(f"cvsite: {_count(result.diagnostics, args.scholar)}", file=sys.stderr)
+        print(f"cvsite: {counts(result.diagnostics, args.scholar)}", file=sys.stderr)
         return 1
     print(f"cvsite: checked {result.pages} pages ({result.files} files): "
-          f"{_count(result.diagnostics, args.scholar)}")
+          f"{counts(result.diagnostics, args.scholar)}")
     return 0
 
 
@@ -140,8 +120,7 @@ def _new(args: argparse.Namespace) -> int:
     try:
         files = scaffold(args.dir)
     except (ScaffoldError, OutputError) as exc:
-        print(f"cvsite: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc), getattr(exc, "hint", None))
     shown = display_path(args.dir.resolve())
     print(f"cvsite: created {len(files)} files in {shown}/; next: cd {shown} && cvsite serve")
     note = installed().note
@@ -152,19 +131,25 @@ def _new(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     from cvsite.commands.schema import stale_schemas, write_schemas
+    from cvsite.output.write import OutputError
 
     if _no_content(args.source):
         return 2
     if args.check:
         problems = stale_schemas(args.source)
-        _report(problems)
+        report(problems)
         return 1 if problems else 0
-    folder = write_schemas(args.source)
+    try:
+        folder = write_schemas(args.source)
+    except OutputError as exc:
+        return _fail(str(exc), exc.hint)
     print(f"cvsite: wrote the content schemas into {display_path(folder.resolve())}/")
     return 0
 
 
 COMMANDS = {"build": _build, "serve": _serve, "check": _check, "new": _new, "schema": _schema}
+DATED = ("build", "serve", "check")
+"""The commands that read `SOURCE_DATE_EPOCH` (checked before they do any work)."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -172,6 +157,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cvsite.commands.interrupt import interrupted, terminate_as_interrupt
 
     args = parser().parse_args(argv)
+    problem = environment_problem() if args.command in DATED else None
+    if problem:
+        return _fail(*problem)
     try:
         with terminate_as_interrupt():
             return COMMANDS[args.command](args)

@@ -47,8 +47,9 @@ def starter_files() -> dict[str, bytes]:
     for name, data in _tree(STARTER, "").items():
         for old, new in RENAMES.items():
             name = new + name[len(old):] if name.startswith(old) else name
-        if name.removeprefix("content/") in CONTENT_MODELS:
-            data = (modeline(name.removeprefix("content/")) + "\n").encode() + data
+        line = (modeline(name.removeprefix("content/")) + "\n").encode()
+        if name.removeprefix("content/") in CONTENT_MODELS and not data.startswith(line):
+            data = line + data
         files[name] = data
     files |= {f"schema/{name}": text.encode() for name, text in generate().items()}
     files["requirements.txt"] = requirements_txt(installed()).encode()

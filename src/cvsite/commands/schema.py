@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from cvsite.errors import Diagnostic, display_path, error
 from cvsite.models import CV, News, Profile, SiteConfig
-from cvsite.output.write import write_site
+from cvsite.output.write import OutputError, check_output_folder, write_site
 
 SCHEMA_DIR = "schema"
 CONTENT_MODELS: dict[str, type[BaseModel]] = {
@@ -39,8 +40,15 @@ def generate() -> dict[str, str]:
 
 
 def write_schemas(source: Path) -> Path:
-    """Write (replace) the project's `schema/` folder; returns the folder."""
+    """Write (replace) the project's `schema/` folder; returns the folder. Raises OutputError
+    when it is a symbolic link out of the project (nothing outside the project is written)."""
     folder = source / SCHEMA_DIR
+    real, root = Path(os.path.realpath(folder)), Path(os.path.realpath(source))
+    if folder.is_symlink() and not real.is_relative_to(root):
+        raise OutputError(f"refusing to write {display_path(folder)}/: it is a symbolic link to "
+                          f"{os.readlink(folder)}, outside the project",
+                          f"remove the link; 'cvsite schema' then makes {SCHEMA_DIR}/ itself")
+    check_output_folder(folder, source)  # nor through a link to the project or content/
     write_site({name: text.encode("utf-8") for name, text in generate().items()}, folder)
     return folder
 

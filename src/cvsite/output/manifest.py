@@ -70,9 +70,25 @@ def read_manifest(out: Path) -> tuple[frozenset[str], tuple[str, ...]] | None:
         files, keep = data["files"], data.get("keep", [])
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    if not all(isinstance(name, str) for name in [*files, *keep]):
+    if not (isinstance(files, list) and isinstance(keep, list)
+            and all(isinstance(name, str) for name in [*files, *keep])):
         return None
     return frozenset(files), tuple(keep)
+
+
+def manifest_damage(out: Path) -> str | None:
+    """Why the manifest in `out` cannot be read ("not valid JSON"); None when it reads or there
+    is none."""
+    path = out / MANIFEST
+    if not os.path.lexists(path) or read_manifest(out) is not None:
+        return None
+    try:
+        json.loads(path.read_bytes())
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror or exc}"
+    except ValueError:
+        return "not valid JSON"
+    return "not a list of files as cvsite writes it"
 
 
 def manifest_bytes(files: Iterable[str], keep: Iterable[str]) -> bytes:

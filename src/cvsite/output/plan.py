@@ -20,6 +20,7 @@ from cvsite.output.manifest import (
     OutputError,
     kept,
     manifest_bytes,
+    manifest_damage,
     read_manifest,
 )
 from cvsite.output.scan import Stat, scan
@@ -58,6 +59,13 @@ def _owned(out: Path, existing: dict[str, Stat], folders: set[str],
     if existing and existing.keys() <= managed.known:  # written before manifests
         return frozenset(existing), keep or (), None
     if (existing or folders) and not managed.adopt:
+        damage = manifest_damage(out)
+        if damage:
+            raise OutputError(
+                f"refusing to build into {out}: its {MANIFEST}, the list of the files cvsite "
+                f"wrote there, is damaged ({damage})",
+                "if it holds only what cvsite built, delete the folder and build again; else put "
+                f"back a good {MANIFEST} (from git, for example) or build into a new folder")
         raise OutputError(
             f"refusing to build into {out}: it holds files cvsite did not write "
             f"(it has no {MANIFEST})",

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gettext
-import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from jinja2 import Environment
 
+from cvsite.epoch import source_moment
 from cvsite.errors import Diagnostic, display_path, error, warning
 from cvsite.language import N_
 from cvsite.models import SUMMARY, PdfVariant, Site
@@ -77,10 +76,8 @@ def _cut(name: str) -> str:
 
 def source_date() -> str | None:
     """The document date from SOURCE_DATE_EPOCH (W3C format), never from the clock."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        return None
-    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    moment = source_moment()
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ") if moment else None
 
 
 def section_titles(site: Site, variant: PdfVariant,

@@ -6,6 +6,8 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from cvsite.epoch import usable_epoch
+
 FONT_EPOCH = "0"
 """The `SOURCE_DATE_EPOCH` fontTools stamps into the fonts it writes when none is set."""
 
@@ -23,7 +25,7 @@ def undated_fonts() -> Iterator[None]:
     an in-process rendering, and the PDF workers only render.
     """
     saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = saved if saved and saved.strip().isdigit() else FONT_EPOCH
+    os.environ["SOURCE_DATE_EPOCH"] = saved if saved and usable_epoch(saved) else FONT_EPOCH
     try:
         yield
     finally:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
+from cvsite.epoch import source_moment
 from cvsite.language import translations
 from cvsite.models import Publication
 from cvsite.paths import encoded, slug, template_dirs
@@ -40,8 +40,8 @@ def base_path(base_url: str) -> str:
 def last_updated() -> date | None:
     """The day `SOURCE_DATE_EPOCH` names (UTC; the Pages workflow sets it from the commit), or
     None without it: the stamp never comes from the clock, so a build without it has none."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), tz=UTC).date() if epoch.isdigit() else None
+    moment = source_moment()
+    return moment.date() if moment else None
 
 
 def once(macro: Any, *args: Any) -> Any:

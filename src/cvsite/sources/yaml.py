@@ -188,7 +188,7 @@ def parse_yaml(data: bytes, display: str) -> tuple[YamlDoc, list[Diagnostic]]:
         return doc, [_syntax(display, exc)]
     except yaml.YAMLError as exc:  # a reader error: the checks above should leave none
         return doc, [error(display, 0, 0, f"invalid YAML: {exc}")]
-    if node is None:
+    if node is None or node.tag == "tag:yaml.org,2002:null":  # no fields yet: `~`, `---`
         doc.data = {}
         return doc, []
     builder = _Builder(doc)
