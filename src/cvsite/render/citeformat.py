@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from cvsite import language
 from cvsite.language import N_
 from cvsite.models import Author, Publication
+from cvsite.render.keywords import in_words
 
 _THESES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
 
@@ -46,20 +47,22 @@ def _venue(pub: Publication) -> str:
     if pub.journal or pub.booktitle:
         return str(pub.journal or pub.booktitle)
     if pub.entry_type in _THESES:
-        return ", ".join(x for x in (pub.report_type or _THESES[pub.entry_type], pub.school) if x)
+        kind = in_words(pub.report_type) if pub.report_type else _THESES[pub.entry_type]
+        return ", ".join(x for x in (kind, pub.school) if x)
     if pub.entry_type in ("techreport", "report"):
-        kind = pub.report_type or "Technical report"
+        kind = in_words(pub.report_type) if pub.report_type else "Technical report"
         return ", ".join(x for x in (kind, pub.institution) if x)
     if pub.eprint:
         prefix = pub.archive_prefix or "arXiv"
         return f"{'arXiv' if prefix.lower() == 'arxiv' else prefix}:{pub.eprint}"
-    return str(pub.howpublished or pub.publisher or pub.organization or pub.institution or "")
+    return in_words(str(pub.howpublished or pub.publisher or pub.organization or pub.institution
+                        or ""))
 
 
 def venue_details(pub: Publication) -> tuple[str, ...]:
     """Everything after the venue: series, volume, number, pages, editors, edition, publisher."""
     venue = publication_venue(pub)
-    parts = [pub.series] if pub.series and pub.series != venue else []
+    parts = [in_words(pub.series)] if pub.series and pub.series != venue else []
     if pub.volume:
         parts.append(f"vol. {pub.volume}")
     if pub.number and not (pub.eprint and pub.eprint.lower() in pub.number.lower()):
@@ -75,7 +78,8 @@ def venue_details(pub: Publication) -> tuple[str, ...]:
         edition = pub.edition
         edition = _ordinal(int(edition)) if edition.isdigit() and len(edition) < 4 else edition
         parts.append(edition if "ed" in edition.lower()[-8:] else f"{edition} edition")
-    for extra in (pub.publisher, pub.organization, pub.address, pub.howpublished, pub.note):
+    for written in (pub.publisher, pub.organization, pub.address, pub.howpublished, pub.note):
+        extra = in_words(written) if written else written
         if extra and extra not in (venue, *parts) and not venue.startswith(f"{extra}:"):
             parts.append(extra)
     return tuple(bare for p in parts if (bare := _bare(p)))

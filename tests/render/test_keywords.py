@@ -1,0 +1,36 @@
+"""biblatex's keys and name lists in a venue line read as words (biblatex-examples.bib)."""
+
+from __future__ import annotations
+
+from cvsite.models import Author, Publication
+from cvsite.render.citeformat import publication_venue, venue_details
+
+
+def paper(entry_type: str = "book", **fields: object) -> Publication:
+    """A publication with these fields."""
+    return Publication.model_validate({"key": "k", "entry_type": entry_type, "title": "T",
+                                       "authors": (Author(family="A"),), **fields})
+
+
+def test_a_report_or_thesis_type_key_is_shown_in_words() -> None:
+    assert publication_venue(paper("techreport", report_type="resreport",
+                                   institution="MIT")) == "Research report, MIT"
+    assert publication_venue(paper("phdthesis", report_type="mathesis",
+                                   school="ETH")) == "Master's thesis, ETH"
+    assert publication_venue(paper("techreport", institution="MIT")) == "Technical report, MIT"
+
+
+def test_a_list_of_places_is_joined_with_commas_and_a_last_and() -> None:
+    details = venue_details(paper(publisher="Springer",
+                                  address="München and Berlin and New York"))
+    assert details == ("München, Berlin and New York",)  # after the venue, Springer
+    assert venue_details(paper(publisher="Barnes and Noble")) == ()  # the venue itself
+    assert publication_venue(paper(publisher="Barnes and Noble")) == "Barnes and Noble"
+
+
+def test_series_and_country_keys_are_words() -> None:
+    assert venue_details(paper("article", journal="American Anthropologist",
+                               series="newseries")) == ("new series",)
+    assert venue_details(paper("patent", organization="X",
+                               address="countryfr and countryuk and countryde"))[-1] == \
+        "France, United Kingdom and Germany"
