@@ -142,7 +142,7 @@ def test_a_latin1_file_is_read_with_a_warning(tmp_path: Path) -> None:
 def test_only_displayed_fields_are_decoded(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[str] = []
     real = latex._run
-    monkeypatch.setattr(latex, "_run", lambda c, text: seen.append(text) or real(c, text))
+    monkeypatch.setattr(latex, "_run", lambda text: seen.append(text) or real(text))
     monkeypatch.setattr(latex, "fast_decode", lambda text: None)  # every decoding via _run
     one(BASE + " title = {\\'Etude}, annote = {\\`a la carte}, keywords = {\\LaTeX},"
                " file = {:a\\_b.pdf:PDF}, mendeley-tags = {\\emph{x}}")

@@ -21,6 +21,8 @@ PIECES = st.sampled_from([
     "$k$", "$ a  b $", "$\\sqrt{T}$", "$x_{i}$", "\\'", "\\\"", "\\v{\\i}", "\\'{\\j}",
     "<<", ">>", "<", "\ue000", "https://example.org/a", "\\url{x}", "\\BibTeX", "\\ ",
     "---", "``", "~~", "12--34", "a---b", "!`", "?`", "\\'{}", "{--}", "$a--b$",
+    '"---', '"--', '"--~', "<\u2039", ">", "\\PS", "{\\XML}", "\\Thanh{}", "\\today", "\\S{}",
+    "\\slash",
 ])
 
 
@@ -36,6 +38,7 @@ GOOD = PIECES.filter(lambda piece: decode(piece) is not None)
 @example("$x$://b and $y$\\url{z}")
 @example("\\'{e} \\path{a} $k$")
 @example("!``")
+@example('a-"---b "--~c $x"--y$ <<\u2039>>>')
 def test_agrees_with_pylatexenc(text: str) -> None:
     fast = decode(text)
     if fast is not None:

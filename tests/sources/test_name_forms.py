@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cvsite.sources.bibtex.names import list_problems, parse_person
+from cvsite.sources.bibtex.names import Owner, list_problems, parse_person, read_names
 
 
 @pytest.mark.parametrize(("written", "parts"), [
@@ -44,3 +44,13 @@ def test_too_many_commas_is_warned_and_the_name_shown_as_written() -> None:
     assert "'Example, Ada, Jr., Extra' has 3 commas" in message
     assert "'and'" in hint
     assert list_problems("author", "{Barnes, Noble, and Co., Inc.} and Smith, Jr., John") == []
+
+
+def test_a_name_written_as_an_unknown_command_keeps_its_name() -> None:
+    assert parse_person("\\Thanh{}") == ("", "", "Thanh", "")
+
+
+def test_a_name_showing_no_text_is_left_out_and_named() -> None:
+    authors, et_al, left_out = read_names("{} and Sebastian Rahtz and others", Owner(()))
+    assert [a.display for a in authors] == ["Sebastian Rahtz"] and et_al
+    assert left_out == ("{}",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cvsite.sources.bibtex.names import Owner, parse_authors
+from cvsite.sources.bibtex.names import Owner, read_names
 
 ALIASES = ("Xiaoxia Wu", "X. Wu")
 """Her names as site.yaml's `owner_aliases` lists them."""
@@ -14,7 +14,7 @@ FULL = ("Xiaoxia Shirley Wu",)
 
 def owners(names: str, aliases: tuple[str, ...]) -> list[bool]:
     """Which authors of a BibTeX name list are the owner."""
-    authors, _ = parse_authors(names, Owner(aliases))
+    authors = read_names(names, Owner(aliases)).authors
     return [a.owner for a in authors]
 
 

@@ -25,10 +25,11 @@ from cvsite.sources.bibtex.fields import (
 from cvsite.sources.bibtex.htmltags import untagged
 from cvsite.sources.bibtex.latex import Decoder
 from cvsite.sources.bibtex.links import clean_links
-from cvsite.sources.bibtex.names import Owner, list_problems, parse_authors
+from cvsite.sources.bibtex.names import Owner, left_out_problem, list_problems, read_names
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.values import collapse
 from cvsite.texmath import math_text, unreadable
+from cvsite.validate.latexcommands import unknown_command_problems
 from cvsite.validate.pubdate import date_fields
 
 TRUE, FALSE = ("true", "yes", "1"), ("false", "no", "0")
@@ -124,6 +125,8 @@ def _entry_data(raw: RawEntry, context: Context,
     problems += [at(name, message, hint, warn) for name, message, hint, warn
                  in clean_links(data, raw.fields)]
     problems += _math_problems(data, raw.fields, at)
+    problems += [at(name, message, hint, warn=True) for name, message, hint
+                 in unknown_command_problems(fields, raw.fields, context.decoder)]
     if data.get("pdf"):
         data["pdf_line"] = raw.field_lines.get("pdf", raw.line)
     if fields.get("pages", "").strip():
@@ -137,7 +140,9 @@ def _entry_data(raw: RawEntry, context: Context,
         problems += [at(name, message, hint, warn=True)
                      for message, hint in list_problems(name, written)]
         if written:
-            people, et_al = parse_authors(written, context.owner)
+            people, et_al, left_out = read_names(written, context.owner)
+            problems += [at(name, *left_out_problem(name, person), warn=True)
+                         for person in left_out]
             data["authors" if name == "author" else "editors"] = people
             data["et_al"] = data.get("et_al", False) or (et_al and name == "author")
     data.setdefault("authors", data.get("editors", ()))

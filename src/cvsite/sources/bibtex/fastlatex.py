@@ -21,11 +21,14 @@ ACCENTS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0
 LETTERS = {"ss": "ß", "o": "ø", "O": "Ø", "aa": "å", "AA": "Å", "ae": "æ", "AE": "Æ",
            "oe": "œ", "OE": "Œ", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ"}
 ESCAPED = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_"}
-SPECIALS = {"---": "\u2014", "--": "\u2013", "~": " ", "``": "\u201c", "''": "\u201d"}
-"""pylatexenc's text for TeX's ligatures and the tie (a no-break space, shown as a space)."""
+SPECIALS = {"---": "\u2014", "--": "\u2013", "~": " ", "``": "\u201c", "''": "\u201d",
+            '"---': "\u2014", '"--~': "\u2013", '"--': "\u2013", "<<": "\u00ab", ">>": "\u00bb",
+            "<\u2039": "\u00ab"}
+"""pylatexenc's text for TeX's ligatures and the tie (a no-break space, shown as a space); babel's
+guillemets (`<‹` a slip for `<<`) and Russian dashes (`"---`), as the slow path reads them."""
 DOTLESS = {"\\i": "i", "\\j": "j"}
 _TOKEN = re.compile(r"""
-  (?=[\\${}~`'\-<>:%&\#^_!?\ue000-\uf8ff])  # the first characters below: a quick skip of text
+  (?=[\\${}~`'"\-<>:%&\#^_!?\ue000-\uf8ff])  # the first characters below: a quick skip of text
   (?:
     (?P<math>\$(?!\$)[^$%\\{}\ue000-\uf8ff]*
         (?:(?:\\[A-Za-z]+|\\[,;:!| ]|\{[^$%\\{}\ue000-\uf8ff]*\})[^$%\\{}\ue000-\uf8ff]*)*\$)
@@ -33,8 +36,8 @@ _TOKEN = re.compile(r"""
   | \\(?P<let>[uvHckr])\{(?P<b3>\\[ij]|[A-Za-z])\}
   | \\(?P<name>ss|aa|AA|ae|AE|oe|OE|[oOlLij])(?![^\W\d_]|\s)
   | \\(?P<esc>[&%$\#_])
-  | (?P<special>---|--|~|``|'')
-  | (?P<bad>\\|[%&\#^_`$\ue000-\uf8ff]|[!?]`|<<|>>|://)
+  | (?P<special>"?---|"--~|"?--|~|``|''|<<|>>|<\u2039)
+  | (?P<bad>\\|[%&\#^_`$\ue000-\uf8ff]|[!?]`|://)
   | (?P<open>\{) | (?P<close>\})
   )
 """, re.VERBOSE)

@@ -4,46 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import NamedTuple
 
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
-from pylatexenc.latexwalker import LatexGroupNode, LatexWalker
-from pylatexenc.latexwalker import get_default_latex_context_db as get_walker_context
-from pylatexenc.macrospec import MacroSpec
+from pylatexenc.latexwalker import LatexWalker
 
 from cvsite.scripts import LINE_BREAK_BETWEEN_WIDE
 from cvsite.sources.bibtex.fastlatex import decode as fast_decode
+from cvsite.sources.bibtex.latexcontext import converter, unknown_commands, walker_context
 from cvsite.texmath import TEX_MATH, plain, snippets
 
-_INVISIBLE = ("label", "index", "nocite", "glossary", "phantom", "hphantom", "vphantom",
-              "pagestyle", "thispagestyle", "noopsort")
-"""Macros shown as nothing, their argument too (`\\noopsort{a}` only steers BibTeX's sorting)."""
-_LOGOS = ("TeX", "LaTeX", "BibTeX", "LaTeXe", "XeTeX", "XeLaTeX", "LuaTeX", "LuaLaTeX", "AmSTeX",
-          "BibLaTeX", "biblatex", "ConTeXt", "METAFONT", "MF", "MP")
-
-
-def _braced_arguments(node: Any, l2tobj: LatexNodes2Text) -> str:
-    """The text of a macro's `{…}` arguments (`\\mbox{x}` → `x`; `[options]` dropped)."""
-    arguments = node.nodeargd.argnlist if node.nodeargd else []
-    return "".join(str(l2tobj.nodelist_to_text([a])) for a in arguments
-                   if isinstance(a, LatexGroupNode) and a.delimiters[0] == "{")
-
-
-def _converter(math_mode: str) -> LatexNodes2Text:
-    """pylatexenc knowing the TeX logos and keeping the text of macros it has no rule for."""
-    context = get_default_latex_context_db()
-    logos = [MacroTextSpec(name, "LaTeX2e" if name == "LaTeXe" else name) for name in _LOGOS]
-    logos += [MacroTextSpec("textunderscore", "_"), MacroTextSpec("textasciicircum", "^")]
-    logos += [MacroTextSpec(name, discard=True) for name in _INVISIBLE]
-    context.add_context_category("cvsite-logos", prepend=True, macros=logos)
-    context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_braced_arguments))
-    return LatexNodes2Text(latex_context=context, math_mode=math_mode, strict_latex_spaces=True)
-
-
-_WALKER_CONTEXT = get_walker_context()
-_WALKER_CONTEXT.add_context_category("cvsite-invisible", prepend=True,
-                                     macros=[MacroSpec(name, "{") for name in _INVISIBLE])
-_PAGE = _converter("verbatim")
+_WALKER_CONTEXT = walker_context()
+_PAGE = converter("verbatim")
 _SPACES = re.compile(r"\s+")
 _BARE_ACCENT = re.compile(r"\\([~^])\s*\{\s*\}")
 """`NC{\\^{}}1`, `{\\~{}}`: an accent on nothing is the character itself."""
@@ -53,9 +24,19 @@ _URL = re.compile(r"\\(?:url|path|nolinkurl)\s*\{([^{}]*)\}")
 _BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s{}\\]+")
 _HREF = re.compile(r"\\href\s*\{[^{}]*\}")
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
-_MARKUP = re.compile(r"[\\$~%\ue000-\uf8ff]|--|''|``|[!?]`|<<|>>")
+_MARKUP = re.compile(r"[\\$~%\ue000-\uf8ff]|--|''|``|[!?]`|<<|>>|<\u2039")
 """What pylatexenc would change besides braces: text without any needs only the braces removed."""
 _PROTECTED = re.compile("[\ue000-\uf8ff]")
+_BABEL = re.compile(r'<<|<\u2039|>>|(?<!\\)"(---|--~|--)')
+"""babel's `<<`/`>>` (guillemets in T1 and T2A fonts; `<‹` a slip for `<<`) and Russian `"---`,
+`"--~`, `"--` (dashes); braced so that a dash beside one is not read with it (as the fast path)."""
+
+
+class Decoded(NamedTuple):
+    """Decoded text and the unknown commands in it (shown by their names)."""
+
+    text: str
+    unknown: tuple[str, ...] = ()
 
 
 def _crude(latex: str) -> str:
@@ -63,25 +44,37 @@ def _crude(latex: str) -> str:
     return re.sub(r"\\[A-Za-z]+\*?|\\(.)|[{}]", lambda m: m[1] or "", latex)
 
 
-def _run(converter: LatexNodes2Text, latex: str) -> str:
+def _run(latex: str) -> Decoded:
     """pylatexenc's text, or the crude fallback if it raises on malformed input."""
     try:
         walker = LatexWalker(latex, latex_context=_WALKER_CONTEXT, tolerant_parsing=True)
-        return str(converter.nodelist_to_text(walker.get_latex_nodes()[0]))
+        nodes = walker.get_latex_nodes()[0]
+        unknown = unknown_commands(nodes, _PAGE.latex_context)
+        return Decoded(str(_PAGE.nodelist_to_text(nodes)), tuple(dict.fromkeys(unknown)))
     except Exception:
-        return _crude(latex)
+        return Decoded(_crude(latex))
 
 
 def slow_decode(latex: str) -> str:
     """`decode` by pylatexenc alone (the reference the fast decoder must agree with)."""
-    text = _pylatexenc(latex)
-    return _quoted(text) if "`" in text else text
+    return _slow(latex).text
 
 
-def _pylatexenc(latex: str) -> str:
+def _slow(latex: str) -> Decoded:
+    """`slow_decode` with the unknown commands."""
+    text, unknown = _pylatexenc(latex)
+    return Decoded(_quoted(text) if "`" in text else text, unknown)
+
+
+def _babel(mark: re.Match[str]) -> str:
+    """A babel ligature or shortcut as its character (dashes left to pylatexenc)."""
+    return "{" + mark[1].rstrip("~") + "}" if mark[1] else "\u00bb" if mark[0] == ">>" else "\u00ab"
+
+
+def _pylatexenc(latex: str) -> Decoded:
     """pylatexenc's text of `latex`, links and math kept as written."""
     if not _MARKUP.search(latex):
-        return _SPACES.sub(" ", latex.replace("{", "").replace("}", "")).strip()
+        return Decoded(_SPACES.sub(" ", latex.replace("{", "").replace("}", "")).strip())
     kept: list[str] = []
 
     def protect(text: str) -> str:
@@ -95,24 +88,36 @@ def _pylatexenc(latex: str) -> str:
     latex = _HREF.sub("", latex)
     latex = _BARE_URL.sub(lambda m: protect(m[0]), latex)
     latex = TEX_MATH.sub(lambda m: protect(m[0]), latex)
-    text = _run(_PAGE, _BARE_PERCENT.sub(r"\\%", latex))
+    text, unknown = _run(_BABEL.sub(_babel, _BARE_PERCENT.sub(r"\\%", latex)))
 
     def restore(mark: re.Match[str]) -> str:  # a kept piece may hold earlier ones (`$\url{x}$`)
         index = ord(mark[0]) - 0xE000
         return _PROTECTED.sub(restore, kept[index]) if index < len(kept) else ""
 
     text = _PROTECTED.sub(restore, text)
-    return _SPACES.sub(" ", text.replace("\N{NO-BREAK SPACE}", " ")).strip()
+    return Decoded(_SPACES.sub(" ", text.replace("\N{NO-BREAK SPACE}", " ")).strip(), unknown)
+
+
+def _joined(latex: str) -> str:
+    """A line break between two Chinese or Japanese characters removed."""
+    return LINE_BREAK_BETWEEN_WIDE.sub("", latex) if "\n" in latex and not latex.isascii() \
+        else latex
 
 
 def decode(latex: str) -> str:
     """Plain Unicode with single spaces; math left as `$…$` or `\\(…\\)` for a math renderer.
     A line break between two Chinese or Japanese characters joins them, as a browser shows it
     (`深度⏎学习` is `深度学习`; Korean has spaces between its words)."""
-    if "\n" in latex and not latex.isascii():
-        latex = LINE_BREAK_BETWEEN_WIDE.sub("", latex)
+    latex = _joined(latex)
     text = fast_decode(latex)
     return slow_decode(latex) if text is None else text  # fast: no `` ` `` outside `` `` ``
+
+
+def decoded(latex: str) -> Decoded:
+    """`decode`, with the unknown commands that it shows by their names (`\\PS` as `PS`)."""
+    latex = _joined(latex)
+    text = fast_decode(latex)
+    return _slow(latex) if text is None else Decoded(text)
 
 
 def _quoted(text: str) -> str:
@@ -127,13 +132,25 @@ class Decoder:
 
     def __init__(self) -> None:
         self._texts: dict[str, str] = {}
+        self._unknown: dict[str, tuple[str, ...]] = {}
 
     def decode(self, latex: str) -> str:
         """`decode(latex)`."""
         text = self._texts.get(latex)
         if text is None:
-            text = self._texts[latex] = decode(latex)
+            joined = _joined(latex)
+            text = fast_decode(joined)
+            if text is None:
+                text, unknown = _slow(joined)
+                if unknown:
+                    self._unknown[latex] = unknown
+            self._texts[latex] = text
         return text
+
+    def unknown(self, latex: str) -> tuple[str, ...]:
+        """The unknown commands of `latex`, shown by their names."""
+        self.decode(latex)
+        return self._unknown.get(latex, ())
 
     def math_as_text(self, text: str) -> str:
         """Decoded text with its math approximated (for titles, meta tags, sorting)."""

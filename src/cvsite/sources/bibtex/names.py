@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from bibtexparser.middlewares.names import parse_single_name_into_parts as parse_name
 
@@ -66,6 +67,12 @@ def list_problems(name: str, written: str) -> list[tuple[str, str]]:
                "separate names with 'and'")
               for person in split_names(_DANGLING.sub("", written)) if _commas(person) > 2]
     return found
+
+
+def left_out_problem(name: str, person: str) -> tuple[str, str]:
+    """The warning for a name that shows no text once decoded (`{}`), left out of the list."""
+    return (f"'{name}': the name '{person}' shows no text once its LaTeX is removed; it is left "
+            "out", "write the name in letters")
 
 
 def parse_person(name: str) -> Person:
@@ -164,9 +171,18 @@ def _new_author(raw: str, owner: Owner) -> Author:
                   owner=(given, von, family, jr) in owner, family_first=cjk and "," in name)
 
 
-def parse_authors(field: str, owner: Owner) -> tuple[tuple[Author, ...], bool]:
-    """Decoded people of a name list (whitespace collapsed), and whether `and others` ended it."""
+class NameList(NamedTuple):
+    """A name list read: its people, whether `and others` ended it, the names showing no text."""
+
+    authors: tuple[Author, ...]
+    et_al: bool
+    left_out: tuple[str, ...]
+
+
+def read_names(field: str, owner: Owner) -> NameList:
+    """Decoded people of a name list (whitespace collapsed), `and others`, names left out."""
     authors: list[Author] = []
+    left_out: list[str] = []
     et_al = False
     for raw in split_names(_DANGLING.sub("", field)):  # dangling: warned
         author = owner.known.get(raw, False)  # `_author` never gives False
@@ -176,4 +192,6 @@ def parse_authors(field: str, owner: Owner) -> tuple[tuple[Author, ...], bool]:
             authors.append(author)
         elif author:
             et_al = True
-    return tuple(authors), et_al
+        elif raw.strip().lower() not in ("", "and"):
+            left_out.append(raw)
+    return NameList(tuple(authors), et_al, tuple(left_out))
