@@ -138,8 +138,9 @@ def _check_page(entry: Entry, page: str) -> None:
 
 
 def _squash(text: str) -> str:
-    """Text without whitespace, to compare across line breaks."""
-    return re.sub(r"\s+", "", text)
+    """Text without whitespace or hyphens, to compare across line breaks (pdftotext drops the
+    hyphen of a line that ends in one, as if it were hyphenation: `α-⏎Nets` is `αNets`)."""
+    return re.sub(r"[\s-]+", "", text)
 
 
 MATH_TITLE = Entry(
