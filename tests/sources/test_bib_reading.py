@@ -181,3 +181,13 @@ def test_html_tags_in_text_fields_are_taken_out_with_a_warning() -> None:
         (2, Severity.WARNING, "entry 'k'"), (4, Severity.WARNING, "entry 'k'"),
         (6, Severity.WARNING, "entry 'm'")]
     assert "(<a>, </a>)" in problems[0].message and "(<i>, </i>)" in problems[2].message
+
+
+def test_lines_after_a_backslash_at_the_end_of_a_line_are_counted() -> None:
+    publications, problems = read(  # as in Nelson Beebe's tugboat.bib: `pp.\` then a break
+        '@article{a, author = {A B}, year = 1992,\n  title = "{Erratum, pp.\\\n 272--276}",\n'
+        "  journal = {J},\n}\n\n@article{b, author = {A B}, year = 1992,\n  title = {T},\n"
+        "  journal = {J},\n  jurnal = {typo},\n}\n")
+    assert [(p.key, p.line) for p in publications] == [("a", 1), ("b", 7)]
+    assert [(p.line, p.message.split(":")[1].strip()) for p in problems] == [
+        (10, "unknown field 'jurnal' is ignored")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
 from bibtexparser import model as bib
@@ -24,6 +25,7 @@ class Block(NamedTuple):
 
 
 _WRAPPERS = (bib.DuplicateFieldKeyBlock, bib.DuplicateBlockKeyBlock)
+_ESCAPED_BREAK = re.compile(r"\\\n")
 _COMMENT_LIKE = re.compile(r"@(\s*)(comment[a-z][\w:.+-]*)", re.I)
 """An entry whose type begins with `comment` (jurabib's `@commented`, biblatex's `@commentary`):
 the splitter takes it for an `@comment`, which BibTeX skips only when its type is exactly that."""
@@ -63,10 +65,32 @@ def _entry_like(found: bib.Block) -> list[Block] | None:
             for block in blocks]
 
 
+def _uncounted(text: str) -> list[int]:
+    """The line the splitter reports at each line break it does not count (one after a
+    backslash: TeX's control space, `pp.\\⏎`), in order: every later line is one further on."""
+    reported: list[int] = []
+    line, last = 1, 0
+    for mark in _ESCAPED_BREAK.finditer(text):
+        line += text.count("\n", last, mark.start())
+        last = mark.start()
+        reported.append(line - len(reported))
+    return reported
+
+
+def _relined(block: Block, uncounted: list[int]) -> Block:
+    """`block` with its lines and its fields' lines as an editor counts them."""
+    def real(line: int) -> int:
+        return line + bisect_left(uncounted, line)
+
+    return block._replace(line=real(block.line), fields=tuple(
+        (name, value, real(line)) for name, value, line in block.fields))
+
+
 def split_blocks(text: str) -> list[Block]:
     """Every block of `text` (raises what the splitter raises)."""
     blocks: list[Block] = []
     for found in parse_string(text, parse_stack=[]).blocks:
         again = _entry_like(found)
         blocks += [_block(found)] if again is None else again
-    return blocks
+    uncounted = _uncounted(text) if "\\\n" in text else []
+    return [_relined(block, uncounted) for block in blocks] if uncounted else blocks
