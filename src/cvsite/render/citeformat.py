@@ -85,10 +85,14 @@ def venue_details(pub: Publication) -> tuple[str, ...]:
     return tuple(bare for p in parts if (bare := _bare(p)))
 
 
+_PARTS = frozenset({"article", "inproceedings", "conference", "incollection", "inbook"})
+"""Entry types written by authors, never by the editors of the volume they are in."""
+
+
 def editor_mark(pub: Publication) -> str:
     """`(eds.)` or `(ed.)` after the names when the people listed are the editors (a book with
-    no author); else empty."""
-    if not pub.editors or pub.authors != pub.editors:
+    no author); else empty (also for an article whose editor field repeats its authors)."""
+    if not pub.editors or pub.authors != pub.editors or pub.entry_type in _PARTS:
         return ""
     return "(ed.)" if len(pub.editors) == 1 and not pub.et_al else "(eds.)"
 

@@ -1,9 +1,9 @@
-"""biblatex's keys and name lists in a venue line read as words (biblatex-examples.bib)."""
+"""The venue line: biblatex keys and name lists in words, the editors mark (biblatex-examples.bib)."""
 
 from __future__ import annotations
 
 from cvsite.models import Author, Publication
-from cvsite.render.citeformat import publication_venue, venue_details
+from cvsite.render.citeformat import editor_mark, publication_venue, venue_details
 
 
 def paper(entry_type: str = "book", **fields: object) -> Publication:
@@ -34,3 +34,11 @@ def test_series_and_country_keys_are_words() -> None:
     assert venue_details(paper("patent", organization="X",
                                address="countryfr and countryuk and countryde"))[-1] == \
         "France, United Kingdom and Germany"
+
+
+def test_an_article_whose_editors_repeat_its_authors_shows_no_eds_mark() -> None:
+    people = (Author(given="Mitra", family="Madadpour"),)  # TeX Live's alpha-persian sample
+    assert editor_mark(paper("article", editors=people).model_copy(
+        update={"authors": people})) == ""
+    assert editor_mark(paper("book", editors=people).model_copy(
+        update={"authors": people})) == "(ed.)"
