@@ -1,4 +1,4 @@
-"""The venue line: biblatex keys and name lists in words, the editors mark (biblatex-examples.bib)."""
+"""The venue line: biblatex keys and name lists in words; the editors mark."""
 
 from __future__ import annotations
 
