@@ -200,6 +200,17 @@ def test_a_template_error_in_a_feed_is_reported_at_its_line(project: Path) -> No
     assert not (project / "_site").exists()
 
 
+def test_an_include_of_a_missing_template_says_where_names_are_looked_up(project: Path) -> None:
+    (project / "templates").mkdir(exist_ok=True)
+    (project / "templates" / "404.html").write_text('{% include "../../../etc/passwd" %}\n')
+    with pytest.raises(ContentError) as caught:
+        build(project, project / "_site", use_cache=False, pdf=False)
+    (problem,) = [d for d in caught.value.diagnostics if d.severity.value == "error"]
+    assert (Path(problem.file).parts[-2:], problem.line) == (("templates", "404.html"), 1)
+    assert problem.message == ("template: no template '../../../etc/passwd' in the project's "
+                               "templates/ or the theme's (names are relative to those folders)")
+
+
 def test_the_open_pages_are_what_the_next_build_writes(project: Path) -> None:
     profile = project / "content" / "profile.yaml"
     profile.write_text(profile.read_text("utf-8").replace(
