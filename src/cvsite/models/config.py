@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from cvsite.models.base import Model
@@ -44,6 +44,16 @@ class PublicationsConfig(Model):
     bib_files: tuple[BibGlob, ...] = Field(default=("*.bib",), description=(
         "the .bib files to read, as globs inside content/ (Hugo Academic: "
         "'publication/*/cite.bib'; '**' matches any folders); publications.bib comes first"))
+
+    @field_validator("topics")
+    @classmethod
+    def _topics_once(cls, topics: tuple[str, ...]) -> tuple[str, ...]:
+        """A topic is listed once (twice would make two groups of one name)."""
+        twice = sorted({t for t in topics if topics.count(t) > 1})
+        if twice:
+            raise PydanticCustomError("topic_twice", "topic {topic} is listed twice",
+                                      {"topic": repr(twice[0]), "hint": "remove one of them"})
+        return topics
 
 
 PageSize = Literal["letter", "a4"]
