@@ -12,7 +12,7 @@ from cvsite.cache import Cache
 from cvsite.errors import ContentError, Diagnostic, error, has_errors, left_out, refused
 from cvsite.models import Site
 from cvsite.output.assets import collect_papers, collect_static
-from cvsite.output.manifest import Managed, locked
+from cvsite.output.manifest import Managed, frozen, locked
 from cvsite.output.photo import collect_photo, pdf_photo
 from cvsite.output.result import BuildResult
 from cvsite.output.write import check_output_folder, write_site
@@ -81,6 +81,7 @@ def build(source: Path, out: Path, *, strict: bool = False, use_cache: bool = Tr
             _stop_on(notes + diagnostics)
         files = {**collect_static(source), **collect_papers(source, site.publications),
                  **photo, **pdfs.files, **pages}
+        diagnostics += frozen(files, site.config.keep)
         managed = Managed(site.config.keep, adopt, known_files(record, out))
         report = write_site(files, out, managed, keep_spare=True)
         failed = failed or pdf_failed

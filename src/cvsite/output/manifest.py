@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cvsite.errors import Diagnostic, warning
+
 MANIFEST = ".cvsite-manifest.json"
 PROTECTED = (".git", "CNAME", ".nojekyll", MANIFEST)
 """Paths in the output folder a site never writes, replaces or deletes (with `keep:`)."""
@@ -54,6 +56,20 @@ class Managed:
 def kept(path: str, patterns: tuple[str, ...]) -> bool:
     """True when `path` or a folder holding it matches a glob (`*` also matches `/`)."""
     return _matcher(patterns)(path) is not None
+
+
+def frozen(paths: Iterable[str], keep: tuple[str, ...]) -> list[Diagnostic]:
+    """A warning for each `keep` glob that holds files the site itself writes (never updated)."""
+    found = []
+    for pattern in keep:
+        held = sorted(path for path in paths if kept(path, (pattern,)))
+        if held:
+            more = f" and {len(held) - 3} more" if len(held) > 3 else ""
+            found.append(warning("content/site.yaml", 0, 0, f"keep {pattern!r} holds files the "
+                                 f"site writes ({', '.join(held[:3])}{more}): they are never "
+                                 "updated", "to replace a file of the site, put yours in "
+                                 "static/; keep is for files cvsite does not make (a thesis)"))
+    return found
 
 
 @functools.lru_cache(maxsize=8)
