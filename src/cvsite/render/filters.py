@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -60,17 +61,23 @@ class Dates:
         return f"{self.month_year(start)} – {self.month_year(end)}"
 
 
+_BLOCK_TAG = re.compile(r"</?(?:p|h[1-6]|ul|ol|li|blockquote|pre|hr)\b[^>]*>")
+"""The block tags Markdown makes (richtext.TAGS), none of which an inline element may hold."""
+
+
 def markdown(text: str) -> Markup:
     """Markdown to sanitised HTML (raw HTML in the source is shown as text)."""
     return Markup(richtext.to_html(text))
 
 
 def inline_markdown(text: str) -> Markup:
-    """One line of Markdown as inline HTML (without the paragraph around it)."""
+    """One line of Markdown as inline HTML (without the paragraph around it); Markdown that
+    makes blocks (a heading, a list, paragraphs) is shown as one line, its blocks' tags left
+    out (a `<ul>` inside the `<span>` of a CV item is not HTML)."""
     html = richtext.to_html(text)
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+        return Markup(html[3:-4])
+    return Markup(" ".join(_BLOCK_TAG.sub(" ", html).split()))
 
 
 def autolink(text: str) -> Markup:
