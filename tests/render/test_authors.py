@@ -42,7 +42,8 @@ def test_a_long_list_shows_the_first_and_the_owner_then_how_many() -> None:
 
 def test_editors_listed_as_authors_are_marked() -> None:
     editors = (Author(given="E", family="Ditor"),)
-    assert authors(paper(*editors, editors=editors)) == "E Ditor (ed.)"
+    book = paper(*editors, editors=editors).model_copy(update={"entry_type": "book"})
+    assert authors(book) == "E Ditor (ed.)"
 
 
 def test_the_counts_are_in_the_site_language() -> None:
