@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from cvsite.models import Author, Publication, SiteConfig
-from cvsite.render.citeformat import PaperDates, publication_venue, venue_details
+from cvsite.render.citeformat import PaperDates
+from cvsite.render.venue import publication_venue, venue_details
 from cvsite.scripts import cjk_language
 from cvsite.sources.bibtex.reader import load_bib
 from cvsite.validate.publications import convert_all

@@ -1,13 +1,15 @@
-"""A paper's date in the site's language: ranges and publication states translated."""
+"""A paper's date and venue line in the site's language: ranges, states, venue words translated."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import built_with_entries
+from conftest import built_with_entries, minimal_with_entries
+from cvsite.build import build
 from cvsite.language import translations
 from cvsite.models import Author, Publication
 from cvsite.render.citeformat import PaperDates
+from pagetext import text_of
 
 GERMAN = PaperDates("de", translations("de"))
 
@@ -44,3 +46,19 @@ def test_the_undated_group_is_headed_by_what_its_papers_say(tmp_path: Path) -> N
     page = (out / "publications/by-year/index.html").read_text("utf-8")
     assert '<h2 id="year-in-press">Submitted, in press</h2>' in page
     assert ">Submitted, in press</a>" in page  # the list of years too
+
+
+def test_the_venue_line_is_in_the_sites_language(tmp_path: Path) -> None:
+    project = minimal_with_entries(tmp_path / "p", (
+        "@book{ed, editor = {Smith, Jane and Doe, John and Roe, Rick}, title = {Edited},\n"
+        "  publisher = {Springer}, address = {München and Berlin and New York}, year = 2018,\n"
+        "  edition = {2}, series = {newseries}}\n"
+        "@techreport{tr, author = {Example, Ada}, title = {Report}, institution = {MIT},\n"
+        "  year = 2019, volume = {3}, number = {4}, pages = {1--9}}\n"))
+    site = project / "content/site.yaml"
+    site.write_text(site.read_text("utf-8") + "language: de\n", "utf-8")
+    build(project, tmp_path / "out", pdf=False)
+    page = " ".join(text_of((tmp_path / "out/publications/index.html").read_text("utf-8")).split())
+    assert "Jane Smith, John Doe, Rick Roe (Hrsg.)" in page
+    assert "Springer, Neue Folge, 2. Auflage, München, Berlin und New York, 2018" in page
+    assert "Technischer Bericht, MIT, Bd. 3, Nr. 4, S. 1–9, 2019" in page

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cvsite.models import Author, Publication
-from cvsite.render.citeformat import editor_mark, publication_venue, venue_details
+from cvsite.render.venue import editor_mark, publication_venue, venue_details
 
 
 def paper(entry_type: str = "book", **fields: object) -> Publication:

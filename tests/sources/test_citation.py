@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cvsite.models import Site
-from cvsite.render.citeformat import publication_venue
 from cvsite.render.feeds import bibliography
+from cvsite.render.venue import publication_venue
 from cvsite.sources.bibtex.clean import CVSITE_FIELDS, clean_bibtex, clean_fields, private
 from cvsite.sources.bibtex.names import EQUAL_MARK
 from cvsite.sources.bibtex.namesplit import split_names

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cvsite.models import Publication, SiteConfig
-from cvsite.render.citeformat import publication_venue
+from cvsite.render.venue import publication_venue
 from cvsite.sources.bibtex.reader import parse_bib
 from cvsite.validate.publications import convert_all
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cvsite.models import CvDate, Site
-from cvsite.render.citeformat import publication_venue
+from cvsite.render.venue import publication_venue
 
 
 def test_profile_has_contact_facts_from_the_seed(site: Site) -> None:

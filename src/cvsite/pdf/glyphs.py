@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from cvsite.errors import Diagnostic, warning
 from cvsite.models import Publication
-from cvsite.render.citeformat import publication_venue
+from cvsite.render.venue import publication_venue
 from cvsite.scripts import cjk_language
 
 NOTDEF = re.compile(r'WeasyPrint: \.notdef glyph rendered for Unicode string unsupported by '

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from markupsafe import Markup, escape
 
 from cvsite.models import Author, Publication
-from cvsite.render.citeformat import editor_mark
 from cvsite.render.filters import shortened
+from cvsite.render.venue import editor_mark
 from cvsite.scripts import cjk_language
 
 AuthorList = Callable[..., Markup]
@@ -45,7 +45,7 @@ def author_list(labels: gettext.NullTranslations) -> AuthorList:
             text += f", {et_al} ({Markup(total) % {'num': count}})"
         elif pub.et_al:
             text += f", {et_al}"
-        mark = editor_mark(pub)
+        mark = editor_mark(pub, labels)
         return Markup(f"{text} {escape(mark)}" if mark else text)
 
     return authors

@@ -1,101 +1,19 @@
-"""A publication's venue line as short plain-text phrases (the templates add the markup).
+"""A publication's date and venue phrases in the site's language (the templates add the markup).
 
 Templates read them as `pub.venue`, `pub.venue_details`, `pub.date_text` and `pub.year` (see
-`COMPUTED` and `DATED`).
+`DATED`).
 """
 
 from __future__ import annotations
 
 import gettext
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cvsite import language
 from cvsite.language import N_
-from cvsite.models import Author, Publication
-from cvsite.render.keywords import in_words
-
-_THESES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis"}
-
-
-def _ordinal(number: int) -> str:
-    """`2nd`, `11th`, `23rd`."""
-    suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10,
-                                                                                  "th")
-    return f"{number}{suffix}"
-
-
-def names(people: tuple[Author, ...]) -> str:
-    """`A`, `A and B`, `A, B and C`."""
-    shown = [p.display for p in people]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
-
-
-def _bare(text: object) -> str:
-    """`text` without the comma or semicolon it ends in (the templates add their own)."""
-    return str(text).rstrip(" ,;")
-
-
-def publication_venue(pub: Publication) -> str:
-    """Journal or proceedings; else the thesis school, report institution, preprint or publisher."""
-    return _bare(_venue(pub))
-
-
-def _venue(pub: Publication) -> str:
-    """The venue as written."""
-    if pub.journal or pub.booktitle:
-        return str(pub.journal or pub.booktitle)
-    if pub.entry_type in _THESES:
-        kind = in_words(pub.report_type) if pub.report_type else _THESES[pub.entry_type]
-        return ", ".join(x for x in (kind, pub.school) if x)
-    if pub.entry_type in ("techreport", "report"):
-        kind = in_words(pub.report_type) if pub.report_type else "Technical report"
-        return ", ".join(x for x in (kind, pub.institution) if x)
-    if pub.eprint:
-        prefix = pub.archive_prefix or "arXiv"
-        return f"{'arXiv' if prefix.lower() == 'arxiv' else prefix}:{pub.eprint}"
-    return in_words(str(pub.howpublished or pub.publisher or pub.organization or pub.institution
-                        or ""))
-
-
-def venue_details(pub: Publication) -> tuple[str, ...]:
-    """Everything after the venue: series, volume, number, pages, editors, edition, publisher."""
-    venue = publication_venue(pub)
-    parts = [in_words(pub.series)] if pub.series and pub.series != venue else []
-    if pub.volume:
-        parts.append(f"vol. {pub.volume}")
-    if pub.number and not (pub.eprint and pub.eprint.lower() in pub.number.lower()):
-        parts.append(f"no. {pub.number}")  # not Scholar's `number = {arXiv:<the eprint>}`
-    if pub.chapter:
-        parts.append(f"ch. {pub.chapter}")
-    if pub.pages:
-        single = not re.search(r"[\u2013,]", pub.pages)
-        parts.append(f"{'p.' if single else 'pp.'} {pub.pages}")
-    if pub.editors and not editor_mark(pub):
-        parts.append(f"edited by {names(pub.editors)}")
-    if pub.edition:
-        edition = pub.edition
-        edition = _ordinal(int(edition)) if edition.isdigit() and len(edition) < 4 else edition
-        parts.append(edition if "ed" in edition.lower()[-8:] else f"{edition} edition")
-    for written in (pub.publisher, pub.organization, pub.address, pub.howpublished, pub.note):
-        extra = in_words(written) if written else written
-        if extra and extra not in (venue, *parts) and not venue.startswith(f"{extra}:"):
-            parts.append(extra)
-    return tuple(bare for p in parts if (bare := _bare(p)))
-
-
-_PARTS = frozenset({"article", "inproceedings", "conference", "incollection", "inbook"})
-"""Entry types written by authors, never by the editors of the volume they are in."""
-
-
-def editor_mark(pub: Publication) -> str:
-    """`(eds.)` or `(ed.)` after the names when the people listed are the editors (a book with
-    no author); else empty (also for an article whose editor field repeats its authors)."""
-    if not pub.editors or pub.authors != pub.editors or pub.entry_type in _PARTS:
-        return ""
-    return "(ed.)" if len(pub.editors) == 1 and not pub.et_al else "(eds.)"
-
+from cvsite.models import Publication
+from cvsite.render.venue import editor_mark, publication_venue, venue_details
 
 STATES = {"inpress": N_("in press"), "submitted": N_("submitted"),
           "forthcoming": N_("forthcoming"), "prepublished": N_("preprint"),
@@ -133,6 +51,18 @@ class PaperDates:
             year = f"{year}\u2013{pub.year_end}"
         return self._stated(year, pub)
 
+    def venue(self, pub: Publication) -> str:
+        """`venue.publication_venue` in this language."""
+        return publication_venue(pub, self.labels)
+
+    def venue_details(self, pub: Publication) -> tuple[str, ...]:
+        """`venue.venue_details` in this language."""
+        return venue_details(pub, self.labels)
+
+    def editor_mark(self, pub: Publication) -> str:
+        """`venue.editor_mark` in this language."""
+        return editor_mark(pub, self.labels)
+
     def undated_heading(self, pubs: Iterable[Publication]) -> str:
         """The heading of the papers with no year: what they say instead (`In press, submitted`),
         so a submitted paper is never listed under "In press"."""
@@ -164,11 +94,8 @@ class PaperDates:
 
 
 DATED = {"date_text": PaperDates.date_text, "year_label": PaperDates.year_label,
-         "year": PaperDates.year_label}
-"""The phrases of a publication that take the language's words (`pub.year` too, so that
-templates copied by an older `cvsite new` do not print 0 for an undated paper)."""
-
-
-COMPUTED: dict[str, Callable[[Publication], object]] = {
-    "venue": publication_venue, "venue_details": venue_details, "editor_mark": editor_mark}
-"""What templates read as attributes of a publication, though the model holds only its fields."""
+         "year": PaperDates.year_label, "venue": PaperDates.venue,
+         "venue_details": PaperDates.venue_details, "editor_mark": PaperDates.editor_mark}
+"""What templates read as attributes of a publication though the model holds only its fields:
+its phrases in the language's words (`pub.year` too, so that templates copied by an older
+`cvsite new` do not print 0 for an undated paper)."""

@@ -15,7 +15,7 @@ from cvsite.models import Publication
 from cvsite.paths import encoded, slug, template_dirs
 from cvsite.render import feeds, filters, seo
 from cvsite.render.authors import author_list
-from cvsite.render.citeformat import COMPUTED, DATED, PaperDates
+from cvsite.render.citeformat import DATED, PaperDates
 from cvsite.scripts import cjk_language
 from cvsite.validate import scholar
 
@@ -56,12 +56,9 @@ class _Environment(Environment):
     """The publications' dates in the site's language (`make_environment` sets it)."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        """`obj.attribute`, or for a publication one of its `COMPUTED` phrases (this runs for
+        """`obj.attribute`, or for a publication one of its `DATED` phrases (this runs for
         every `.` in every page: Jinja's own lookup, with the phrases asked first)."""
         if type(obj) is Publication:
-            computed = COMPUTED.get(attribute)
-            if computed is not None:
-                return computed(obj)
             dated = DATED.get(attribute)
             if dated is not None:
                 return dated(self.dated, obj)

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from cvsite import __version__, richtext
 from cvsite.models import NewsItem, Publication, Site, newest_first
-from cvsite.render.citeformat import PaperDates, publication_venue
+from cvsite.render.citeformat import PaperDates
 from cvsite.texmath import plain
 from cvsite.validate.paperkeys import folder_name
 from cvsite.validate.scholar import absolute, paper_path
@@ -112,7 +112,7 @@ def atom(site: Site, labels: gettext.NullTranslations | None = None) -> str:
         if when is not None:
             entry.published(when)
         entry.updated(when or updated)  # Atom needs one; the feed's own date says no more
-        venue = ", ".join(plain(str(v)) for v in (publication_venue(pub), dates.year_label(pub))
+        venue = ", ".join(plain(str(v)) for v in (dates.venue(pub), dates.year_label(pub))
                           if v)
         entry.summary(f"{venue}. {plain(pub.abstract)}" if pub.abstract else venue)
         if pub.topic:

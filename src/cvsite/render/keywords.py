@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+import gettext
 import re
 
-KEYS = {"techreport": "Technical report", "resreport": "Research report",
-        "mathesis": "Master's thesis", "phdthesis": "PhD thesis",
-        "candthesis": "Candidate thesis", "software": "Software", "datacd": "CD-ROM",
-        "audiocd": "Audio CD", "newseries": "new series", "oldseries": "old series",
-        "countryde": "Germany", "countryeu": "European Union", "countryfr": "France",
-        "countryuk": "United Kingdom", "countryus": "USA"}
+from cvsite.language import N_
+
+KEYS = {"techreport": N_("Technical report"), "resreport": N_("Research report"),
+        "mathesis": N_("Master's thesis"), "phdthesis": N_("PhD thesis"),
+        "candthesis": N_("Candidate thesis"), "software": N_("Software"), "datacd": N_("CD-ROM"),
+        "audiocd": N_("Audio CD"), "newseries": N_("new series"), "oldseries": N_("old series"),
+        "countryde": N_("Germany"), "countryeu": N_("European Union"), "countryfr": N_("France"),
+        "countryuk": N_("United Kingdom"), "countryus": N_("USA")}
 """The keys biblatex prints in words when a field holds one alone (§4.9.2 of its manual)."""
 _AND = re.compile(r"\s+and\s+")
 
 
-def in_words(text: str) -> str:
+def in_words(text: str, labels: gettext.NullTranslations) -> str:
     """A field's text with a biblatex key as its words, and a list of three or more written
     with `and` (`location = {München and Berlin and New York}`) as `München, Berlin and New
     York`; two stay as written (`Barnes and Noble`)."""
-    parts = [KEYS.get(part, part) for part in _AND.split(text.strip())]
-    if len(parts) < 3:
-        return " and ".join(parts)
-    return ", ".join(parts[:-1]) + " and " + parts[-1]
+    written = _AND.split(text.strip())
+    parts = [labels.gettext(KEYS[part]) if part in KEYS else part for part in written]
+    if len(parts) == 1 or (len(parts) == 2 and not KEYS.keys() & set(written)):
+        return " and ".join(parts)  # as written: `Barnes and Noble`
+    return labels.gettext(N_("%(names)s and %(last)s")) % {"names": ", ".join(parts[:-1]),
+                                                           "last": parts[-1]}
