@@ -108,9 +108,7 @@ def decode(latex: str) -> str:
     """Plain Unicode with single spaces; math left as `$…$` or `\\(…\\)` for a math renderer.
     A line break between two Chinese or Japanese characters joins them, as a browser shows it
     (`深度⏎学习` is `深度学习`; Korean has spaces between its words)."""
-    latex = _joined(latex)
-    text = fast_decode(latex)
-    return slow_decode(latex) if text is None else text  # fast: no `` ` `` outside `` `` ``
+    return decoded(latex).text
 
 
 def decoded(latex: str) -> Decoded:
@@ -138,13 +136,10 @@ class Decoder:
         """`decode(latex)`."""
         text = self._texts.get(latex)
         if text is None:
-            joined = _joined(latex)
-            text = fast_decode(joined)
-            if text is None:
-                text, unknown = _slow(joined)
-                if unknown:
-                    self._unknown[latex] = unknown
+            text, unknown = decoded(latex)
             self._texts[latex] = text
+            if unknown:
+                self._unknown[latex] = unknown
         return text
 
     def unknown(self, latex: str) -> tuple[str, ...]:
