@@ -25,5 +25,12 @@ def in_words(text: str, labels: gettext.NullTranslations) -> str:
     parts = [labels.gettext(KEYS[part]) if part in KEYS else part for part in written]
     if len(parts) == 1 or (len(parts) == 2 and not KEYS.keys() & set(written)):
         return " and ".join(parts)  # as written: `Barnes and Noble`
+    return listed(parts, labels)
+
+
+def listed(parts: list[str], labels: gettext.NullTranslations) -> str:
+    """`A`, or `A and B`, `A, B and C` in the words of `labels`."""
+    if len(parts) == 1:
+        return parts[0]
     return labels.gettext(N_("%(names)s and %(last)s")) % {"names": ", ".join(parts[:-1]),
                                                            "last": parts[-1]}

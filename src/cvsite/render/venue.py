@@ -7,7 +7,7 @@ import re
 
 from cvsite.language import N_
 from cvsite.models import Author, Publication
-from cvsite.render.keywords import in_words
+from cvsite.render.keywords import in_words, listed
 
 ENGLISH = gettext.NullTranslations()
 """The labels as written (English): the default of every function here."""
@@ -25,11 +25,7 @@ def _ordinal(number: int) -> str:
 
 def names(people: tuple[Author, ...], labels: gettext.NullTranslations = ENGLISH) -> str:
     """`A`, `A and B`, `A, B and C`."""
-    shown = [p.display for p in people]
-    if len(shown) == 1:
-        return shown[0]
-    return labels.gettext(N_("%(names)s and %(last)s")) % {"names": ", ".join(shown[:-1]),
-                                                           "last": shown[-1]}
+    return listed([p.display for p in people], labels)
 
 
 def _bare(text: object) -> str:
