@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from cvsite.epoch import usable_epoch
+from cvsite.epoch import VARIABLE, usable_epoch
 
 FONT_EPOCH = "0"
 """The `SOURCE_DATE_EPOCH` fontTools stamps into the fonts it writes when none is set."""
@@ -24,11 +24,11 @@ def undated_fonts() -> Iterator[None]:
     date and stays. Nothing else reads the variable while a PDF renders: the build waits for
     an in-process rendering, and the PDF workers only render.
     """
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = saved if saved and usable_epoch(saved) else FONT_EPOCH
+    saved = os.environ.get(VARIABLE)
+    os.environ[VARIABLE] = saved if saved and usable_epoch(saved) else FONT_EPOCH
     try:
         yield
     finally:
-        os.environ.pop("SOURCE_DATE_EPOCH", None)
+        os.environ.pop(VARIABLE, None)
         if saved is not None:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+            os.environ[VARIABLE] = saved

@@ -22,13 +22,13 @@ from pathlib import Path
 from types import TracebackType
 
 from cvsite.cache import Cache
+from cvsite.epoch import VARIABLE
 from cvsite.pdf.document import RenderedPdf, render_pdf
 from cvsite.speed.orphans import end_with_parent
 from cvsite.speed.pdfcache import holds_pdfs
 
 PRELOAD = ["__main__", "cvsite.speed.nolookup", "weasyprint", __name__]
 """What the fork server imports once, for every worker forked from it."""
-EPOCH = "SOURCE_DATE_EPOCH"
 
 
 def ready() -> None:
@@ -42,9 +42,9 @@ def _render(html: str, roots: list[Path], epoch: str | None) -> RenderedPdf:
     """`render_pdf` in a worker, with the build's SOURCE_DATE_EPOCH (a worker forked from the
     fork server has the environment the server started with, not the build's of now)."""
     if epoch is None:
-        os.environ.pop(EPOCH, None)
+        os.environ.pop(VARIABLE, None)
     else:
-        os.environ[EPOCH] = epoch
+        os.environ[VARIABLE] = epoch
     return render_pdf(html, roots)
 
 
@@ -124,7 +124,7 @@ class PdfWorkers:
         """Start rendering `html` in a worker; the future holds `render_pdf`'s result."""
         pool = self._started()
         with _signals_held():
-            return pool.submit(_render, html, list(roots), os.environ.get(EPOCH))
+            return pool.submit(_render, html, list(roots), os.environ.get(VARIABLE))
 
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  traceback: TracebackType | None) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cvsite.cache import CACHE_DIR, Cache, digest, file_digest
+from cvsite.epoch import VARIABLE
 from cvsite.errors import Diagnostic, Severity
 from cvsite.output.manifest import MANIFEST, OutputError, locked
 from cvsite.output.scan import Stat, scan
@@ -80,7 +81,7 @@ def inputs_key(source: Path, options: Mapping[str, object]) -> str:
         parts += [f"theme\0{line}" for name in ("templates", "static")
                   for line in _tree(THEME / name)]
     return digest(_program(), *parts, json.dumps(options, sort_keys=True, default=str),
-                  os.environ.get("SOURCE_DATE_EPOCH", ""))
+                  os.environ.get(VARIABLE, ""))
 
 
 def _as_left(out: Path, recorded: object) -> bool:
