@@ -174,12 +174,14 @@ def test_html_tags_in_text_fields_are_taken_out_with_a_warning() -> None:
     publications, problems = read(  # as in al-folio sites' _bibliography/papers.bib
         '@misc{k,\n  title = {<a href="https://arxiv.org/abs/2205.09056">Slowly {MDP}s</a>},\n'
         "  author = {Kash, Ian}, year = 2024,\n  award = {invited review<br>article},\n}\n"
-        "@misc{m, title = {If $a<b$ and x <y> z then <I>so</I>}, author = {A B}, year = 2020}\n")
+        "@misc{m, title = {If $a<b$ and x <y> z then <I>so</I>}, author = {A B}, year = 2020}\n"
+        "@misc{s, title = {T}, subtitle = {<em>Sub</em>}, author = {A B}, year = 2020}\n")
     assert [(p.title, p.award) for p in publications] == [
-        ("Slowly MDPs", "invited review article"), ("If $a<b$ and x <y> z then so", None)]
+        ("Slowly MDPs", "invited review article"), ("If $a<b$ and x <y> z then so", None),
+        ("T: Sub", None)]
     assert [(p.line, p.severity, p.message.split(":")[0]) for p in problems] == [
         (2, Severity.WARNING, "entry 'k'"), (4, Severity.WARNING, "entry 'k'"),
-        (6, Severity.WARNING, "entry 'm'")]
+        (6, Severity.WARNING, "entry 'm'"), (7, Severity.WARNING, "entry 's'")]
     assert "(<a>, </a>)" in problems[0].message and "(<i>, </i>)" in problems[2].message
 
 

@@ -7,7 +7,7 @@ import re
 from cvsite.sources.bibtex.fields import DECODED
 from cvsite.texmath import TEX_MATH, snippets
 
-TEXT_FIELDS = frozenset({"title", *DECODED})
+TEXT_FIELDS = frozenset({"title", "subtitle", "titleaddon", *DECODED})
 _TAG = re.compile(r"""<\s*(/?)\s*(a|abbr|b|big|br|cite|code|del|em|font|i|ins|kbd|mark|p|q|s
                       |small|span|strike|strong|sub|sup|tt|u)\b(?:[^<>"']|"[^"]*"|'[^']*')*>""",
                   re.I | re.X)
