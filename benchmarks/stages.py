@@ -21,8 +21,8 @@ import sys
 from pathlib import Path
 
 STAGES = (  # (module, function, what it is)
-    ("cvsite.validate.load", "load_site", "load content/ (parse, decode, validate)"),
-    ("cvsite.speed.pages", "render_site_pages", "pages and feeds (a process pool if large)"),
+    ("cvsite.build", "load_site", "load content/ (parse, decode, validate)"),
+    ("cvsite.build", "render_site_pages", "pages and feeds (a process pool if large)"),
     ("cvsite.build", "write_site", "write the output folder"),
     ("cvsite.build", "remember", "record the build"),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from cvsite import language
 from cvsite.language import N_
@@ -27,6 +28,11 @@ class PaperDates:
 
     language: str = "en"
     labels: gettext.NullTranslations = field(default_factory=gettext.NullTranslations)
+
+    @cached_property
+    def months(self) -> tuple[str, ...]:
+        """January to December in this language, looked up once (Babel takes ~30 µs)."""
+        return language.month_names(self.language)
 
     def state(self, pub: Publication) -> str:
         """The publication state in words (`submitted`, `in press`); empty when none is given."""
@@ -75,7 +81,7 @@ class PaperDates:
         if not (pub.year or pub.year_written):
             return self.year_label(pub)  # "in press": a month alone says nothing
         year = pub.year_written or str(pub.year)
-        months = language.month_names(self.language)
+        months = self.months
         if pub.month_written:  # `September 2–3, 2021`, `10–15 Jul 2018`
             text = f"{pub.month_written}{',' if pub.month_written[-1].isdigit() else ''} {year}"
         elif (pub.year_end or pub.open_ended) and (pub.month or pub.month_end):
