@@ -20,8 +20,8 @@ _WINDOWS = re.compile(r"(?i)(con|prn|aux|nul|com\d|lpt\d)(\..*)?")
 def folder_name(key: str) -> str:
     """The key's page folder name: `DBLP:conf/icml/X20` → `DBLP-conf-icml-X20`, accents
     dropped (`müller2020` → `muller2020`), other letters and signs as `-`."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", key)
-                    if not unicodedata.combining(c))
+    plain = key if key.isascii() else "".join(  # ASCII is its own NFKD, with no accents
+        c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
     return _UNSAFE.sub("-", plain).strip(".")
 
 
