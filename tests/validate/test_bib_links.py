@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bibcorpus import load
-from conftest import FIXTURES, minimal_with_entries
+from conftest import FIXTURES, built_with_entries, minimal_with_entries
 from cvsite.build import build
 from cvsite.commands.linkcheck import check_folder
 from cvsite.errors import ContentError
@@ -191,3 +191,59 @@ def test_a_url_at_a_well_known_publisher_names_its_button_after_the_site(
     out, _ = site
     assert buttons(out, "openreview") == [("OpenReview", "https://openreview.net/forum?id=tW4QEInpni")]
     assert buttons(out, "pmlr") == [("PMLR", "https://proceedings.mlr.press/v97/ward19a.html")]
+
+
+DOIS = """\
+@article{notadoi, author = {Example, Ada}, title = {Not a DOI}, journal = {J}, year = {2020},
+  doi = {N/A}}
+@article{sici, author = {Example, Ada}, title = {SICI}, journal = {J}, year = {1998},
+  doi = {10.1002/(SICI)1097-4636(199812)43:4<448::AID-JBM13>3.0.CO;2-W}}
+@article{hashed, author = {Example, Ada}, title = {Hash}, journal = {J}, year = {2020},
+  doi = {10.1000/a#b?c}}
+@article{nohttps, author = {Example, Ada}, title = {No scheme}, journal = {J}, year = {2020},
+  doi = {doi.org/10.1000/xyz.2}}
+"""
+
+
+def test_a_doi_field_holding_no_doi_is_left_out_with_a_warning_at_its_line(
+        tmp_path: Path) -> None:
+    out, result = built_with_entries(tmp_path, DOIS)
+    shown = [d.format() for d in result.diagnostics]
+    assert any("content/publications.bib:11: warning: entry 'notadoi': doi 'N/A' is not a "
+               "DOI; it is left out" in s for s in shown), shown
+    assert buttons(out, "notadoi") == []
+
+
+def test_hash_question_mark_and_angle_brackets_in_a_doi_are_encoded_in_its_link(
+        tmp_path: Path) -> None:
+    out, _ = built_with_entries(tmp_path, DOIS)
+    assert buttons(out, "hashed") == [("DOI", "https://doi.org/10.1000/a%23b%3Fc")]
+    assert buttons(out, "sici") == [("DOI", "https://doi.org/10.1002/(SICI)1097-4636(199812)"
+                                            "43:4%3C448::AID-JBM13%3E3.0.CO;2-W")]
+    assert read_head(out / "publications/hashed/index.html").values("citation_doi") == [
+        "10.1000/a#b?c"]
+
+
+def test_a_doi_org_address_without_its_scheme_is_read_as_the_doi(tmp_path: Path) -> None:
+    out, _ = built_with_entries(tmp_path, DOIS)
+    assert buttons(out, "nohttps") == [("DOI", "https://doi.org/10.1000/xyz.2")]
+
+
+@pytest.mark.parametrize("named", ["site.yaml", "publications.bib", "papers/../profile.yaml",
+                                   ".env", "papers/.secret/x.pdf"])
+def test_a_pdf_naming_a_source_or_hidden_file_is_an_error_and_publishes_nothing(
+        tmp_path: Path, named: str) -> None:
+    project = minimal_with_entries(tmp_path / "project", (
+        "@article{leak, author = {Example, Ada}, title = {Leak}, journal = {J}, year = {2021},\n"
+        f"  pdf = {{{named}}}}}\n"))
+    (project / "content/.env").write_text("TOKEN=secret\n", encoding="utf-8")
+    (project / "content/papers/.secret").mkdir(parents=True)
+    (project / "content/papers/.secret/x.pdf").write_bytes(b"%PDF-1.4 private")
+    with pytest.raises(ContentError) as raised:
+        build(project, tmp_path / "out", pdf=False)
+    shown = [d.format() for d in raised.value.diagnostics]
+    assert len(shown) == 1 and shown[0].endswith(
+        f"content/publications.bib:11: error: entry 'leak': pdf '{named}' names one of the "
+        "site's source or hidden files, which are never published\n"
+        "  hint: name the paper's own file, as in pdf = {papers/leak.pdf}"), shown
+    assert not (tmp_path / "out").exists()

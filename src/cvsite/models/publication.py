@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from typing import Any
+from urllib.parse import quote
 
 from pydantic import model_validator
 
@@ -13,6 +14,9 @@ from cvsite.models.scalars import SiteLink, Text, Url
 
 _ONE_YEAR = re.compile(r"\d{4}[a-z]?")
 """A written year that still names one year for machines: `2025a`."""
+DOI_SAFE = "/:;()[]@!$&'*+,=~"
+"""What stays as written of a DOI in its link; `#`, `?`, `%`, `<`, `>` and the like are
+percent-encoded, as the DOI Handbook says (a SICI such as `…43:4<448::AID-JBM13>3.0.CO;2-W`)."""
 
 
 class Author(Model):
@@ -119,10 +123,11 @@ class Publication(Model):
 
     @property
     def doi_url(self) -> str | None:
-        """The DOI's resolver link; a `doi` written as a full URL (a handle, say) as written."""
+        """The DOI's resolver link (`#` and `?` in it encoded); a `doi` written as a full URL (a
+        handle, say) as written."""
         if not self.doi:
             return None
-        return self.doi if "://" in self.doi else f"https://doi.org/{self.doi}"
+        return self.doi if "://" in self.doi else f"https://doi.org/{quote(self.doi, DOI_SAFE)}"
 
     @property
     def doi_id(self) -> str | None:

@@ -7,7 +7,10 @@ import re
 from cvsite.paths import WEB, link_problem
 from cvsite.sources.bibtex.fields import LINKS, link_problems, written_field
 
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_DOI_PREFIX = re.compile(r"^(?:(?:https?://)?(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_DOI = re.compile(r"10\.\d{4,}(?:\.\d+)*/\S+")
+"""A DOI: `10.`, the registrant's number, `/`, then any suffix without spaces (the DOI
+Handbook's syntax; Crossref's stricter pattern misses real ones such as SICIs with `<`)."""
 _ARXIV_ID = re.compile(r"^(?:arxiv:\s*)?(\S+?)(?:\s*\[[\w.-]+\])?$", re.I)
 """`2210.15973 [cs]` (Zotero), `arXiv:2210.15973`, `hep-th/9901001`: the id, group 1."""
 _SEPARATOR = re.compile(r"\s*[,;]?\s+(?=https?://)|\s*[,;]\s*(?=https?://)", re.I)
@@ -45,9 +48,14 @@ def clean_links(data: dict[str, object], fields: dict[str, str]) -> list[Note]:
     if isinstance(doi, str):
         doi = data["doi"] = _DOI_PREFIX.sub("", doi)
         problem = link_problem(doi, WEB, relative=False) if "://" in doi else None
+        name = written_field("doi", fields)
         if problem:
-            name = written_field("doi", fields)
             notes.append((name, f"{name}: {problem}, got {doi!r}", None, False))
+        elif "://" not in doi and not _DOI.fullmatch(doi):
+            del data["doi"]  # a link to https://doi.org/N/A would lead nowhere
+            notes.append((name, f"{name} {doi!r} is not a DOI; it is left out",
+                          "a DOI starts with '10.' and a number, as in "
+                          "10.1145/3292500.3330701; put other addresses in 'url'", True))
     eprint = data.get("eprint")
     if isinstance(eprint, str) and (match := _ARXIV_ID.match(eprint.strip())):
         data["eprint"] = match[1]
