@@ -13,6 +13,8 @@ from cvsite.validate.scholar import local_file
 PDF_FOLDERS = ("", "papers/", "assets/pdf/")
 """Where a `pdf` path is looked for, in order: as written, then cvsite's and al-folio's folders
 (the last two for a bare file name only, as al-folio writes `pdf = {paper.pdf}`)."""
+SOURCES = (".yaml", ".yml", ".bib")
+"""The site's own source files: a `pdf` field naming one would publish it."""
 
 
 def _on_site(href: str, base_url: str | None) -> str | None:
@@ -36,6 +38,11 @@ def _pdf_file(pub: Publication, file: str, looked_in: tuple[Path, ...],
         return None, error(file, line, 0, f"entry '{pub.key}': pdf '{pub.pdf}' is not a path "
                            "inside the site", "write it relative to content/, as in "
                            f"pdf = {{papers/{folder_name(pub.key)}.pdf}}", pub.key)
+    if local.lower().endswith(SOURCES) or any(p.startswith(".") for p in local.split("/")):
+        return None, error(file, line, 0, f"entry '{pub.key}': pdf '{pub.pdf}' names one of the "
+                           "site's source or hidden files, which are never published",
+                           f"name the paper's own file, as in pdf = {{papers/"
+                           f"{folder_name(pub.key)}.pdf}}", pub.key)
     tried = [f"{folder}{local}" for folder in PDF_FOLDERS if not folder or "/" not in local]
     for path in tried:
         if any((folder / path).is_file() for folder in looked_in):
