@@ -1,4 +1,4 @@
-"""Which of Chinese, Japanese or Korean a text is written in, from its script (for `lang`)."""
+"""What a text's script says: Chinese, Japanese or Korean (for `lang`), right to left (`dir`)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,17 @@ DECLARED = {"chinese": "zh", "zh": "zh", "japanese": "ja", "ja": "ja", "korean":
             "ko": "ko"}
 """BibTeX `language` / biblatex `langid` values (also `zh-CN`, `ja_JP`) and their code."""
 NAMES = {"zh": "Chinese", "ja": "Japanese", "ko": "Korean"}
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
+                            "\U0001e800-\U0001efff]")
+"""Letters of the scripts written right to left: Hebrew, Arabic, Syriac, Thaana, N'Ko and the
+rest of their blocks, and the historic ones of the supplementary planes."""
+
+
+def text_direction(text: str) -> str:
+    """`auto` for text with a right-to-left letter (the browser then sets it in the direction
+    of its first strong letter, so an Arabic title's punctuation lands on the correct side),
+    else "" (left to right, as the page is)."""
+    return "" if text.isascii() or not _RIGHT_TO_LEFT.search(text) else "auto"
 
 
 def declared_code(language: str | None) -> str | None:

@@ -16,7 +16,7 @@ from cvsite.paths import encoded, slug, template_dirs
 from cvsite.render import feeds, filters, seo
 from cvsite.render.authors import author_list
 from cvsite.render.citeformat import DATED, PaperDates
-from cvsite.scripts import cjk_language
+from cvsite.scripts import cjk_language, text_direction
 from cvsite.validate import scholar
 
 PAGES = {"index.html": "index.html", "publications/index.html": "publications.html",
@@ -94,7 +94,7 @@ def make_environment(source: Path, language: str = "en") -> Environment:
                        math=filters.math, plain=filters.plain,
                        encoded=encoded, long_date=dates.long_date,
                        has_equal_contribution=filters.has_equal_contribution,
-                       shortened=filters.shortened, cjk_lang=cjk_language,
+                       shortened=filters.shortened, cjk_lang=cjk_language, text_dir=text_direction,
                        jsonld=seo.jsonld, paper_path=scholar.paper_path, bib_path=feeds.bib_path)
     env.globals.update(paper_links=scholar.links, highwire=scholar.highwire,
                        person_ld=seo.person, article_ld=seo.article, once=once)
