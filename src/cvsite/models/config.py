@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from cvsite.models.base import Model
 from cvsite.models.cv import SectionId
-from cvsite.models.scalars import BaseUrl, Handle, Text
+from cvsite.models.scalars import BaseUrl, Boolean, Handle, Integer, Text
 
 
 def _inside_content(glob: str) -> str:
@@ -38,7 +38,7 @@ class PublicationsConfig(Model):
     heading: Text | None = None
     """The publications' heading (default: "Publications" in the site's language)."""
     topics: tuple[Text, ...] = ()
-    max_authors: int | None = Field(default=20, ge=1, description=(
+    max_authors: Integer | None = Field(default=20, ge=1, description=(
         "list pages and the PDF show this many authors (and the owner), then 'et al. (N "
         "authors)'; the paper's page shows all; null never shortens"))
     bib_files: tuple[BibGlob, ...] = Field(default=("*.bib",), description=(
@@ -72,12 +72,12 @@ class PdfVariant(Model):
     label: Text = "CV"
     file: PdfFileName | None = None
     page_size: PageSize | None = None
-    max_pages: int | None = Field(default=None, ge=1)
+    max_pages: Integer | None = Field(default=None, ge=1)
     sections: tuple[SectionId, ...] | None = Field(default=None, description=(
         "the ids of the sections this PDF shows, in this order ('summary' and the ids of "
         "cv.yaml's sections); all of them, in cv.yaml's order, by default"))
-    selected_publications_only: bool = False
-    max_highlights: int | None = Field(default=None, ge=0)
+    selected_publications_only: Boolean = False
+    max_highlights: Integer | None = Field(default=None, ge=0)
 
 
 class PdfConfig(Model):
@@ -108,6 +108,6 @@ class SiteConfig(Model):
     publications: PublicationsConfig = PublicationsConfig()
     pdf: PdfConfig = PdfConfig()
     keep: tuple[KeepGlob, ...] = ()
-    scholar_warnings: bool = Field(default=True, description=(
+    scholar_warnings: Boolean = Field(default=True, description=(
         "warn (in one line per build) about papers Google Scholar may skip or misread; "
         "`cvsite check --scholar` lists them even when false"))

@@ -10,7 +10,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cvsite.models.base import Model
-from cvsite.models.scalars import Markdown
+from cvsite.models.scalars import Integer, Markdown
 
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -45,7 +45,7 @@ class NewsItem(Model):
 class News(Model):
     """Everything in news.yaml; the file is optional and may be empty."""
 
-    home: int = Field(5, ge=0, le=100, description="how many items the home page shows (the "
+    home: Integer = Field(5, ge=0, le=100, description="how many items the home page shows (the "
                                                   "newest); all of them are on news/")
     items: tuple[NewsItem, ...] = ()
 

@@ -6,6 +6,7 @@ from cvsite.models.base import Model
 from cvsite.models.links import SERVICES, ProfileLink, profile_link
 from cvsite.models.scalars import (
     Bluesky,
+    Boolean,
     Dblp,
     Email,
     GitHub,
@@ -58,7 +59,7 @@ class Profile(Model):
     links: tuple[OtherLink, ...] = ()
     photo: PhotoFile | None = None
     """A photo in content/, made square in PHOTO_SIZES."""
-    photo_in_pdf: bool = False
+    photo_in_pdf: Boolean = False
     """Whether the PDF's header shows the photo too."""
     summary: Markdown
     interests: tuple[Text, ...] = ()

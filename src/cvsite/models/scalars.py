@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Strict, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from cvsite.models.links import checker, json_schema
@@ -13,6 +13,10 @@ from cvsite.paths import ANY, WEB, base_url_problem, link_problem
 from cvsite.richtext import link_problems
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Integer = Annotated[int, Strict()]
+"""A whole number written as one (`20`): not `"20"`, `20.0` or `true`."""
+Boolean = Annotated[bool, Strict()]
+"""`true` or `false` (PyYAML reads a bare `yes` or `no` as one): not `"no"`, `0` or `1`."""
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.-]+$")

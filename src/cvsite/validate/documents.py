@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from datetime import date
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -13,21 +14,36 @@ from cvsite.sources.yaml import Loc, YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
 
-# Messages keyed on pydantic's error type (never on its message text).
-MESSAGES = {
-    "int_parsing": "expected a whole number, got {input!r}",
-    "int_type": "expected a whole number, got {input!r}",
-    "int_from_float": "expected a whole number, got {input!r}",
-    "string_type": "expected text, got {input!r}",
-    "string_too_short": "must not be empty",
-    "bool_parsing": "expected true or false, got {input!r}",
-    "bool_type": "expected true or false, got {input!r}",
-    "list_type": "expected a list, got {input!r}",
-    "tuple_type": "expected a list, got {input!r}",
-    "model_type": "expected a mapping of fields, got {input!r}",
-    "model_attributes_type": "expected a mapping of fields, got {input!r}",
-    "dict_type": "expected a mapping of fields, got {input!r}",
+# Messages keyed on pydantic's error type (never on its message text): what a type error expected.
+EXPECTED = {
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "string_type": "text",
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "tuple_type": "a list",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "dict_type": "a mapping of fields",
 }
+MESSAGES = {"string_too_short": "must not be empty"}
+
+
+def shown(value: object) -> str:
+    """A value as the YAML file writes it: `true`, `null`, `2020-05-01`; text in quotes."""
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
+    return str(value) if isinstance(value, date) else repr(value)
+
+
+def _null_is_a_choice(holder: type[BaseModel] | None, name: str | int) -> bool:
+    """Whether the field takes `null` meaning something that leaving it out does not
+    (`max_authors: null` never shortens; leaving it out shortens at 20)."""
+    info = holder.model_fields.get(name) if holder and isinstance(name, str) else None
+    return info is not None and type(None) in get_args(info.annotation) and \
+        info.default is not None
 
 
 def describe(loc: Loc, data: object = None) -> str:
@@ -137,8 +153,11 @@ def _diagnostic(model: type[BaseModel], doc: YamlDoc, err: ErrorDetails) -> Diag
         where = describe(loc, doc.data)
         return error(doc.file, line, col, f"invalid value {err['input']!r} for {where}",
                      f"allowed values: {expected}")
-    if kind in MESSAGES:
-        message = MESSAGES[kind].format(input=err.get("input"))
+    if kind in EXPECTED:
+        null = " (or null)" if _null_is_a_choice(holder, name) else ""
+        message = f"expected {EXPECTED[kind]}{null}, got {shown(err.get('input'))}"
+    elif kind in MESSAGES:
+        message = MESSAGES[kind]
     else:
         message = err["msg"][0].lower() + err["msg"][1:] if err["msg"] else kind
     hint = err.get("ctx", {}).get("hint")  # a check that knows the accepted forms says them

@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from cvsite.models.base import Model
 from cvsite.models.dates import CvDate, Date, EndDate, ends_before_it_starts, written
-from cvsite.models.scalars import Markdown, SiteLink, Term, Text, Url
+from cvsite.models.scalars import Integer, Markdown, SiteLink, Term, Text, Url
 
 
 class _Period(Model):
@@ -85,7 +85,7 @@ class Award(Model):
 
     title: Text
     organization: Text | None = None
-    years: tuple[int, ...] = ()
+    years: tuple[Integer, ...] = ()
 
 
 class Service(Model):

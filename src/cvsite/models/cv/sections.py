@@ -17,7 +17,7 @@ from cvsite.models.cv.entries import (
     Talk,
     Teaching,
 )
-from cvsite.models.scalars import Markdown, Text
+from cvsite.models.scalars import Boolean, Integer, Markdown, Text
 from cvsite.paths import slug
 
 SectionId = Annotated[str, StringConstraints(strip_whitespace=True,
@@ -119,10 +119,10 @@ class Projects(_Section):
 class PublicationQuery(Model):
     """Which publications a publications section lists."""
 
-    selected: bool = Field(default=False, description="only those marked `selected`")
+    selected: Boolean = Field(default=False, description="only those marked `selected`")
     topic: Text | None = Field(default=None, description="only those of this topic "
                                "(one of site.yaml's `publications.topics`)")
-    since: int | None = Field(default=None, description="only those of this year or later")
+    since: Integer | None = Field(default=None, description="only those of this year or later")
 
 
 class Publications(Model):
