@@ -13,7 +13,10 @@ _COMMENT = re.compile(r"@\s*comment\s*[{(]", re.I)
 _ENTRY_WITHOUT_AT = re.compile(r"(?m)^\s*(article|book|inproceedings|incollection|misc|"
                                r"phdthesis|mastersthesis|techreport|proceedings|unpublished|"
                                r"online|inbook|conference|string)\s*[{(]", re.I)
-_FIELD_LIKE = re.compile(r"(?m)^[^%\n]*?\w\s*=\s*[{\"\d]|^\s*[})]\s*,?\s*$")
+_FIELD_LIKE = re.compile(r"(?m)^[ \t]*,?\s*([A-Za-z][\w:.+-]*)\s*=\s*[{\"\w]"
+                         r"|^[ \t]*[})][ \t]*,?[ \t]*$")
+"""A line that starts as a field does (`year = {2020},`), or closes an entry (`}`): prose that
+merely holds an `=` (IEEEexample.bib's `…via the type field: type = "sec.".`) is not one."""
 
 
 def _line_of(text: str, index: int) -> int:
@@ -89,10 +92,10 @@ def leftover_problems(base: int, text: str, previous: RawEntry | None,
     field_like = _FIELD_LIKE.search(text)
     if not field_like:
         return []
-    line = base + _line_of(text, field_like.start())
+    line = base + _line_of(text, field_like.start(1) if field_like[1] else field_like.start())
     if previous is not None:
-        return [error(display, line, 0, f"entry '{previous.key}': text after the entry's end "
-                                        f"(line {previous.line}) looks like more of its fields",
+        return [error(display, line, 0, f"entry '{previous.key}' (line {previous.line}): the "
+                                        "text after its end looks like more of its fields",
                       "an extra '}' closes the entry early: check its braces", previous.key)]
     return [warning(display, line, 0, "text outside any entry looks like a field; it is ignored")]
 
