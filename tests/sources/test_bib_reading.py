@@ -59,6 +59,17 @@ def test_a_missing_comma_is_reported_not_merged() -> None:
         (5, "entry 'k': missing comma between fields 'year' and 'note'")]
 
 
+def test_an_entry_without_a_key_is_called_keyless_not_named_after_its_first_field() -> None:
+    # As EndNote exports it (zotero-better-bibtex test/fixtures/import/"Endnote should parse.bib")
+    publications, problems = read("@article{\nauthor = {Huang, Y. and Mucke, L.},\n"
+                                  "title = {Alzheimer mechanisms},\njournal = {Cell},\n"
+                                  "year = {2012}\n}\n")
+    assert publications == []
+    assert [(p.line, p.message, p.hint, p.entry) for p in problems] == [
+        (1, "@article entry has no key: its first field 'author' follows the '{'",
+         "write a key after the '{', as in @article{smith2020,", "line 1")]
+
+
 def test_concatenation_and_case_insensitive_chained_macros() -> None:
     publications, problems = read('@string{ACL = "ACL"}\n@STRING{acl2 = acl # " 2020"}\n'
                                   '@inproceedings{k, ' + BASE + ' title = {T},\n'

@@ -28,6 +28,10 @@ def failure(line: int, raw: str, reason: str, display: str, next_line: int) -> D
     """An entry bibtexparser gave up on, named by its key, with the cause in our words."""
     head = _HEAD.match(raw.lstrip())
     key = head[2] if head else ""
+    if head and key and raw.lstrip()[head.end():].lstrip().startswith("="):
+        return error(display, line, 0, f"@{head[1]} entry has no key: its first field "
+                                        f"'{key}' follows the '{{'",
+                     f"write a key after the '{{', as in @{head[1]}{{smith2020,", f"line {line}")
     what = f"entry '{key}'" if key else f"@{head[1]} block" if head else "block"
     if "Unexpected block start" in reason or "found `@" in reason:
         return error(display, line, 0, f"{what}: unclosed entry: a new '@' block starts at "
