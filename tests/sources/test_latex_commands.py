@@ -40,6 +40,8 @@ def test_the_aliases_name_symbols_pylatexenc_has() -> None:
     ("\\Thanh{}", "Thanh", ("Thanh",)),
     ("\\PS{} and \\PS", "PS and PS", ("PS",)),
     ("\\emph{\\XML} data", "XML data", ("XML",)),
+    ("\\pkg{array} and \\PS", "array and PS", ("pkg{…}", "PS")),  # its braces' text, reported
+    ("{\\VAN{Dijk}{Van}{van}} Dijk", "DijkVanvan Dijk", ("VAN{…}",)),  # MNRAS's example.bib
 ])
 def test_an_unknown_command_shows_its_name(latex: str, text: str,
                                            unknown: tuple[str, ...]) -> None:
@@ -51,7 +53,10 @@ def test_an_unknown_command_shows_its_name(latex: str, text: str,
     ("\\emph{x} and \\textbf{y}", "x and y"), ("{\\it x} {\\bf y} {\\em z}", "x y z"),
     ("Fran\\c{c}ois \\'Eric", "François Éric"), ("see \\url{https://x.org/~a}", "see https://x.org/~a"),
     ("$O(n^2)$ time", "$O(n^2)$ time"), ("{DNA} and {\\TeX}", "DNA and TeX"),
-    ("\\pkg{array} and \\mbox{x y}", "array and x y"), ("A\\relax\\protect\\/ B", "A B"),
+    ("\\texttt{array} and \\mbox{x y}", "array and x y"), ("A\\relax\\protect\\/ B", "A B"),
+    ("\\foreignlanguage{german}{Haus} and \\foreignlanguage[variant=swiss]{german}{Chuchi}",
+     "Haus and Chuchi"), ("\\enquote{Quoted} \\mkbibemph{x} \\doi{10.1/x}", "Quoted x 10.1/x"),
+    ("a \\mbox b \\MakeUppercase{c}", "a b c"),
     ("Proc.\\\nconf.", "Proc. conf."),
 ])
 def test_known_markup_is_not_reported(latex: str, text: str) -> None:

@@ -67,3 +67,17 @@ def test_standard_markup_gives_no_warning() -> None:
     assert publication.title == "A B $O(n^2)$ https://x.org C… DNA"
 
 
+
+
+def test_an_unknown_command_with_braces_is_reported_with_what_is_shown() -> None:
+    publication, shown = _read(author="Ada Example", title="Another \\foo{paper} in \\PS")
+    assert publication is not None and publication.title == "Another paper in PS"
+    assert [s.splitlines()[0] for s in shown] == [
+        "refs.bib:4: warning: entry 'k': unknown LaTeX commands \\foo{…}, \\PS in 'title'; "
+        "shown as 'PS' and the text in its braces"]
+
+
+def test_babel_and_csquotes_commands_show_their_text_without_a_warning() -> None:
+    publication, shown = _read(author="Ada Example",
+                               title="\\foreignlanguage{german}{Haus} \\enquote{am} \\mbox{See}")
+    assert shown == [] and publication is not None and publication.title == "Haus am See"

@@ -34,8 +34,17 @@ def unknown_command_problems(fields: dict[str, str], written: dict[str, str],
         field = name if name in written or name not in DECODED else written_field(
             DECODED[name], written)
         commands = ", ".join("\\" + command for command in unknown)
-        shown = ", ".join(f"'{command}'" for command in unknown)
         plural = "s" if len(unknown) > 1 else ""
         found.append((field, f"unknown LaTeX command{plural} {commands} in '{field}'; shown as "
-                             f"{shown}", _TODAY_HINT if "today" in unknown else _HINT))
+                             f"{_shown(unknown)}", _TODAY_HINT if "today" in unknown else _HINT))
     return found
+
+
+def _shown(unknown: tuple[str, ...]) -> str:
+    """What the page shows for the unknown commands: their names, or the text in their braces."""
+    names = [f"'{command}'" for command in unknown if not command.endswith("}")]
+    braced = "the text in its braces" if len(names) + 1 == len(unknown) else \
+        "the text in their braces"
+    if len(names) == len(unknown):
+        return ", ".join(names)
+    return f"{', '.join(names)} and {braced}" if names else braced

@@ -42,6 +42,16 @@ NOTHING = ("it", "bf", "sl", "tt", "sc", "em", "rm", "sf", "up", "md", "normalfo
            "nobreak", "break", "newblock", "xspace", "ignorespaces", "unskip", "null", "/", "@",
            "kern", "hfill", "strut", "noindent", "selectfont", "hyphenate")
 """Font switches, spacing and breaks: they change the look, not the words."""
+WRAPPERS = ("mbox", "hbox", "textsf", "texttt", "textup", "textmd", "textnormal", "textrm",
+            "enquote", "mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold", "uppercase",
+            "lowercase", "MakeUppercase", "MakeLowercase", "MakeTextUppercase",
+            "MakeTextLowercase", "num", "textsubscript", "textsuperscript", "doi", "nolinkurl",
+            "path", "textipa", "citeauthor", "hyphenation", "textenglish", "textgerman",
+            "textfrench", "textspanish", "textitalian", "textrussian", "textgreek")
+"""Standard commands (LaTeX's, biblatex's, csquotes', babel's and polyglossia's) whose text is
+their one argument as written: shown without a warning."""
+OTHER_LANGUAGE = "foreignlanguage"
+"""babel's `\\foreignlanguage[options]{language}{text}`: the text alone."""
 NOT_READ = ("today",)
 """Commands pylatexenc knows but cvsite treats as unknown (`\\today` reads the clock)."""
 _ARGUMENT = re.compile(r"\{(?!\s*\})")
@@ -52,6 +62,19 @@ def _braced_arguments(node: Any, l2tobj: LatexNodes2Text) -> str:
     arguments = node.nodeargd.argnlist if node.nodeargd else []
     return "".join(str(l2tobj.nodelist_to_text([a])) for a in arguments
                    if isinstance(a, LatexGroupNode) and a.delimiters[0] == "{")
+
+
+def _argument(node: Any, l2tobj: LatexNodes2Text) -> str:
+    """The text of a macro's argument, braced or not (`\\mbox b` → `b`)."""
+    arguments = node.nodeargd.argnlist if node.nodeargd else []
+    return "".join(str(l2tobj.nodelist_to_text([a])) for a in arguments if a is not None)
+
+
+def _last_argument(node: Any, l2tobj: LatexNodes2Text) -> str:
+    """The text of a macro's last `{…}` argument (`\\foreignlanguage{german}{Haus}` → `Haus`)."""
+    arguments = [a for a in (node.nodeargd.argnlist if node.nodeargd else [])
+                 if isinstance(a, LatexGroupNode) and a.delimiters[0] == "{"]
+    return str(l2tobj.nodelist_to_text(arguments[-1:]))
 
 
 def _shown_as_name(node: Any) -> bool:
@@ -77,6 +100,8 @@ def converter(math_mode: str) -> LatexNodes2Text:
     specs += [MacroTextSpec(name, text) for name, text in SYMBOLS]
     specs += [MacroTextSpec(name, "") for name in NOTHING]
     specs += [MacroTextSpec(name, discard=True) for name in INVISIBLE]
+    specs += [MacroTextSpec(name, simplify_repl=_argument) for name in WRAPPERS]
+    specs.append(MacroTextSpec(OTHER_LANGUAGE, simplify_repl=_last_argument))
     specs += [MacroTextSpec(name, simplify_repl=_unknown) for name in NOT_READ]
     context.add_context_category("cvsite", prepend=True, macros=specs)
     context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_unknown))
@@ -87,17 +112,19 @@ def walker_context() -> LatexContextDb:
     """pylatexenc's parser context, knowing that the invisible macros take an argument."""
     context = get_walker_context()
     context.add_context_category("cvsite-invisible", prepend=True,
-                                 macros=[MacroSpec(name, "{") for name in INVISIBLE])
+                                 macros=[*(MacroSpec(name, "{") for name in (*INVISIBLE,
+                                                                               *WRAPPERS)),
+                                         MacroSpec(OTHER_LANGUAGE, "[{{")])
     return context
 
 
 def unknown_commands(nodes: Iterable[Any], context: LatexContextDb) -> Iterator[str]:
-    """The names of the unknown macros shown by their name, in the order written."""
+    """The names of the unknown macros in the order written: `PS` for one shown by its name,
+    `pkg{…}` for one followed by braces, whose text is shown in its place."""
     for node in nodes:
         if isinstance(node, LatexMacroNode):
-            if context.get_macro_spec(node.macroname).simplify_repl is _unknown \
-                    and _shown_as_name(node):
-                yield str(node.macroname)
+            if context.get_macro_spec(node.macroname).simplify_repl is _unknown:
+                yield str(node.macroname) + ("" if _shown_as_name(node) else "{…}")
             if node.nodeargd:
                 yield from unknown_commands(node.nodeargd.argnlist, context)
         elif getattr(node, "nodelist", None):
