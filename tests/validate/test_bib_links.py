@@ -247,3 +247,16 @@ def test_a_pdf_naming_a_source_or_hidden_file_is_an_error_and_publishes_nothing(
         "site's source or hidden files, which are never published\n"
         "  hint: name the paper's own file, as in pdf = {papers/leak.pdf}"), shown
     assert not (tmp_path / "out").exists()
+
+
+def test_an_ftp_link_is_left_out_with_a_warning_and_the_paper_kept(tmp_path: Path) -> None:
+    # As IEEEexample.bib (TeX Live, bibtex/bib/ieeetran) links its 1990s reports
+    out, result = built_with_entries(tmp_path, (
+        "@techreport{oldftp, author = {Example, Ada}, title = {Old Report}, year = {1996},\n"
+        "  institution = {U}, url = {ftp://ftp.example.org/pub/report.ps.gz}}\n"))
+    shown = [d.format() for d in result.diagnostics]
+    assert any("content/publications.bib:11: warning: entry 'oldftp': url: browsers no longer "
+               "open ftp:// addresses; 'ftp://ftp.example.org/pub/report.ps.gz' is left out" in s
+               for s in shown), shown
+    assert (out / "publications/oldftp/index.html").exists()
+    assert buttons(out, "oldftp") == []

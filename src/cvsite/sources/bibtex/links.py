@@ -18,8 +18,25 @@ _SEPARATOR = re.compile(r"\s*[,;]?\s+(?=https?://)|\s*[,;]\s*(?=https?://)", re.
 _FULL_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S*\s")
 """A full URL followed by a space: what follows is not part of it (paths may hold spaces)."""
 
+_FTP = re.compile(r"ftps?://", re.I)
+"""An FTP address (old papers' `url`s): no browser opens one any more (Chrome 88, Firefox 90)."""
+
 Note = tuple[str, str, str | None, bool]
 """(field as written, message, hint, is a warning)."""
+
+
+def _ftp_left_out(data: dict[str, object], fields: dict[str, str]) -> list[Note]:
+    """A warning for each link to an FTP address, which is left out (the entry is kept)."""
+    notes: list[Note] = []
+    for attribute in LINKS:
+        value = data.get(attribute)
+        if isinstance(value, str) and _FTP.match(value.strip()):
+            del data[attribute]
+            name = written_field(attribute, fields)
+            notes.append((name, f"{name}: browsers no longer open ftp:// addresses; "
+                                f"{value.strip()!r} is left out",
+                          "link an https:// copy of the file, if there is one", True))
+    return notes
 
 
 def _first_of_several(data: dict[str, object], fields: dict[str, str]) -> list[Note]:
@@ -43,7 +60,7 @@ def _first_of_several(data: dict[str, object], fields: dict[str, str]) -> list[N
 
 def clean_links(data: dict[str, object], fields: dict[str, str]) -> list[Note]:
     """Link fields of an entry's data made usable in place; the problems found as notes."""
-    notes = _first_of_several(data, fields)
+    notes = _first_of_several(data, fields) + _ftp_left_out(data, fields)
     doi = data.get("doi")
     if isinstance(doi, str):
         doi = data["doi"] = _DOI_PREFIX.sub("", doi)
