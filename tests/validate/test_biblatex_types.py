@@ -39,7 +39,7 @@ def test_a_thesis_with_an_institution_needs_no_school() -> None:
             " type = {Dissertação}, institution = {Universidade de Lisboa}}")
     pubs, problems = read(text)
     assert problems == []
-    assert publication_venue(pubs["k"]) == "Universidade de Lisboa"
+    assert publication_venue(pubs["k"]) == "Dissertação, Universidade de Lisboa"
 
 
 def test_set_and_xdata_entries_are_not_publications_and_not_errors() -> None:
