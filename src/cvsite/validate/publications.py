@@ -15,6 +15,7 @@ from cvsite.sources.bibtex.crossref import resolve_crossrefs
 from cvsite.sources.bibtex.fields import (
     DECODED,
     REQUIRED_BY_TYPE,
+    VENUE_PARTS,
     VERBATIM,
     joined_title,
     normalise,
@@ -122,6 +123,9 @@ def _entry_data(raw: RawEntry, context: Context,
             data[DECODED[name]] = text
         elif name in VERBATIM and value.strip() and (text := verbatim(value)):
             data[VERBATIM[name]] = text
+    for name, parts in VENUE_PARTS.items():  # `Book: Subtitle. Addon`, as the title
+        if name in data:
+            data[name] = joined_title(data[name], *(decode(fields.get(p, "")) for p in parts))
     problems += [at(name, message, hint, warn) for name, message, hint, warn
                  in clean_links(data, raw.fields)]
     problems += _math_problems(data, raw.fields, at)
