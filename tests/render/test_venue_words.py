@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cvsite.language import translations
 from cvsite.models import Author, Publication
 from cvsite.render.venue import editor_mark, publication_venue, venue_details
 
@@ -18,6 +19,34 @@ def test_a_report_or_thesis_type_key_is_shown_in_words() -> None:
     assert publication_venue(paper("phdthesis", report_type="mathesis",
                                    school="ETH")) == "Master's thesis, ETH"
     assert publication_venue(paper("techreport", institution="MIT")) == "Technical report, MIT"
+
+
+def test_thesis_type_phdthesis_is_shown_as_phd_thesis() -> None:
+    geer = paper("thesis", report_type="phdthesis", institution="Uppsala Universitet")
+    assert publication_venue(geer) == "PhD thesis, Uppsala Universitet"
+    assert publication_venue(paper("thesis", report_type="mathesis",
+                                   institution="MIT")) == "Master's thesis, MIT"
+    assert publication_venue(paper("thesis", report_type="candthesis",
+                                   school="MSU")) == "Candidate thesis, MSU"
+
+
+def test_a_thesis_type_in_other_words_is_shown_as_written() -> None:
+    assert publication_venue(paper("thesis", report_type="Habilitation",
+                                   institution="Universität Wien")) == \
+        "Habilitation, Universität Wien"
+    assert publication_venue(paper("thesis", institution="Uppsala")) == "Uppsala"  # no type
+
+
+def test_a_thesis_type_is_in_the_words_of_a_german_site() -> None:
+    german = translations("de")
+    for kind, words in (("phdthesis", "Dissertation"), ("mathesis", "Masterarbeit"),
+                        ("candthesis", "Kandidatenarbeit")):
+        thesis = paper("thesis", report_type=kind, institution="Universität Wien")
+        assert publication_venue(thesis, german) == f"{words}, Universität Wien"
+
+
+def test_a_phd_thesis_with_an_institution_and_no_school_names_it() -> None:
+    assert publication_venue(paper("phdthesis", institution="ETH")) == "PhD thesis, ETH"
 
 
 def test_a_list_of_places_is_joined_with_commas_and_a_last_and() -> None:

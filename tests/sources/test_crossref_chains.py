@@ -47,3 +47,17 @@ def test_a_chain_longer_than_the_limit_stops_with_a_warning() -> None:
     assert "year" not in fields["e0"]
     assert any("entry 'e0': the crossref chain from 'e1' loops or is too long" in p
                for p in problems)
+
+
+def test_a_chapter_takes_its_book_s_subtitle_for_the_book_not_for_itself() -> None:
+    fields, problems = resolved(
+        "@collection{westfahl:frontier, editor = {Westfahl, Gary}, title = {Space and Beyond},"
+        " subtitle = {The Frontier Theme in Science Fiction}, titleaddon = {An Anthology},"
+        " date = 2000, publisher = {Greenwood}}\n"
+        "@incollection{space, author = {Westfahl, Gary}, title = {The True Frontier},"
+        " pages = {55-65}, crossref = {westfahl:frontier}}\n")
+    assert problems == []
+    chapter = fields["space"]
+    assert "subtitle" not in chapter and "titleaddon" not in chapter  # not its own title's
+    assert (chapter["booktitle"], chapter["booksubtitle"], chapter["booktitleaddon"]) == (
+        "Space and Beyond", "The Frontier Theme in Science Fiction", "An Anthology")

@@ -39,7 +39,7 @@ def test_a_thesis_with_an_institution_needs_no_school() -> None:
             " type = {Dissertação}, institution = {Universidade de Lisboa}}")
     pubs, problems = read(text)
     assert problems == []
-    assert publication_venue(pubs["k"]) == "Universidade de Lisboa"
+    assert publication_venue(pubs["k"]) == "Dissertação, Universidade de Lisboa"
 
 
 def test_set_and_xdata_entries_are_not_publications_and_not_errors() -> None:
@@ -49,3 +49,17 @@ def test_set_and_xdata_entries_are_not_publications_and_not_errors() -> None:
     assert problems == [] and sorted(pubs) == ["a", "b"]
 
 
+
+
+def test_an_entry_shows_the_authors_and_venue_its_xdata_entries_hold() -> None:
+    text = ("@XData{Author:Us, Author = {Doe, Jon and Smith, Alice}}\n"  # biblatex-cv's way
+            "@XData{hup, publisher = {Harvard University Press}, location = {Cambridge, Mass.}}\n"
+            "@book{pines, title = {The Limitations of Human Knowledge}, date = 1979,"
+            " xdata = {Author:Us, hup}}\n"
+            "@incollection{ch, author = {Doe, Jon}, title = {A Chapter}, crossref = {pines}}\n")
+    pubs, problems = read(text)
+    assert problems == [] and sorted(pubs) == ["ch", "pines"]  # never the @xdata entries
+    book, chapter = pubs["pines"], pubs["ch"]
+    assert [a.display for a in book.authors] == ["Jon Doe", "Alice Smith"]
+    assert (book.publisher, book.address) == ("Harvard University Press", "Cambridge, Mass.")
+    assert (chapter.booktitle, chapter.publisher) == (book.title, book.publisher)  # via crossref

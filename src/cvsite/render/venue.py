@@ -11,7 +11,11 @@ from cvsite.render.keywords import in_words, listed
 
 ENGLISH = gettext.NullTranslations()
 """The labels as written (English): the default of every function here."""
-_THESES = {"phdthesis": N_("PhD thesis"), "mastersthesis": N_("Master's thesis")}
+_KINDS = {"phdthesis": N_("PhD thesis"), "mastersthesis": N_("Master's thesis"), "thesis": "",
+          "techreport": N_("Technical report"), "report": N_("Technical report")}
+"""Theses and reports: the words shown when `type` is empty (biblatex's @thesis has none)."""
+_THESES = frozenset({"phdthesis", "mastersthesis", "thesis"})
+"""biblatex reads a thesis's `school` as its `institution`: either one names where."""
 _PARTS = frozenset({"article", "inproceedings", "conference", "incollection", "inbook"})
 """Entry types written by authors, never by the editors of the volume they are in."""
 
@@ -42,16 +46,23 @@ def _venue(pub: Publication, labels: gettext.NullTranslations) -> str:
     """The venue as written."""
     if pub.journal or pub.booktitle:
         return str(pub.journal or pub.booktitle)
-    if pub.entry_type in _THESES or pub.entry_type in ("techreport", "report"):
-        default = _THESES.get(pub.entry_type, N_("Technical report"))
-        kind = in_words(pub.report_type, labels) if pub.report_type else labels.gettext(default)
-        where = pub.school if pub.entry_type in _THESES else pub.institution
-        return ", ".join(x for x in (kind, where) if x)
+    if pub.entry_type in _KINDS and (kind_where := _kind_and_place(pub, labels)):
+        return kind_where
     if pub.eprint:
         prefix = pub.archive_prefix or "arXiv"
         return f"{'arXiv' if prefix.lower() == 'arxiv' else prefix}:{pub.eprint}"
     return in_words(str(pub.howpublished or pub.publisher or pub.organization or pub.institution
                         or ""), labels)
+
+
+def _kind_and_place(pub: Publication, labels: gettext.NullTranslations) -> str:
+    """`PhD thesis, ETH`: the thesis or report type (a biblatex key in words, other text as
+    written), then its school or institution; empty when the entry names neither."""
+    default = _KINDS[pub.entry_type]
+    kind = (in_words(pub.report_type, labels) if pub.report_type
+            else labels.gettext(default) if default else "")
+    where = (pub.school or pub.institution) if pub.entry_type in _THESES else pub.institution
+    return ", ".join(x for x in (kind, where) if x)
 
 
 def _edition(edition: str, labels: gettext.NullTranslations) -> str:

@@ -15,6 +15,7 @@ from cvsite.sources.bibtex.crossref import resolve_crossrefs
 from cvsite.sources.bibtex.fields import (
     DECODED,
     REQUIRED_BY_TYPE,
+    VENUE_PARTS,
     VERBATIM,
     joined_title,
     normalise,
@@ -28,6 +29,7 @@ from cvsite.sources.bibtex.links import clean_links
 from cvsite.sources.bibtex.names import Owner, left_out_problem, list_problems, read_names
 from cvsite.sources.bibtex.raw import RawEntry
 from cvsite.sources.bibtex.values import collapse
+from cvsite.sources.bibtex.xdata import resolve_xdata
 from cvsite.texmath import math_text, unreadable
 from cvsite.validate.latexcommands import unknown_command_problems
 from cvsite.validate.pubdate import date_fields
@@ -122,6 +124,9 @@ def _entry_data(raw: RawEntry, context: Context,
             data[DECODED[name]] = text
         elif name in VERBATIM and value.strip() and (text := verbatim(value)):
             data[VERBATIM[name]] = text
+    for name, parts in VENUE_PARTS.items():  # `Book: Subtitle. Addon`, as the title
+        if name in data:
+            data[name] = joined_title(data[name], *(decode(fields.get(p, "")) for p in parts))
     problems += [at(name, message, hint, warn) for name, message, hint, warn
                  in clean_links(data, raw.fields)]
     problems += _math_problems(data, raw.fields, at)
@@ -175,8 +180,11 @@ def convert(raw: RawEntry, config: SiteConfig, file: str) -> tuple[Publication |
 
 def convert_all(entries: list[RawEntry], config: SiteConfig,
                 file: str) -> tuple[tuple[Publication, ...], list[Diagnostic]]:
-    """Crossrefs resolved, every entry decoded; the ones in error left out."""
-    entries, problems = resolve_crossrefs(entries, file)
+    """xdata and crossrefs resolved (as Biber: xdata first), every entry decoded; the ones in
+    error left out."""
+    entries, problems = resolve_xdata(entries, file)
+    entries, found = resolve_crossrefs(entries, file)
+    problems += found
     context = Context.of(config, file)
     publications = []
     for raw in (e for e in entries if e.entry_type not in NOT_LISTED):

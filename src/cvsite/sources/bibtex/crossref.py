@@ -8,20 +8,25 @@ from cvsite.errors import Diagnostic, warning
 from cvsite.sources.bibtex.raw import RawEntry
 
 NOT_INHERITED = {"crossref", "ids", "key", "file", "selected", "award", "topic", "title",
-                 "abstract"}
+                 "subtitle", "titleaddon", "abstract"}
 """Fields a child entry never takes from its crossref parent (cvsite's own flags included)."""
+BOOK_TITLE = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
+"""The parent's title, subtitle and addon become the child's book title, subtitle and addon
+(biblatex's default inheritance for a book's or collection's parts)."""
 
 
 def _inherit(child: RawEntry, parent: RawEntry, titled: bool = True) -> RawEntry:
-    """The child with the parent's fields it lacks; the parent's title becomes its booktitle
-    (`titled`; not for a parent in a chain, whose own title is the book of the child below)."""
+    """The child with the parent's fields it lacks; the parent's title (subtitle, addon)
+    becomes its booktitle (`titled`; not for a parent in a chain, whose own title is the book
+    of the child below)."""
     fields, lines = dict(child.fields), dict(child.field_lines)
     for name, value in parent.fields.items():
         if name not in fields and name not in NOT_INHERITED:
             fields[name], lines[name] = value, parent.field_lines.get(name, parent.line)
-    if titled and "booktitle" not in fields and parent.fields.get("title"):
-        fields["booktitle"] = parent.fields["title"]
-        lines["booktitle"] = parent.field_lines.get("title", parent.line)
+    for name, target in BOOK_TITLE.items() if titled else ():
+        if target not in fields and parent.fields.get(name):
+            fields[target] = parent.fields[name]
+            lines[target] = parent.field_lines.get(name, parent.line)
     return replace(child, fields=fields, field_lines=lines)
 
 

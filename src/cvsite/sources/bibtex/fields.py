@@ -28,6 +28,11 @@ DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
            "abstract": "abstract", "award": "award", "topic": "topic", "language": "language"}
 """Displayed text fields (LaTeX decoded) and their Publication attribute."""
 
+VENUE_PARTS = {"booktitle": ("booksubtitle", "booktitleaddon"),
+               "journal": ("journalsubtitle", "journaltitleaddon")}
+"""biblatex's subtitle and addon of a venue, joined to it as `subtitle`/`titleaddon` to the
+title (`joined_title`)."""
+
 ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
            "arxiv": "eprint", "arxivid": "eprint", "eprinttype": "archiveprefix",
            "website": "project", "issue": "number", "langid": "language"}

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from cvsite.sources.bibtex.fields import DECODED
+from cvsite.sources.bibtex.fields import DECODED, VENUE_PARTS
 from cvsite.texmath import TEX_MATH, snippets
 
-TEXT_FIELDS = frozenset({"title", "subtitle", "titleaddon", *DECODED})
+TEXT_FIELDS = frozenset({"title", "subtitle", "titleaddon", *DECODED,
+                         *(part for parts in VENUE_PARTS.values() for part in parts)})
 _TAG = re.compile(r"""<\s*(/?)\s*(a|abbr|b|big|br|cite|code|del|em|font|i|ins|kbd|mark|p|q|s
                       |small|span|strike|strong|sub|sup|tt|u)\b(?:[^<>"']|"[^"]*"|'[^']*')*>""",
                   re.I | re.X)
