@@ -70,6 +70,14 @@ def test_an_entry_without_a_key_is_called_keyless_not_named_after_its_first_fiel
          "write a key after the '{', as in @article{smith2020,", "line 1")]
 
 
+def test_prose_between_entries_with_a_line_like_a_field_keeps_the_entry_before() -> None:
+    # IEEEexample.bib (TeX Live, bibtex/bib/ieeetran), after its @electronic example
+    publications, problems = read("@misc{k, author = {A, B}, title = {T}, year = 1998}\n\n"
+                                  "U.S. patent\nUse the type field to override the patent "
+                                  "type. e.g.,\ntype = \"Patent Application\"\n")
+    assert [p.key for p in publications] == ["k"] and problems == []
+
+
 def test_concatenation_and_case_insensitive_chained_macros() -> None:
     publications, problems = read('@string{ACL = "ACL"}\n@STRING{acl2 = acl # " 2020"}\n'
                                   '@inproceedings{k, ' + BASE + ' title = {T},\n'

@@ -62,3 +62,47 @@ def test_a_key_in_two_files_is_an_error_naming_both(project: Path,
     assert result.left_out == ("Example2020",)
     page = text_of((project / "_site" / "publications" / "index.html").read_text("utf-8"))
     assert "On Examples" in page and "The Same Key Again" not in page
+
+
+IEEE_STRINGS = """\
+% Two lines of IEEEfull.bib (TeX Live, bibtex/bib/ieeetran; Michael Shell), as IEEE's
+% template users keep it beside their own .bib: \\bibliography{IEEEfull,refs}
+@STRING{IEEE_J_AC         = "{IEEE} Transactions on Automatic Control"}
+@STRING{IEEE_J_EDL        = "{IEEE} Electron Device Letters"}
+"""
+USING_THEM = """\
+@article{edl2001, author = {Example, Ada}, title = {A Letter}, journal = IEEE_J_EDL,
+  year = {2001}}
+@string{IEEE_J_AC = "IEEE TAC"}
+@article{tac2002, author = {Example, Ada}, title = {A Transaction}, journal = IEEE_J_AC,
+  year = {2002}}
+"""
+
+
+def test_the_strings_of_a_file_of_strings_alone_apply_to_every_other_file(
+        project: Path) -> None:
+    (project / "content" / "IEEEfull.bib").write_text(IEEE_STRINGS, encoding="utf-8")
+    (project / "content" / "refs.bib").write_text(USING_THEM, encoding="utf-8")
+    result = build(project, project / "_site", use_cache=False, pdf=False)
+    assert [d.format() for d in result.diagnostics if "macro" in d.message
+            or "@string" in d.message] == []
+    page = text_of((project / "_site" / "publications" / "index.html").read_text("utf-8"))
+    assert "IEEE Electron Device Letters, 2001" in page
+    assert "IEEE TAC, 2002" in page  # a file's own @string replaces the shared one
+
+
+def test_strings_of_a_file_with_entries_stay_in_that_file(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    (project / "content" / "papers.bib").write_text(
+        '@string{PE = "Proceedings of Examples"}\n' + PAPERS.replace(
+            "{Proceedings of Examples}", "PE"), encoding="utf-8")
+    (project / "content" / "refs.bib").write_text(
+        "@article{other, author = {Example, Ada}, title = {T}, journal = PE, year = {2001}}\n",
+        encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        build(project, project / "_site", use_cache=False, pdf=False)
+    assert [d.format() for d in caught.value.diagnostics] == [
+        "content/refs.bib:1: error: entry 'other': field 'journal': undefined macro 'PE'\n"
+        "  hint: define it with @string in this file or in a .bib of @strings alone, or put "
+        "the text in braces"]

@@ -11,7 +11,14 @@ from pydantic import BaseModel
 from cvsite.cache import remembered
 from cvsite.errors import Diagnostic, display_path, error, has_errors, warning
 from cvsite.models import CV, News, Profile, Publication, Site, SiteConfig
-from cvsite.sources.bibtex.reader import MAX_BIB_BYTES, decode_text, parse_bib
+from cvsite.sources.bibtex.reader import (
+    MAX_BIB_BYTES,
+    Strings,
+    decode_text,
+    holds_only_strings,
+    parse_bib,
+    strings_of,
+)
 from cvsite.sources.text import read_source
 from cvsite.sources.yaml import MAX_BYTES, YamlDoc, load_yaml, parse_yaml
 from cvsite.validate.bibfiles import DEFAULT, Group, across_files, bib_files, unmatched
@@ -65,11 +72,12 @@ def _load_doc(folder: Path, name: str, model: type[M], optional: bool = False,
 
 
 @remembered(size=2)
-def _read_bib(data: bytes, shown: str,
-              config: SiteConfig) -> tuple[tuple[Publication, ...], tuple[Diagnostic, ...]]:
-    """The publications in the bytes of a .bib file, checked against `config`."""
+def _read_bib(data: bytes, shown: str, config: SiteConfig, shared: Strings = ()
+              ) -> tuple[tuple[Publication, ...], tuple[Diagnostic, ...]]:
+    """The publications in the bytes of a .bib file, checked against `config`, with the
+    `shared` @strings of the files that hold only @strings."""
     text, problems = decode_text(data, shown)
-    entries, found = parse_bib(text, shown)
+    entries, found = parse_bib(text, shown, shared)
     problems += found
     publications, found = convert_all(entries, config, shown)
     publications, clashes = check_keys(publications, shown)
@@ -94,13 +102,17 @@ def _load_bibs(source: Path, config: SiteConfig | None,
     globs = checked_with.publications.bib_files
     found_bibs = bib_files(folder, globs)
     problems = _unmatched(folder, globs, found_bibs) if config else []
+    read_in: list[tuple[str, bytes]] = []
     for bib in found_bibs:
         shown = display_path(bib)
         bib_data, found = read_source(bib, shown, MAX_BIB_BYTES)
         problems += found
-        if bib_data is None:
-            continue
-        publications, read = _read_bib(bib_data, shown, checked_with)
+        if bib_data is not None:
+            read_in.append((shown, bib_data))
+    shared, read_in, found = _shared_strings(read_in)
+    problems += found
+    for shown, bib_data in read_in:
+        publications, read = _read_bib(bib_data, shown, checked_with, shared)
         problems += read
         publications, missing = resolve_files(publications, shown, (folder, source / "static"),
                                               config.base_url if config else None)
@@ -109,6 +121,23 @@ def _load_bibs(source: Path, config: SiteConfig | None,
         groups.append((shown, tuple(p for p in publications if p.key not in gone)))
     groups, found = across_files(groups)
     return groups, problems + found
+
+
+def _shared_strings(files: list[tuple[str, bytes]]
+                    ) -> tuple[Strings, list[tuple[str, bytes]], list[Diagnostic]]:
+    """The @strings of the files holding nothing else (IEEEabrv.bib beside one's own .bib, as
+    `\\bibliography{IEEEabrv,refs}` reads it), for every other file; those others; problems."""
+    shared: dict[str, str] = {}
+    others, problems = [], []
+    for shown, data in files:
+        text, found = decode_text(data, shown)
+        if not holds_only_strings(text):
+            others.append((shown, data))
+            continue
+        strings, defined = strings_of(text, shown)
+        shared.update(strings)
+        problems += found + defined
+    return tuple(shared.items()), others, problems
 
 
 def _unmatched(folder: Path, globs: tuple[str, ...], found: list[Path]) -> list[Diagnostic]:

@@ -15,8 +15,9 @@ _ENTRY_WITHOUT_AT = re.compile(r"(?m)^\s*(article|book|inproceedings|incollectio
                                r"online|inbook|conference|string)\s*[{(]", re.I)
 _FIELD_LIKE = re.compile(r"(?m)^[ \t]*,?\s*([A-Za-z][\w:.+-]*)\s*=\s*[{\"\w]"
                          r"|^[ \t]*[})][ \t]*,?[ \t]*$")
-"""A line that starts as a field does (`year = {2020},`), or closes an entry (`}`): prose that
-merely holds an `=` (IEEEexample.bib's `…via the type field: type = "sec.".`) is not one."""
+"""A first line that starts as a field does (`year = {2020},`), or closes an entry (`}`): prose
+that holds an `=` (IEEEexample.bib's `…via the type field: type = "sec.".`, or a line
+`type = "Patent Application"` after a sentence) is not one."""
 
 
 def _line_of(text: str, index: int) -> int:
@@ -93,7 +94,8 @@ def leftover_problems(base: int, text: str, previous: RawEntry | None,
         return [warning(display, base + _line_of(text, missing_at.start(1)), 0,
                         f"'{missing_at[0].strip()}' looks like an entry without its '@'; "
                         "it is ignored", "start the entry with '@'")]
-    field_like = _FIELD_LIKE.search(text)
+    start = len(text) - len(text.lstrip())
+    field_like = _FIELD_LIKE.match(text, text.rfind("\n", 0, start) + 1)  # its first line only
     if not field_like:
         return []
     line = base + _line_of(text, field_like.start(1) if field_like[1] else field_like.start())

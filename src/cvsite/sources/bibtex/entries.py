@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from cvsite.errors import Diagnostic, did_you_mean, error, warning
 from cvsite.sources.bibtex.split import Block
 from cvsite.sources.bibtex.values import MAX_VALUE, MONTH_MACROS, Budget, evaluate, plain
@@ -11,10 +13,13 @@ Fields = tuple[dict[str, str], dict[str, int], list[Diagnostic]]
 
 
 class Macros(dict[str, str]):
-    """@string definitions, keyed case-insensitively; BibTeX's month names predefined."""
+    """@string definitions, keyed case-insensitively; BibTeX's month names predefined, then
+    `shared` ones (from a file of @strings alone), which the file's own may replace."""
 
-    def __init__(self) -> None:
+    def __init__(self, shared: Iterable[tuple[str, str]] = ()) -> None:
         super().__init__(MONTH_MACROS)
+        self.update(shared)
+        self.own: set[str] = set()
         self.budget = Budget()
 
 
@@ -24,10 +29,11 @@ def define(block: Block, macros: Macros, display: str) -> list[Diagnostic]:
     problems = [error(display, block.line + p.offset, 0, f"@string '{block.key}': {p.message}",
                       p.hint) for p in value.problems]
     name = block.key.strip().lower()
-    if name in macros and name not in MONTH_MACROS:
+    if name in macros.own:
         problems.append(warning(display, block.line, 0, f"@string '{block.key}' is defined "
                                                         "again; the later definition wins"))
     macros[name] = value.text
+    macros.own.add(name)
     return problems
 
 

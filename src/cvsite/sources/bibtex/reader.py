@@ -23,6 +23,9 @@ MAX_FIELDS = 200_000
 """Entries and `@string`s, and `=` signs (fields), in one file: the work is per entry and field
 (10,000 entries of 12 fields build in seconds), so a file of tiny entries must not have more."""
 _BLOCK = re.compile(r"@\s*\w*\s*[{(]")
+_KIND = re.compile(r"@\s*(\w+)\s*[{(]")
+Strings = tuple[tuple[str, str], ...]
+"""@string definitions (lower-case name, value) shared by a file of them alone."""
 
 
 def read_text(path: Path, display: str) -> tuple[str, list[Diagnostic]]:
@@ -40,26 +43,48 @@ def decode_text(data: bytes, display: str) -> tuple[str, list[Diagnostic]]:
     return (CONTROL.sub("\ufffd", text) if found else text), problems + found
 
 
-def parse_bib(text: str, display: str) -> tuple[list[RawEntry], list[Diagnostic]]:
-    """Every readable entry of a BibTeX string; problems are returned, never raised."""
+def parse_bib(text: str, display: str, shared: Strings = ()) -> tuple[list[RawEntry],
+                                                                     list[Diagnostic]]:
+    """Every readable entry of a BibTeX string, with the `shared` @strings of other files
+    defined; problems are returned, never raised."""
+    blocks, macros, problems = _blocks(text, display, shared)
+    entries, broken, found = _entries(blocks, macros, display)
+    duplicates, dropped = duplicate_keys(entries, display)
+    left_out = broken | duplicates
+    return [e for i, e in enumerate(entries) if i not in left_out], problems + found + dropped
+
+
+def _blocks(text: str, display: str,
+            shared: Strings) -> tuple[list[Block], Macros, list[Diagnostic]]:
+    """The blocks of a BibTeX string, its @strings evaluated (after `shared`), the problems."""
+    macros = Macros(shared)
     too_many = _too_many(text, display)
     if too_many:
-        return [], too_many
+        return [], macros, too_many
     text, problems = strip_comments(text, display)
     try:
         blocks = split_blocks(text)
     except Exception as exc:  # a splitter bug must still be a diagnostic
-        return [], [error(display, 1, 0, f"cannot split the file into entries: {exc}")]
-    macros = Macros()
+        return [], macros, [error(display, 1, 0, f"cannot split the file into entries: {exc}")]
     defined: set[str] = set()
     for block in blocks:  # a @string with an earlier one's key is skipped, as bibtexparser does
         if block.kind == "string" and block.key not in defined:
             defined.add(block.key)
             problems += define(block, macros, display)
-    entries, broken, found = _entries(blocks, macros, display)
-    duplicates, dropped = duplicate_keys(entries, display)
-    left_out = broken | duplicates
-    return [e for i, e in enumerate(entries) if i not in left_out], problems + found + dropped
+    return blocks, macros, problems
+
+
+def holds_only_strings(text: str) -> bool:
+    """Whether a .bib has @strings and nothing else to read (IEEEabrv.bib, a journal list)."""
+    kinds = {match[1].lower() for match in _KIND.finditer(text)}
+    return "string" in kinds and kinds <= {"string", "comment", "preamble"}
+
+
+def strings_of(text: str, display: str) -> tuple[Strings, list[Diagnostic]]:
+    """The @strings a file defines, evaluated, and its problems (for a file of them alone)."""
+    blocks, macros, problems = _blocks(text, display, ())
+    problems += _entries(blocks, macros, display)[2]
+    return tuple((name, macros[name]) for name in sorted(macros.own)), problems
 
 
 def _too_many(text: str, display: str) -> list[Diagnostic]:

@@ -141,7 +141,8 @@ def evaluate(raw: str, macros: Mapping[str, str], budget: Budget | None = None) 
                 parts.append(text)
             else:
                 problems.append(Problem(line(), f"undefined macro '{name[0]}'",
-                                        "define it with @string, or put the text in braces",
+                                        "define it with @string in this file or in a .bib of "
+                                        "@strings alone, or put the text in braces",
                                         name[0]))
             i = name.end()
         else:
