@@ -130,10 +130,10 @@ def _shared_strings(files: list[tuple[str, bytes]]
     shared: dict[str, str] = {}
     others, problems = [], []
     for shown, data in files:
-        text, found = decode_text(data, shown)
-        if not holds_only_strings(text):
+        if not holds_only_strings(data):
             others.append((shown, data))
             continue
+        text, found = decode_text(data, shown)
         strings, defined = strings_of(text, shown)
         shared.update(strings)
         problems += found + defined

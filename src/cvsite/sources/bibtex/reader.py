@@ -23,7 +23,7 @@ MAX_FIELDS = 200_000
 """Entries and `@string`s, and `=` signs (fields), in one file: the work is per entry and field
 (10,000 entries of 12 fields build in seconds), so a file of tiny entries must not have more."""
 _BLOCK = re.compile(r"@\s*\w*\s*[{(]")
-_KIND = re.compile(r"@\s*(\w+)\s*[{(]")
+_KIND = re.compile(rb"@\s*(\w+)\s*[{(]")
 Strings = tuple[tuple[str, str], ...]
 """@string definitions (lower-case name, value) shared by a file of them alone."""
 
@@ -74,10 +74,16 @@ def _blocks(text: str, display: str,
     return blocks, macros, problems
 
 
-def holds_only_strings(text: str) -> bool:
-    """Whether a .bib has @strings and nothing else to read (IEEEabrv.bib, a journal list)."""
-    kinds = {match[1].lower() for match in _KIND.finditer(text)}
-    return "string" in kinds and kinds <= {"string", "comment", "preamble"}
+def holds_only_strings(data: bytes) -> bool:
+    """Whether a .bib's bytes hold @strings and nothing else to read (IEEEabrv.bib, a journal
+    list), looked for without decoding them (a UTF-16 file is taken to hold entries)."""
+    strings = False
+    for match in _KIND.finditer(data):
+        kind = match[1].lower()
+        if kind not in (b"string", b"comment", b"preamble"):
+            return False  # most files: at their first entry
+        strings = strings or kind == b"string"
+    return strings
 
 
 def strings_of(text: str, display: str) -> tuple[Strings, list[Diagnostic]]:
