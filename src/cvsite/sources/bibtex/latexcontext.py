@@ -18,6 +18,8 @@ from pylatexenc.latexwalker import LatexGroupNode, LatexMacroNode
 from pylatexenc.latexwalker import get_default_latex_context_db as get_walker_context
 from pylatexenc.macrospec import LatexContextDb, MacroSpec
 
+from cvsite.sources.bibtex.aasjournals import JOURNALS
+
 INVISIBLE = ("label", "index", "nocite", "glossary", "phantom", "hphantom", "vphantom",
              "pagestyle", "thispagestyle", "noopsort", "hspace", "vspace")
 """Macros shown as nothing, their argument too (`\\noopsort{a}` only steers BibTeX's sorting)."""
@@ -97,7 +99,7 @@ def converter(math_mode: str) -> LatexNodes2Text:
     specs = [MacroTextSpec(name, "LaTeX2e" if name == "LaTeXe" else name) for name in LOGOS]
     specs += [MacroTextSpec(name, context.get_macro_spec(known).simplify_repl)
               for name, known in ALIASES]
-    specs += [MacroTextSpec(name, text) for name, text in SYMBOLS]
+    specs += [MacroTextSpec(name, text) for name, text in (*SYMBOLS, *JOURNALS)]
     specs += [MacroTextSpec(name, "") for name in NOTHING]
     specs += [MacroTextSpec(name, discard=True) for name in INVISIBLE]
     specs += [MacroTextSpec(name, simplify_repl=_argument) for name in WRAPPERS]
