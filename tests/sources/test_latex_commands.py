@@ -57,6 +57,8 @@ def test_an_unknown_command_shows_its_name(latex: str, text: str,
     ("\\foreignlanguage{german}{Haus} and \\foreignlanguage[variant=swiss]{german}{Chuchi}",
      "Haus and Chuchi"), ("\\enquote{Quoted} \\mkbibemph{x} \\doi{10.1/x}", "Quoted x 10.1/x"),
     ("a \\mbox b \\MakeUppercase{c}", "a b c"),
+    ("C\\textsuperscript{\\,5} 2006", "C⁵ 2006"),  # classicthesis' AMiede_Publications.bib
+    ("H\\textsubscript{2}O, 10\\textsuperscript{-3}, 2\\textsuperscript{nd}", "H₂O, 10⁻³, 2nd"),
     ("Proc.\\\nconf.", "Proc. conf."),
 ])
 def test_known_markup_is_not_reported(latex: str, text: str) -> None:

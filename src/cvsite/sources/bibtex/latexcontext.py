@@ -47,11 +47,14 @@ NOTHING = ("it", "bf", "sl", "tt", "sc", "em", "rm", "sf", "up", "md", "normalfo
 WRAPPERS = ("mbox", "hbox", "textsf", "texttt", "textup", "textmd", "textnormal", "textrm",
             "enquote", "mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold", "uppercase",
             "lowercase", "MakeUppercase", "MakeLowercase", "MakeTextUppercase",
-            "MakeTextLowercase", "num", "textsubscript", "textsuperscript", "doi", "nolinkurl",
+            "MakeTextLowercase", "num", "doi", "nolinkurl",
             "path", "textipa", "citeauthor", "hyphenation", "textenglish", "textgerman",
             "textfrench", "textspanish", "textitalian", "textrussian", "textgreek")
 """Standard commands (LaTeX's, biblatex's, csquotes', babel's and polyglossia's) whose text is
 their one argument as written: shown without a warning."""
+RAISED = {"textsuperscript": str.maketrans("0123456789+-−=()ni", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱ"),
+          "textsubscript": str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")}
+"""Superscript and subscript text Unicode has characters for (`C\\textsuperscript{5}` → C⁵)."""
 OTHER_LANGUAGE = "foreignlanguage"
 """babel's `\\foreignlanguage[options]{language}{text}`: the text alone."""
 NOT_READ = ("today",)
@@ -70,6 +73,14 @@ def _argument(node: Any, l2tobj: LatexNodes2Text) -> str:
     """The text of a macro's argument, braced or not (`\\mbox b` → `b`)."""
     arguments = node.nodeargd.argnlist if node.nodeargd else []
     return "".join(str(l2tobj.nodelist_to_text([a])) for a in arguments if a is not None)
+
+
+def _raised(node: Any, l2tobj: LatexNodes2Text) -> str:
+    """A super- or subscript's text in Unicode's raised or lowered characters when it has them
+    all (`⁵`, `⁻³`, `₂`), else as written (`2\\textsuperscript{nd}` → `2nd`)."""
+    text = _argument(node, l2tobj).strip()
+    raised = text.translate(RAISED[node.macroname])
+    return text if any(a == b for a, b in zip(raised, text, strict=True)) else raised
 
 
 def _last_argument(node: Any, l2tobj: LatexNodes2Text) -> str:
@@ -104,6 +115,7 @@ def converter(math_mode: str) -> LatexNodes2Text:
     specs += [MacroTextSpec(name, discard=True) for name in INVISIBLE]
     specs += [MacroTextSpec(name, simplify_repl=_argument) for name in WRAPPERS]
     specs.append(MacroTextSpec(OTHER_LANGUAGE, simplify_repl=_last_argument))
+    specs += [MacroTextSpec(name, simplify_repl=_raised) for name in RAISED]
     specs += [MacroTextSpec(name, simplify_repl=_unknown) for name in NOT_READ]
     context.add_context_category("cvsite", prepend=True, macros=specs)
     context.set_unknown_macro_spec(MacroTextSpec("", simplify_repl=_unknown))
@@ -115,7 +127,8 @@ def walker_context() -> LatexContextDb:
     context = get_walker_context()
     context.add_context_category("cvsite-invisible", prepend=True,
                                  macros=[*(MacroSpec(name, "{") for name in (*INVISIBLE,
-                                                                               *WRAPPERS)),
+                                                                               *WRAPPERS,
+                                                                               *RAISED)),
                                          MacroSpec(OTHER_LANGUAGE, "[{{")])
     return context
 
