@@ -81,6 +81,9 @@ class Publication(Model):
     number: Text | None = None
     chapter: Text | None = None
     pages: Text | None = None
+    eid: Text | None = None
+    """The article number (biblatex `eid`, ACM's `articleno`, MDPI's `article-number`): where
+    the paper is when the journal numbers articles instead of pages."""
     note: Text | None = None
     eprint: Text | None = None
     archive_prefix: Text | None = None

@@ -24,8 +24,9 @@ DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
            "publisher": "publisher", "address": "address", "school": "school",
            "institution": "institution", "organization": "organization",
            "howpublished": "howpublished", "type": "report_type", "edition": "edition",
-           "volume": "volume", "number": "number", "chapter": "chapter", "note": "note",
-           "abstract": "abstract", "award": "award", "topic": "topic", "language": "language"}
+           "volume": "volume", "number": "number", "chapter": "chapter", "eid": "eid",
+           "note": "note", "abstract": "abstract", "award": "award", "topic": "topic",
+           "language": "language"}
 """Displayed text fields (LaTeX decoded) and their Publication attribute."""
 
 VENUE_PARTS = {"booktitle": ("booksubtitle", "booktitleaddon"),
@@ -35,7 +36,8 @@ title (`joined_title`)."""
 
 ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
            "arxiv": "eprint", "arxivid": "eprint", "eprinttype": "archiveprefix",
-           "website": "project", "issue": "number", "langid": "language"}
+           "website": "project", "issue": "number", "langid": "language", "articleno": "eid",
+           "article-number": "eid"}
 """biblatex, Mendeley and al-folio spellings, used when the BibTeX field is absent."""
 
 VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
