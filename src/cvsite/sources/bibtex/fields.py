@@ -37,8 +37,9 @@ title (`joined_title`)."""
 ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
            "arxiv": "eprint", "arxivid": "eprint", "eprinttype": "archiveprefix",
            "website": "project", "issue": "number", "langid": "language", "articleno": "eid",
-           "article-number": "eid"}
-"""biblatex, Mendeley and al-folio spellings, used when the BibTeX field is absent."""
+           "article-number": "eid", "fjournal": "journal"}
+"""biblatex, Mendeley, al-folio, ACM, MDPI and MathSciNet (`fjournal`, the journal's full name)
+spellings, used when the BibTeX field is absent."""
 
 VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
             "pdf": "pdf", "code": "code", "slides": "slides", "poster": "poster",
