@@ -106,7 +106,7 @@ def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, l
 def _entry_data(raw: RawEntry, context: Context,
                 at: _At) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     """The data of the entry's Publication (None when in error) and the problems found."""
-    fields, notes = normalise(raw.fields)
+    fields, notes = normalise(raw.fields, SHOWN_AS.get(raw.entry_type, raw.entry_type))
     fields, tagged = untagged(fields)
     decode = context.decoder.decode
     data, problems = _checks(raw, fields, at)

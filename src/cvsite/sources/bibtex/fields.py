@@ -29,6 +29,11 @@ DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
            "language": "language"}
 """Displayed text fields (LaTeX decoded) and their Publication attribute."""
 
+_BOOK_PARTS = ("booktitle", "booksubtitle", "booktitleaddon")
+NOT_USED_BY_TYPE = {"book": _BOOK_PARTS, "collection": _BOOK_PARTS}
+"""Fields that BibTeX's and biblatex's standard styles ignore for a type, and so does cvsite: a
+book's title is the book (BibDesk leaves `Booktitle = {Cambridge: MIT Press}` in a @book)."""
+
 VENUE_PARTS = {"booktitle": ("booksubtitle", "booktitleaddon"),
                "journal": ("journalsubtitle", "journaltitleaddon")}
 """biblatex's subtitle and addon of a venue, joined to it as `subtitle`/`titleaddon` to the
@@ -138,12 +143,16 @@ def pages(value: str) -> str:
     return _PAGE_RANGE.sub("\u2013", value.strip())
 
 
-def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-    """biblatex spellings read as BibTeX's; likely typos as (field, message, hint)."""
+def normalise(fields: dict[str, str],
+              kind: str = "misc") -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """biblatex spellings read as BibTeX's, without the fields entries of `kind` do not use;
+    likely typos as (field, message, hint)."""
     fields = dict(fields)
     for alias, name in ALIASES.items():
         if alias in fields and not fields.get(name):
             fields[name] = fields[alias]
+    for name in NOT_USED_BY_TYPE.get(kind, ()):
+        fields.pop(name, None)
     notes = []
     for name in fields:
         hint = None if name in KNOWN else did_you_mean(name, KNOWN, cutoff=0.85)
