@@ -50,6 +50,8 @@ class Publication(Model):
     """The title with math approximated in Unicode: for <title>, meta tags and sorting."""
     authors: tuple[Author, ...]
     et_al: bool = False
+    collaboration: Text | None = None
+    """The collaboration the authors wrote for (INSPIRE's `collaboration = "ATLAS"`)."""
     editors: tuple[Author, ...] = ()
     year: int = 0
     """For sorting and grouping; 0 when the entry names no year (listed as "in press")."""

@@ -26,7 +26,7 @@ DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
            "howpublished": "howpublished", "type": "report_type", "edition": "edition",
            "volume": "volume", "number": "number", "chapter": "chapter", "eid": "eid",
            "note": "note", "abstract": "abstract", "award": "award", "topic": "topic",
-           "language": "language"}
+           "language": "language", "collaboration": "collaboration"}
 """Displayed text fields (LaTeX decoded) and their Publication attribute."""
 
 _BOOK_PARTS = ("booktitle", "booksubtitle", "booktitleaddon")
