@@ -103,6 +103,16 @@ def verbatim(value: str) -> str:
     return _ESCAPED.sub(r"\1", value.strip("{} "))
 
 
+def required(kind: str, fields: dict[str, str]) -> tuple[str, ...]:
+    """The venue fields an entry of `kind` needs; an @article with an arXiv `eprint` needs no
+    `journal`: it is listed as that preprint (INSPIRE writes `journal = ""` on every one)."""
+    needed = REQUIRED_BY_TYPE.get(kind, ())
+    if verbatim(fields.get("eprint", "")) and \
+            verbatim(fields.get("archiveprefix", "")).lower() in ("", "arxiv"):
+        return tuple(name for name in needed if name != "journal")
+    return needed
+
+
 def written_field(attribute: str, fields: dict[str, str]) -> str:
     """The field of the entry a Publication attribute came from (`html` for `project`)."""
     names = [f for f, a in (*DECODED.items(), *VERBATIM.items()) if a == attribute] or [attribute]
