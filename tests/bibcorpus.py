@@ -37,7 +37,8 @@ def describe(publication: Publication) -> list[str]:
     if p.title_text != p.title:
         lines.append(f"  title_text: {p.title_text}")
     lines.append("  authors: " + ", ".join(_person(a) for a in p.authors)
-                 + (", et al." if p.et_al else ""))
+                 + (", et al." if p.et_al else "")
+                 + (f" ({p.collaboration})" if p.collaboration else ""))
     spoken = [f"{text} {code}" for text in ("title", *(a.display for a in p.authors))
               if (code := cjk_language(p.title_text if text == "title" else text, p.language,
                                         "" if text == "title" else p.title_text))]

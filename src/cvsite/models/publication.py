@@ -50,6 +50,8 @@ class Publication(Model):
     """The title with math approximated in Unicode: for <title>, meta tags and sorting."""
     authors: tuple[Author, ...]
     et_al: bool = False
+    collaboration: Text | None = None
+    """The collaboration the authors wrote for (INSPIRE's `collaboration = "ATLAS"`)."""
     editors: tuple[Author, ...] = ()
     year: int = 0
     """For sorting and grouping; 0 when the entry names no year (listed as "in press")."""
@@ -81,6 +83,9 @@ class Publication(Model):
     number: Text | None = None
     chapter: Text | None = None
     pages: Text | None = None
+    eid: Text | None = None
+    """The article number (biblatex `eid`, ACM's `articleno`, MDPI's `article-number`): where
+    the paper is when the journal numbers articles instead of pages."""
     note: Text | None = None
     eprint: Text | None = None
     archive_prefix: Text | None = None

@@ -7,6 +7,7 @@ them, and each paper's page its own (a sixth of a site's rendering time as a mac
 from __future__ import annotations
 
 import gettext
+import re
 from collections.abc import Callable
 
 from markupsafe import Markup, escape
@@ -17,6 +18,26 @@ from cvsite.render.venue import editor_mark
 from cvsite.scripts import cjk_language
 
 AuthorList = Callable[..., Markup]
+_NAMES_ITS_KIND = re.compile(r"\b(?:collaborations?|consortium|forum|group|team|project)$",
+                             re.IGNORECASE)
+"""The last word of a collaboration's name that already says what it is (`ATLAS Collaboration`,
+`LHC Reinterpretation Forum`): shown as written, not followed by "Collaboration"."""
+
+
+def collaboration(pub: Publication, labels: gettext.NullTranslations) -> str:
+    """`ATLAS Collaboration` (`ATLAS, CMS Collaborations`) for INSPIRE's `collaboration`; empty
+    when there is none or an author is already named for it."""
+    name = (pub.collaboration or "").strip()
+    if not name:
+        return ""
+    if _NAMES_ITS_KIND.search(name):
+        phrase = name
+    else:
+        count = 2 if re.search(r",|\sand\s", name) else 1
+        phrase = labels.ngettext("%(name)s Collaboration", "%(name)s Collaborations",
+                                 count) % {"name": name}
+    named = {a.display.casefold() for a in pub.authors}
+    return "" if {name.casefold(), phrase.casefold()} & named else phrase
 
 
 def _name(author: Author, pub: Publication) -> str:
@@ -32,7 +53,8 @@ def _name(author: Author, pub: Publication) -> str:
 
 def author_list(labels: gettext.NullTranslations) -> AuthorList:
     """`author_list(pub, limit)` in the words of `labels`: the first `limit` authors (and the
-    owner after them, past an ellipsis), then "et al." and how many there are."""
+    owner after them, past an ellipsis), then "et al." and how many there are, then the
+    collaboration (`(ATLAS Collaboration)`)."""
     et_al = Markup(labels.gettext("et al.")).replace(" ", Markup("&nbsp;"))  # as `_()` gives it
 
     def authors(pub: Publication, limit: int | None = None) -> Markup:
@@ -45,6 +67,8 @@ def author_list(labels: gettext.NullTranslations) -> AuthorList:
             text += f", {et_al} ({Markup(total) % {'num': count}})"
         elif pub.et_al:
             text += f", {et_al}"
+        if group := collaboration(pub, labels):
+            text += f" ({escape(group)})"
         mark = editor_mark(pub, labels)
         return Markup(f"{text} {escape(mark)}" if mark else text)
 

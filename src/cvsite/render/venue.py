@@ -78,7 +78,8 @@ def _edition(edition: str, labels: gettext.NullTranslations) -> str:
 
 def venue_details(pub: Publication,
                   labels: gettext.NullTranslations = ENGLISH) -> tuple[str, ...]:
-    """Everything after the venue: series, volume, number, pages, editors, edition, publisher."""
+    """Everything after the venue: series, volume, number, pages (or article number), editors,
+    edition, publisher."""
     venue = publication_venue(pub, labels)
     words = labels.gettext
     parts = [in_words(pub.series, labels)] if pub.series and pub.series != venue else []
@@ -92,6 +93,8 @@ def venue_details(pub: Publication,
         single = not re.search(r"[\u2013,]", pub.pages)
         page = N_("p. %(pages)s") if single else N_("pp. %(pages)s")
         parts.append(words(page) % {"pages": pub.pages})
+    elif pub.eid:  # where pages would be, as biblatex prints `eid`
+        parts.append(words(N_("art. %(number)s")) % {"number": pub.eid})
     if pub.editors and not editor_mark(pub, labels):
         parts.append(words(N_("edited by %(names)s")) % {"names": names(pub.editors, labels)})
     if pub.edition:

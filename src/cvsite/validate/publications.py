@@ -20,6 +20,7 @@ from cvsite.sources.bibtex.fields import (
     joined_title,
     normalise,
     pages,
+    required,
     verbatim,
     written_field,
 )
@@ -71,7 +72,7 @@ def _checks(raw: RawEntry, fields: dict[str, str],
         problems.append(at("title", "missing required field 'title'"))
     if not (fields.get("author", "").strip() or fields.get("editor", "").strip()):
         problems.append(at("author", "missing required field 'author' (or 'editor')"))
-    for name in REQUIRED_BY_TYPE.get(kind, ()):
+    for name in required(kind, fields):
         if not any(fields.get(n, "").strip() for n in FIELD_ALTERNATIVES.get(name, (name,))):
             problems.append(at(name, f"@{raw.entry_type} entries need a '{name}' field",
                                warn=True))
@@ -106,7 +107,7 @@ def decode_entry(raw: RawEntry, context: Context) -> tuple[Publication | None, l
 def _entry_data(raw: RawEntry, context: Context,
                 at: _At) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     """The data of the entry's Publication (None when in error) and the problems found."""
-    fields, notes = normalise(raw.fields)
+    fields, notes = normalise(raw.fields, SHOWN_AS.get(raw.entry_type, raw.entry_type))
     fields, tagged = untagged(fields)
     decode = context.decoder.decode
     data, problems = _checks(raw, fields, at)

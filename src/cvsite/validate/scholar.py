@@ -145,6 +145,7 @@ def highwire(pub: Publication, config: SiteConfig) -> list[tuple[str, str]]:
     if tag and venue:
         tags.append((tag, plain(str(venue))))
     first, _, last = (pub.pages or "").partition("\N{EN DASH}")
+    first = first or pub.eid or ""  # an article number is its first page, as APS and IOP tag it
     report = pub.number if pub.entry_type == "techreport" else None
     for name, value in (("citation_volume", pub.volume),
                         ("citation_issue", None if report else pub.number),

@@ -24,9 +24,15 @@ DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
            "publisher": "publisher", "address": "address", "school": "school",
            "institution": "institution", "organization": "organization",
            "howpublished": "howpublished", "type": "report_type", "edition": "edition",
-           "volume": "volume", "number": "number", "chapter": "chapter", "note": "note",
-           "abstract": "abstract", "award": "award", "topic": "topic", "language": "language"}
+           "volume": "volume", "number": "number", "chapter": "chapter", "eid": "eid",
+           "note": "note", "abstract": "abstract", "award": "award", "topic": "topic",
+           "language": "language", "collaboration": "collaboration"}
 """Displayed text fields (LaTeX decoded) and their Publication attribute."""
+
+_BOOK_PARTS = ("booktitle", "booksubtitle", "booktitleaddon")
+NOT_USED_BY_TYPE = {"book": _BOOK_PARTS, "collection": _BOOK_PARTS}
+"""Fields that BibTeX's and biblatex's standard styles ignore for a type, and so does cvsite: a
+book's title is the book (BibDesk leaves `Booktitle = {Cambridge: MIT Press}` in a @book)."""
 
 VENUE_PARTS = {"booktitle": ("booksubtitle", "booktitleaddon"),
                "journal": ("journalsubtitle", "journaltitleaddon")}
@@ -35,8 +41,10 @@ title (`joined_title`)."""
 
 ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
            "arxiv": "eprint", "arxivid": "eprint", "eprinttype": "archiveprefix",
-           "website": "project", "issue": "number", "langid": "language"}
-"""biblatex, Mendeley and al-folio spellings, used when the BibTeX field is absent."""
+           "website": "project", "issue": "number", "langid": "language", "articleno": "eid",
+           "article-number": "eid", "fjournal": "journal"}
+"""biblatex, Mendeley, al-folio, ACM, MDPI and MathSciNet (`fjournal`, the journal's full name)
+spellings, used when the BibTeX field is absent."""
 
 VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
             "pdf": "pdf", "code": "code", "slides": "slides", "poster": "poster",
@@ -95,6 +103,16 @@ def verbatim(value: str) -> str:
     return _ESCAPED.sub(r"\1", value.strip("{} "))
 
 
+def required(kind: str, fields: dict[str, str]) -> tuple[str, ...]:
+    """The venue fields an entry of `kind` needs; an @article with an arXiv `eprint` needs no
+    `journal`: it is listed as that preprint (INSPIRE writes `journal = ""` on every one)."""
+    needed = REQUIRED_BY_TYPE.get(kind, ())
+    if verbatim(fields.get("eprint", "")) and \
+            verbatim(fields.get("archiveprefix", "")).lower() in ("", "arxiv"):
+        return tuple(name for name in needed if name != "journal")
+    return needed
+
+
 def written_field(attribute: str, fields: dict[str, str]) -> str:
     """The field of the entry a Publication attribute came from (`html` for `project`)."""
     names = [f for f, a in (*DECODED.items(), *VERBATIM.items()) if a == attribute] or [attribute]
@@ -135,12 +153,16 @@ def pages(value: str) -> str:
     return _PAGE_RANGE.sub("\u2013", value.strip())
 
 
-def normalise(fields: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
-    """biblatex spellings read as BibTeX's; likely typos as (field, message, hint)."""
+def normalise(fields: dict[str, str],
+              kind: str = "misc") -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """biblatex spellings read as BibTeX's, without the fields entries of `kind` do not use;
+    likely typos as (field, message, hint)."""
     fields = dict(fields)
     for alias, name in ALIASES.items():
         if alias in fields and not fields.get(name):
             fields[name] = fields[alias]
+    for name in NOT_USED_BY_TYPE.get(kind, ()):
+        fields.pop(name, None)
     notes = []
     for name in fields:
         hint = None if name in KNOWN else did_you_mean(name, KNOWN, cutoff=0.85)
