@@ -52,6 +52,8 @@ class Publication(Model):
     et_al: bool = False
     collaboration: Text | None = None
     """The collaboration the authors wrote for (INSPIRE's `collaboration = "ATLAS"`)."""
+    nationality: Text | None = None
+    """A patent's country as IEEEtran's `nationality` writes it (`United States`, `Japanese`)."""
     editors: tuple[Author, ...] = ()
     year: int = 0
     """For sorting and grouping; 0 when the entry names no year (listed as "in press")."""

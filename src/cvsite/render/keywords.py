@@ -12,7 +12,13 @@ KEYS = {"techreport": N_("Technical report"), "resreport": N_("Research report")
         "candthesis": N_("Candidate thesis"), "software": N_("Software"), "datacd": N_("CD-ROM"),
         "audiocd": N_("Audio CD"), "newseries": N_("new series"), "oldseries": N_("old series"),
         "countryde": N_("Germany"), "countryeu": N_("European Union"), "countryfr": N_("France"),
-        "countryuk": N_("United Kingdom"), "countryus": N_("USA")}
+        "countryuk": N_("United Kingdom"), "countryus": N_("USA"), "patent": N_("Patent"),
+        "patentde": N_("German patent"), "patenteu": N_("European patent"),
+        "patentfr": N_("French patent"), "patentuk": N_("British patent"),
+        "patentus": N_("U.S. patent"), "patreq": N_("Patent request"),
+        "patreqde": N_("German patent request"), "patreqeu": N_("European patent request"),
+        "patreqfr": N_("French patent request"), "patrequk": N_("British patent request"),
+        "patrequs": N_("U.S. patent request")}
 """The keys biblatex prints in words when a field holds one alone (§4.9.2 of its manual)."""
 _AND = re.compile(r"\s+and\s+")
 

@@ -20,6 +20,13 @@ _PARTS = frozenset({"article", "inproceedings", "conference", "incollection", "i
 """Entry types written by authors, never by the editors of the volume they are in."""
 
 
+_NATIONS = {"United States": "patentus", "U.S.": "patentus", "US": "patentus",
+            "USA": "patentus", "German": "patentde", "Germany": "patentde",
+            "European": "patenteu", "French": "patentfr", "France": "patentfr",
+            "British": "patentuk", "United Kingdom": "patentuk", "UK": "patentuk"}
+"""IEEEtran's `nationality` of a patent as biblatex's patent type, for its words."""
+
+
 def _ordinal(number: int) -> str:
     """`2nd`, `11th`, `23rd`."""
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10,
@@ -48,6 +55,8 @@ def _venue(pub: Publication, labels: gettext.NullTranslations) -> str:
         return str(pub.journal or pub.booktitle)
     if pub.entry_type in _KINDS and (kind_where := _kind_and_place(pub, labels)):
         return kind_where
+    if pub.entry_type == "patent":
+        return _patent(pub, labels)
     if pub.eprint:
         prefix = pub.archive_prefix or "arXiv"
         return f"{'arXiv' if prefix.lower() == 'arxiv' else prefix}:{pub.eprint}"
@@ -63,6 +72,20 @@ def _kind_and_place(pub: Publication, labels: gettext.NullTranslations) -> str:
             else labels.gettext(default) if default else "")
     where = (pub.school or pub.institution) if pub.entry_type in _THESES else pub.institution
     return ", ".join(x for x in (kind, where) if x)
+
+
+def _patent(pub: Publication, labels: gettext.NullTranslations) -> str:
+    """`U.S. patent 5668842`: biblatex's patent `type` in words (other text as written, IEEE's
+    `nationality` before "Patent"), then the patent's number."""
+    if pub.report_type:
+        kind = in_words(pub.report_type, labels)
+    elif pub.nationality in _NATIONS:
+        kind = in_words(_NATIONS[pub.nationality], labels)
+    elif pub.nationality:
+        kind = labels.gettext(N_("%(country)s patent")) % {"country": pub.nationality}
+    else:
+        kind = labels.gettext(N_("Patent"))
+    return f"{kind} {pub.number}" if pub.number else kind
 
 
 def _edition(edition: str, labels: gettext.NullTranslations) -> str:
@@ -85,7 +108,8 @@ def venue_details(pub: Publication,
     parts = [in_words(pub.series, labels)] if pub.series and pub.series != venue else []
     if pub.volume:
         parts.append(words(N_("vol. %(volume)s")) % {"volume": pub.volume})
-    if pub.number and not (pub.eprint and pub.eprint.lower() in pub.number.lower()):
+    if pub.number and pub.entry_type != "patent" and not (
+            pub.eprint and pub.eprint.lower() in pub.number.lower()):
         parts.append(words(N_("no. %(number)s")) % {"number": pub.number})  # not Scholar's arXiv
     if pub.chapter:
         parts.append(words(N_("ch. %(chapter)s")) % {"chapter": pub.chapter})

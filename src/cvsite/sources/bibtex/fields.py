@@ -26,7 +26,8 @@ DECODED = {"booktitle": "booktitle", "journal": "journal", "series": "series",
            "howpublished": "howpublished", "type": "report_type", "edition": "edition",
            "volume": "volume", "number": "number", "chapter": "chapter", "eid": "eid",
            "note": "note", "abstract": "abstract", "award": "award", "topic": "topic",
-           "language": "language", "collaboration": "collaboration"}
+           "language": "language", "collaboration": "collaboration",
+           "nationality": "nationality"}
 """Displayed text fields (LaTeX decoded) and their Publication attribute."""
 
 _BOOK_PARTS = ("booktitle", "booksubtitle", "booktitleaddon")
@@ -42,9 +43,11 @@ title (`joined_title`)."""
 ALIASES = {"journaltitle": "journal", "location": "address", "eventtitle": "booktitle",
            "arxiv": "eprint", "arxivid": "eprint", "eprinttype": "archiveprefix",
            "website": "project", "issue": "number", "langid": "language", "articleno": "eid",
-           "article-number": "eid", "fjournal": "journal"}
-"""biblatex, Mendeley, al-folio, ACM, MDPI and MathSciNet (`fjournal`, the journal's full name)
-spellings, used when the BibTeX field is absent."""
+           "article-number": "eid", "fjournal": "journal", "yearfiled": "year",
+           "monthfiled": "month"}
+"""biblatex, Mendeley, al-folio, ACM, MDPI, MathSciNet (`fjournal`, the journal's full name)
+and IEEEtran (a patent's filing date, its date when it has no other) spellings, used when the
+BibTeX field is absent."""
 
 VERBATIM = {"eprint": "eprint", "archiveprefix": "archive_prefix", "doi": "doi", "url": "url",
             "pdf": "pdf", "code": "code", "slides": "slides", "poster": "poster",
