@@ -230,8 +230,9 @@ def test_a_doi_org_address_without_its_scheme_is_read_as_the_doi(tmp_path: Path)
 
 
 @pytest.mark.parametrize("named", ["site.yaml", "publications.bib", "papers/../profile.yaml",
-                                   ".env", "papers/.secret/x.pdf"])
-def test_a_pdf_naming_a_source_or_hidden_file_is_an_error_and_publishes_nothing(
+                                   ".env", "papers/.secret/x.pdf", "site.yaml~",
+                                   "profile.yaml.bak", "photo.png"])
+def test_a_pdf_naming_anything_but_a_paper_file_is_an_error_and_publishes_nothing(
         tmp_path: Path, named: str) -> None:
     project = minimal_with_entries(tmp_path / "project", (
         "@article{leak, author = {Example, Ada}, title = {Leak}, journal = {J}, year = {2021},\n"
@@ -239,12 +240,15 @@ def test_a_pdf_naming_a_source_or_hidden_file_is_an_error_and_publishes_nothing(
     (project / "content/.env").write_text("TOKEN=secret\n", encoding="utf-8")
     (project / "content/papers/.secret").mkdir(parents=True)
     (project / "content/papers/.secret/x.pdf").write_bytes(b"%PDF-1.4 private")
+    for copy in ("site.yaml~", "profile.yaml.bak", "photo.png"):  # an editor's backups, a photo
+        (project / "content" / copy).write_bytes(b"private")
     with pytest.raises(ContentError) as raised:
         build(project, tmp_path / "out", pdf=False)
     shown = [d.format() for d in raised.value.diagnostics]
     assert len(shown) == 1 and shown[0].endswith(
-        f"content/publications.bib:11: error: entry 'leak': pdf '{named}' names one of the "
-        "site's source or hidden files, which are never published\n"
+        f"content/publications.bib:11: error: entry 'leak': pdf '{named}' is not a paper file "
+        "(.pdf, .ps, .ps.gz, .eps, .djvu, .epub, .html, .htm, not hidden): only those are "
+        "published from content/\n"
         "  hint: name the paper's own file, as in pdf = {papers/leak.pdf}"), shown
     assert not (tmp_path / "out").exists()
 

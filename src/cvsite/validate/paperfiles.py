@@ -13,8 +13,9 @@ from cvsite.validate.scholar import local_file
 PDF_FOLDERS = ("", "papers/", "assets/pdf/")
 """Where a `pdf` path is looked for, in order: as written, then cvsite's and al-folio's folders
 (the last two for a bare file name only, as al-folio writes `pdf = {paper.pdf}`)."""
-SOURCES = (".yaml", ".yml", ".bib")
-"""The site's own source files: a `pdf` field naming one would publish it."""
+PAPER_FILES = (".pdf", ".ps", ".ps.gz", ".eps", ".djvu", ".epub", ".html", ".htm")
+"""What a `pdf` field in content/ may name: a paper. Anything else (`site.yaml`, its backup
+`site.yaml~`, the original photo with its location data) would be published as it is."""
 
 
 def _on_site(href: str, base_url: str | None) -> str | None:
@@ -38,11 +39,12 @@ def _pdf_file(pub: Publication, file: str, looked_in: tuple[Path, ...],
         return None, error(file, line, 0, f"entry '{pub.key}': pdf '{pub.pdf}' is not a path "
                            "inside the site", "write it relative to content/, as in "
                            f"pdf = {{papers/{folder_name(pub.key)}.pdf}}", pub.key)
-    if local.lower().endswith(SOURCES) or any(p.startswith(".") for p in local.split("/")):
-        return None, error(file, line, 0, f"entry '{pub.key}': pdf '{pub.pdf}' names one of the "
-                           "site's source or hidden files, which are never published",
-                           f"name the paper's own file, as in pdf = {{papers/"
-                           f"{folder_name(pub.key)}.pdf}}", pub.key)
+    if not local.lower().endswith(PAPER_FILES) or any(p.startswith(".")
+                                                      for p in local.split("/")):
+        return None, error(file, line, 0, f"entry '{pub.key}': pdf '{pub.pdf}' is not a paper "
+                           f"file ({', '.join(PAPER_FILES)}, not hidden): only those are "
+                           "published from content/", f"name the paper's own file, as in "
+                           f"pdf = {{papers/{folder_name(pub.key)}.pdf}}", pub.key)
     tried = [f"{folder}{local}" for folder in PDF_FOLDERS if not folder or "/" not in local]
     for path in tried:
         if any((folder / path).is_file() for folder in looked_in):
