@@ -12,6 +12,7 @@ import pytest
 
 from conftest import FIXTURES
 from cvsite.sources import yaml as yamlsource
+from cvsite.sources import yamlloader
 from cvsite.sources.bibtex import reader as bibsource
 from cvsite.sources.bibtex import values as bibvalues
 from cvsite.sources.yaml import load_yaml, parse_yaml
@@ -161,7 +162,7 @@ def test_keys_with_path_characters_give_portable_paper_files(tmp_path: Path,
 
 def test_yaml_with_more_values_than_the_limit_is_an_error_where_it_passes_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlsource, "MAX_NODES", 5)
+    monkeypatch.setattr(yamlloader, "MAX_NODES", 5)  # the composer's count
     assert _errors(b"items:\n  - a\n  - b\n  - c\n  - d\n  - e\n") == [
         "f.yaml:4:5: error: invalid YAML: more than 5 values in one file"]
 

@@ -14,14 +14,11 @@ import yaml
 
 from cvsite.errors import Diagnostic, error
 from cvsite.sources.text import MIB, read_source, strict_text
+from cvsite.sources.yamlloader import MAX_NODES, BoundedLoader
 
 Loc = tuple[str | int, ...]
 MAX_BYTES = MIB
 """A YAML file larger than this is refused (a CV of 200 items is about 4 KiB)."""
-MAX_DEPTH = 64
-MAX_NODES = 20_000
-"""Values in one file (a CV of 200 items has about 250), each alias counted again wherever
-it is used. PyYAML in Python composes about 30,000 a second."""
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 _ENDS = ("end of stream", "<stream end>")
 
@@ -42,31 +39,6 @@ class YamlDoc:
         while loc and loc not in self.values:
             loc = loc[:-1]
         return self.values.get(loc, (1, 1))
-
-
-class _TooMuch(yaml.MarkedYAMLError):
-    """Nesting deeper than `MAX_DEPTH`, or more than `MAX_NODES` values."""
-
-
-class _Loader(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing nesting deeper than `MAX_DEPTH` (it composes recursively)
-    and more than `MAX_NODES` values (it composes the whole file before we see any)."""
-
-    depth = nodes = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        """Compose one node, counting how deep it is and how many came before."""
-        self.depth += 1
-        self.nodes += 1
-        try:
-            if self.depth > MAX_DEPTH or self.nodes > MAX_NODES:
-                problem = (f"nested more than {MAX_DEPTH} levels deep" if self.depth > MAX_DEPTH
-                           else f"more than {MAX_NODES:,} values in one file")
-                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-                raise _TooMuch(problem=problem, problem_mark=mark)
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -183,7 +155,7 @@ def parse_yaml(data: bytes, display: str) -> tuple[YamlDoc, list[Diagnostic]]:
     if text is None:
         return doc, problems
     try:
-        node = _Loader(text).get_single_node()
+        node = BoundedLoader(text).get_single_node()
     except yaml.MarkedYAMLError as exc:
         return doc, [_syntax(display, exc)]
     except yaml.YAMLError as exc:  # a reader error: the checks above should leave none
