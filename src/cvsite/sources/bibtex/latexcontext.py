@@ -84,10 +84,11 @@ def _raised(node: Any, l2tobj: LatexNodes2Text) -> str:
 
 
 def _last_argument(node: Any, l2tobj: LatexNodes2Text) -> str:
-    """The text of a macro's last `{…}` argument (`\\foreignlanguage{german}{Haus}` → `Haus`)."""
-    arguments = [a for a in (node.nodeargd.argnlist if node.nodeargd else [])
-                 if isinstance(a, LatexGroupNode) and a.delimiters[0] == "{"]
-    return str(l2tobj.nodelist_to_text(arguments[-1:]))
+    """The text of `\\foreignlanguage`'s last argument, braced or not (`{german}{Haus}` →
+    `Haus`, `{german} Stra\\ss e` → `Straße`); never the language."""
+    arguments = node.nodeargd.argnlist if node.nodeargd else []
+    text = arguments[2] if len(arguments) == 3 else None  # `[options]{language}{text}`
+    return "" if text is None else str(l2tobj.nodelist_to_text([text]))
 
 
 def _shown_as_name(node: Any) -> bool:
