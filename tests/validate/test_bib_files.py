@@ -106,3 +106,17 @@ def test_strings_of_a_file_with_entries_stay_in_that_file(
         "content/refs.bib:1: error: entry 'other': field 'journal': undefined macro 'PE'\n"
         "  hint: define it with @string in this file or in a .bib of @strings alone, or put "
         "the text in braces"]
+
+
+def test_a_file_of_strings_may_use_the_strings_of_one_read_before_it(project: Path) -> None:
+    (project / "content" / "a_abbrev.bib").write_text('@string{jem = "Journal A"}\n',
+                                                      encoding="utf-8")
+    (project / "content" / "c_abbrev.bib").write_text('@string{jfull = jem # " Full"}\n',
+                                                      encoding="utf-8")
+    (project / "content" / "refs.bib").write_text(
+        "@article{full, author = {Example, Ada}, title = {T}, journal = jfull, year = {2001}}\n",
+        encoding="utf-8")
+    result = build(project, project / "_site", use_cache=False, pdf=False)
+    assert not result.failed
+    page = text_of((project / "_site" / "publications" / "index.html").read_text("utf-8"))
+    assert "Journal A Full, 2001" in page

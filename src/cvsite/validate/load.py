@@ -134,7 +134,7 @@ def _shared_strings(files: list[tuple[str, bytes]]
             others.append((shown, data))
             continue
         text, found = decode_text(data, shown)
-        strings, defined = strings_of(text, shown)
+        strings, defined = strings_of(text, shown, tuple(shared.items()))
         shared.update(strings)
         problems += found + defined
     return tuple(shared.items()), others, problems

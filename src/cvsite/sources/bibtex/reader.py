@@ -86,9 +86,10 @@ def holds_only_strings(data: bytes) -> bool:
     return strings
 
 
-def strings_of(text: str, display: str) -> tuple[Strings, list[Diagnostic]]:
-    """The @strings a file defines, evaluated, and its problems (for a file of them alone)."""
-    blocks, macros, problems = _blocks(text, display, ())
+def strings_of(text: str, display: str, shared: Strings = ()) -> tuple[Strings, list[Diagnostic]]:
+    """The @strings a file of them alone defines, evaluated (using those of the files of
+    @strings read before it, `shared`), and its problems."""
+    blocks, macros, problems = _blocks(text, display, shared)
     problems += _entries(blocks, macros, display)[2]
     return tuple((name, macros[name]) for name in sorted(macros.own)), problems
 
