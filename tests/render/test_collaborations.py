@@ -94,3 +94,7 @@ def test_the_collaboration_shows_in_the_list_paper_page_and_pdf(
     printed = text_of(print_html(loaded, make_environment(project),
                                  loaded.config.pdf.variants[0]))
     assert f"{shown}. Reinterpretation of LHC Results" in printed
+
+
+def test_math_in_a_collaboration_is_shown_as_unicode_not_tex() -> None:
+    assert authors(paper("$\\alpha$ ³He")).endswith(" (α ³He Collaboration)")

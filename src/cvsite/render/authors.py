@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
+from cvsite import texmath
 from cvsite.models import Author, Publication
 from cvsite.render.filters import shortened
 from cvsite.render.venue import editor_mark
@@ -27,7 +28,7 @@ _NAMES_ITS_KIND = re.compile(r"\b(?:collaborations?|consortium|forum|group|team|
 def collaboration(pub: Publication, labels: gettext.NullTranslations) -> str:
     """`ATLAS Collaboration` (`ATLAS, CMS Collaborations`) for INSPIRE's `collaboration`; empty
     when there is none or an author is already named for it."""
-    name = (pub.collaboration or "").strip()
+    name = texmath.plain(pub.collaboration or "").strip()  # `$\\alpha$` as α, as in the PDF
     if not name:
         return ""
     if _NAMES_ITS_KIND.search(name):
