@@ -78,6 +78,17 @@ def test_prose_between_entries_with_a_line_like_a_field_keeps_the_entry_before()
     assert [p.key for p in publications] == ["k"] and problems == []
 
 
+def test_a_string_defined_twice_takes_the_later_value_with_a_warning_either_case() -> None:
+    publications, problems = read('@string{jem = "A"}\n@string{jem = "B"}\n'
+                                  '@string{JEM2 = "C"}\n@string{jem2 = "D"}\n'
+                                  '@article{k, ' + BASE + ' title = {T}, journal = jem # " " # '
+                                  'jem2}\n')
+    assert publications[0].journal == "B D"
+    assert [(p.line, p.message) for p in problems] == [
+        (2, "@string 'jem' is defined again; the later definition wins"),
+        (4, "@string 'jem2' is defined again; the later definition wins")]
+
+
 def test_concatenation_and_case_insensitive_chained_macros() -> None:
     publications, problems = read('@string{ACL = "ACL"}\n@STRING{acl2 = acl # " 2020"}\n'
                                   '@inproceedings{k, ' + BASE + ' title = {T},\n'

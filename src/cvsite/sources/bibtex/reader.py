@@ -66,10 +66,8 @@ def _blocks(text: str, display: str,
         blocks = split_blocks(text)
     except Exception as exc:  # a splitter bug must still be a diagnostic
         return [], macros, [error(display, 1, 0, f"cannot split the file into entries: {exc}")]
-    defined: set[str] = set()
-    for block in blocks:  # a @string with an earlier one's key is skipped, as bibtexparser does
-        if block.kind == "string" and block.key not in defined:
-            defined.add(block.key)
+    for block in blocks:  # a @string defined again: the later wins, warned (`define`)
+        if block.kind == "string":
             problems += define(block, macros, display)
     return blocks, macros, problems
 
