@@ -21,8 +21,11 @@ instead)."""
 
 
 def named(entry: RawEntry) -> list[str]:
-    """The keys the entry's `xdata` field names, in order (`{a, b}`, `{a,b}`)."""
-    return [key.strip() for key in entry.fields.get("xdata", "").split(",") if key.strip()]
+    """The keys the entry's `xdata` field names, each once where last named (`{a, b, a}` reads
+    as Biber's `{b, a}`: a's fields are copied again, over b's)."""
+    keys = [key.strip() for key in entry.fields.get("xdata", "").split(",") if key.strip()]
+    last = {key.lower(): at for at, key in enumerate(keys)}
+    return [key for at, key in enumerate(keys) if last[key.lower()] == at]
 
 
 @dataclass
