@@ -1,6 +1,7 @@
-"""Whole numbers are read as YAML 1.2 writes them: YAML 1.1's octal (`010` = 8), base-60
-(`1:01` = 61) and underscored (`2_0`) forms stay text, so a number field refuses them at their
-line instead of taking a value nobody meant."""
+"""Whole numbers and true/false are read as YAML 1.2 writes them: YAML 1.1's octal (`010` =
+8), base-60 (`1:01` = 61) and underscored (`2_0`) numbers and its `yes`/`no`/`on`/`off` stay
+text, so a number or true/false field refuses them at their line instead of taking a value
+nobody meant, and a text field keeps them (`language: no`, a talk titled `On`)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,24 @@ def test_an_octal_looking_number_is_an_error_at_its_line_not_eight(tmp_path: Pat
         "content/site.yaml:6:16: error: publications.max_authors: expected a whole number (or "
         "null), got '010'"]
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("written", "read"), [
+    ("true", True), ("False", False), ("TRUE", True), ("yes", "yes"), ("no", "no"),
+    ("On", "On"), ("OFF", "OFF"), ("y", "y")])
+def test_only_true_and_false_are_true_or_false(written: str, read: object) -> None:
+    doc, problems = parse_yaml(f"a: {written}\n".encode(), "x.yaml")
+    assert problems == [] and doc.data == {"a": read}
+
+
+def test_yes_in_a_true_or_false_field_is_an_error_at_its_line(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    project = shutil.copytree(FIXTURES / "minimal", tmp_path / "project")
+    site = project / "content/site.yaml"
+    site.write_text(site.read_text("utf-8") + "scholar_warnings: yes\n", encoding="utf-8")
+    monkeypatch.chdir(project)
+    with pytest.raises(ContentError) as raised:
+        build(project, tmp_path / "out", pdf=False)
+    assert [d.format() for d in raised.value.diagnostics] == [
+        "content/site.yaml:6:19: error: scholar_warnings: expected true or false, got 'yes'"]

@@ -16,7 +16,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Integer = Annotated[int, Strict()]
 """A whole number written as one (`20`): not `"20"`, `20.0` or `true`."""
 Boolean = Annotated[bool, Strict()]
-"""`true` or `false` (PyYAML reads a bare `yes` or `no` as one): not `"no"`, `0` or `1`."""
+"""`true` or `false`: not `yes`, `"no"`, `0` or `1` (YAML 1.1's `yes` is text here:
+`sources.yamlloader`)."""
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _HANDLE = re.compile(r"^[A-Za-z0-9_.-]+$")

@@ -1,8 +1,11 @@
-"""PyYAML's safe loader, bounded, with YAML 1.2's whole numbers in place of YAML 1.1's.
+"""PyYAML's safe loader, bounded, with YAML 1.2's whole numbers and true/false in place of
+YAML 1.1's.
 
 YAML 1.1 reads `010` as 8 (octal), `1:01` as 61 (base 60) and `2_0` as 20, so `home: 010` in
-news.yaml would show 8 items without a word. Here only `20`, `-3`, `0x14` and `0o17` are
-numbers; anything else is text, which a number field then refuses at its line.
+news.yaml would show 8 items without a word; and `yes`, `no`, `on`, `off` as true or false, so
+`language: no` (Norwegian) or a talk titled `On` stopped being text. Here only `20`, `-3`,
+`0x14`, `0o17` are numbers and only `true`/`false` (any case) are true or false; anything else
+is text, which a number or true/false field then refuses at its line.
 """
 
 from __future__ import annotations
@@ -18,6 +21,8 @@ MAX_NODES = 20_000
 it is used. PyYAML in Python composes about 30,000 a second."""
 INT = "tag:yaml.org,2002:int"
 WHOLE = re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)|0x[0-9a-fA-F]+|0o[0-7]+)$")
+BOOL = "tag:yaml.org,2002:bool"
+TRUE_OR_FALSE = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 
 
 class TooMuch(yaml.MarkedYAMLError):
@@ -47,6 +52,7 @@ class BoundedLoader(yaml.SafeLoader):
 
 
 BoundedLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != INT]
+    first: [(tag, pattern) for tag, pattern in resolvers if tag not in (INT, BOOL)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 BoundedLoader.add_implicit_resolver(INT, WHOLE, list("-+0123456789"))
+BoundedLoader.add_implicit_resolver(BOOL, TRUE_OR_FALSE, list("tTfF"))
