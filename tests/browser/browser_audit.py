@@ -97,7 +97,10 @@ class _Tab:
                      if msg.type == "error" else None)
         self.page.on("pageerror", lambda exc: self.audit.console.append(f"uncaught: {exc}"))
         self.page.on("requestfailed", lambda req: self.audit.broken.append(
-            f"{req.url} ({req.failure})") if req.url.startswith(inside) else None)
+            f"{req.url} ({req.failure})") if req.url.startswith(inside)
+            and "ERR_ABORTED" not in str(req.failure) else None)
+        # ERR_ABORTED is a request the tab itself cancelled (the favicon Chromium fetches after
+        # `load`, when the tab moves on to the next page); a missing file is an HTTP 404 below.
         self.page.on("response", lambda res: self.audit.broken.append(
             f"{res.url} (HTTP {res.status})") if res.status >= 400 else None)
 
