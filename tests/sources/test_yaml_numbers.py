@@ -18,43 +18,27 @@ from cvsite.sources.yaml import parse_yaml
 
 @pytest.mark.parametrize(("written", "read"), [
     ("20", 20), ("-3", -3), ("+7", 7), ("0", 0), ("0x14", 20), ("0o17", 15),
-    ("010", "010"), ("1:01", "1:01"), ("2_0", "2_0"), ("0b101", "0b101"), ("020", "020")])
-def test_only_yaml_1_2_whole_numbers_are_numbers(written: str, read: object) -> None:
-    doc, problems = parse_yaml(f"a: {written}\n".encode(), "x.yaml")
-    assert problems == [] and doc.data == {"a": read}
-
-
-def test_an_octal_looking_number_is_an_error_at_its_line_not_eight(tmp_path: Path,
-                                                                   monkeypatch: pytest.MonkeyPatch
-                                                                   ) -> None:
-    project = shutil.copytree(FIXTURES / "minimal", tmp_path / "project")
-    site = project / "content/site.yaml"
-    site.write_text(site.read_text("utf-8") + "  max_authors: 010\n", encoding="utf-8")
-    monkeypatch.chdir(project)
-    with pytest.raises(ContentError) as raised:
-        build(project, tmp_path / "out", pdf=False)
-    assert [d.format() for d in raised.value.diagnostics] == [
-        "content/site.yaml:6:16: error: publications.max_authors: expected a whole number (or "
-        "null), got '010'"]
-    assert not (tmp_path / "out").exists()
-
-
-@pytest.mark.parametrize(("written", "read"), [
+    ("010", "010"), ("1:01", "1:01"), ("2_0", "2_0"), ("0b101", "0b101"), ("020", "020"),
     ("true", True), ("False", False), ("TRUE", True), ("yes", "yes"), ("no", "no"),
     ("On", "On"), ("OFF", "OFF"), ("y", "y")])
-def test_only_true_and_false_are_true_or_false(written: str, read: object) -> None:
+def test_only_yaml_1_2_numbers_and_true_or_false_are_not_text(written: str,
+                                                             read: object) -> None:
     doc, problems = parse_yaml(f"a: {written}\n".encode(), "x.yaml")
     assert problems == [] and doc.data == {"a": read}
 
 
-def test_yes_in_a_true_or_false_field_is_an_error_at_its_line(tmp_path: Path,
-                                                             monkeypatch: pytest.MonkeyPatch
-                                                             ) -> None:
+@pytest.mark.parametrize(("added", "shown"), [
+    ("  max_authors: 010\n", "content/site.yaml:6:16: error: publications.max_authors: expected "
+                             "a whole number (or null), got '010'"),  # not 8
+    ("scholar_warnings: yes\n", "content/site.yaml:6:19: error: scholar_warnings: expected true "
+                                "or false, got 'yes'")])
+def test_a_yaml_1_1_form_in_a_typed_field_is_an_error_at_its_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, added: str, shown: str) -> None:
     project = shutil.copytree(FIXTURES / "minimal", tmp_path / "project")
     site = project / "content/site.yaml"
-    site.write_text(site.read_text("utf-8") + "scholar_warnings: yes\n", encoding="utf-8")
+    site.write_text(site.read_text("utf-8") + added, encoding="utf-8")
     monkeypatch.chdir(project)
     with pytest.raises(ContentError) as raised:
         build(project, tmp_path / "out", pdf=False)
-    assert [d.format() for d in raised.value.diagnostics] == [
-        "content/site.yaml:6:19: error: scholar_warnings: expected true or false, got 'yes'"]
+    assert [d.format() for d in raised.value.diagnostics] == [shown]
+    assert not (tmp_path / "out").exists()
